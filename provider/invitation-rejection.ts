@@ -1,0 +1,78 @@
+import * as pulumi from "@pulumi/pulumi";
+import { deriveClientToken } from "./client-token";
+import { RejectionProvider } from "./rejection-provider";
+
+/** The arguments of an {@link InvitationRejection}. */
+export interface InvitationRejectionArgs {
+    /**
+     * ARN of the resource-share invitation to reject, as the receiving account sees it, e.g.
+     * `arn:aws:ram:us-east-1:111122223333:resource-share-invitation/7ab63972-...`. The call is made
+     * in the ARN's region with the credentials of the standard AWS chain. Changing it replaces
+     * the resource (the old invitation stays rejected).
+     */
+    invitationArn: pulumi.Input<string>;
+}
+
+/** The resource's type token is `pulumi-nodejs:dynamic/ram:InvitationRejection`. */
+export const INVITATION_REJECTION_MODULE = "ram";
+export const INVITATION_REJECTION_TYPE = "InvitationRejection";
+export const INVITATION_REJECTION_TYPE_TOKEN = `pulumi-nodejs:dynamic/${INVITATION_REJECTION_MODULE}:${INVITATION_REJECTION_TYPE}`;
+
+// One provider instance for the whole program: Pulumi serializes it once and every
+// InvitationRejection shares it (and so one provider process, one client per region).
+const provider = new RejectionProvider();
+
+/**
+ * Rejects an AWS RAM resource-share invitation, idempotently.
+ *
+ * Creating the resource calls RejectResourceShareInvitation once, with a client token derived
+ * from the resource's URN and the invitation ARN; re-running `pulumi up`, or re-running it after
+ * a crash, never rejects twice and never fails because the invitation is already rejected.
+ * Deleting the resource only removes it from the stack: a rejection cannot be undone.
+ */
+export class InvitationRejection extends pulumi.dynamic.Resource {
+    /** ARN of the rejected invitation. Also the resource's id. */
+    public readonly invitationArn!: pulumi.Output<string>;
+    /** ARN of the resource share the invitation was for. */
+    public readonly resourceShareArn!: pulumi.Output<string>;
+    /** Name of the resource share the invitation was for. */
+    public readonly resourceShareName!: pulumi.Output<string>;
+    /** Account id of the account that sent the invitation (the share's owner). */
+    public readonly senderAccountId!: pulumi.Output<string>;
+    /** Account id of the account the invitation was sent to: the account that rejected it. */
+    public readonly receiverAccountId!: pulumi.Output<string>;
+    /** The invitation's status as RAM last reported it: REJECTED, or EXPIRED if it expired first. */
+    public readonly status!: pulumi.Output<string>;
+    /** When the sender created the invitation (ISO 8601). */
+    public readonly invitationTimestamp!: pulumi.Output<string>;
+    /** The client token sent with the rejection; derived from the URN and the invitation ARN, kept in state. */
+    public readonly clientToken!: pulumi.Output<string>;
+    /** When this resource saw the rejection take effect (ISO 8601); undefined if the invitation had expired. */
+    public readonly rejectedAt!: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: InvitationRejectionArgs, opts?: pulumi.CustomResourceOptions) {
+        // The URN is known before anything is sent, in preview too, so the token is as well.
+        const urn = pulumi.createUrn(name, INVITATION_REJECTION_TYPE_TOKEN, opts?.parent);
+        const clientToken = pulumi
+            .all([urn, args.invitationArn])
+            .apply(([resourceUrn, invitationArn]) => deriveClientToken(resourceUrn, invitationArn));
+        super(
+            provider,
+            name,
+            {
+                invitationArn: args.invitationArn,
+                clientToken,
+                resourceShareArn: undefined,
+                resourceShareName: undefined,
+                senderAccountId: undefined,
+                receiverAccountId: undefined,
+                status: undefined,
+                invitationTimestamp: undefined,
+                rejectedAt: undefined,
+            },
+            opts,
+            INVITATION_REJECTION_MODULE,
+            INVITATION_REJECTION_TYPE,
+        );
+    }
+}

@@ -1,0 +1,40 @@
+import { RAMClient } from "@aws-sdk/client-ram";
+
+/** How the provider reaches AWS, from the stack's configuration. */
+export interface AwsSettings {
+    /** The stack's `aws:profile`; when absent the SDK's own chain applies (AWS_PROFILE, env, SSO, roles). */
+    profile?: string;
+}
+
+/**
+ * Retry policy for every RAM call. Rejections are safe to retry because each carries the same
+ * client token, so the policy leans towards finishing the update rather than failing it:
+ * - "adaptive" mode adds a client-side rate limiter to the SDK's exponential backoff with
+ *   jitter. All resources of a program share one provider process and so one client per
+ *   region; when RAM throttles, the whole burst slows down together instead of each call
+ *   spending its own attempts against the limit.
+ * - 8 attempts (the SDK default is 3) ride out a throttled burst of a few hundred rejections and
+ *   short 5xx outages; the SDK caps each backoff at 20 s.
+ */
+export const RETRY_POLICY = { retryMode: "adaptive", maxAttempts: 8 } as const;
+
+/**
+ * One RAM client per region, created on first use inside the provider process. Clients are
+ * never created at program time, so none is captured in the serialized provider, and
+ * credentials are resolved by the SDK's standard chain when a call is made. The endpoint follows
+ * the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL, endpoint_url in the profile).
+ */
+export class RamClients {
+    private readonly byRegion = new Map<string, RAMClient>();
+
+    constructor(private readonly settings: AwsSettings) {}
+
+    forRegion(region: string): RAMClient {
+        let client = this.byRegion.get(region);
+        if (!client) {
+            client = new RAMClient({ region, profile: this.settings.profile, ...RETRY_POLICY });
+            this.byRegion.set(region, client);
+        }
+        return client;
+    }
+}

@@ -1,0 +1,131 @@
+/**
+ * What an error from RejectResourceShareInvitation means for the resource, and the message a
+ * user sees when it fails. Errors are told apart by their `name`, as the AWS SDK identifies its
+ * typed exceptions, never by message text.
+ */
+
+/** Where a call ran: named in every message so that a user can tell which credentials to fix. */
+export interface CallContext {
+    invitationArn: string;
+    region: string;
+    /** The account of the credentials in use, when it could be found out. */
+    accountId?: string;
+    /** The AWS profile in use, when one was configured. */
+    profile?: string;
+}
+
+/**
+ * - `adopt`: the invitation is already rejected, which is the desired state.
+ * - `expired`: nothing is left to reject; succeed with a warning.
+ * - `fail`: the rejection cannot happen; the message says why and what to do.
+ */
+export type RejectErrorOutcome = { kind: "adopt" } | { kind: "expired" } | { kind: "fail"; message: string };
+
+/** The RAM error names that RejectResourceShareInvitation is documented to return. */
+export const REJECT_ERROR_NAMES = [
+    "IdempotentParameterMismatchException",
+    "InvalidClientTokenException",
+    "MalformedArnException",
+    "OperationNotPermittedException",
+    "ResourceShareInvitationAlreadyAcceptedException",
+    "ResourceShareInvitationAlreadyRejectedException",
+    "ResourceShareInvitationArnNotFoundException",
+    "ResourceShareInvitationExpiredException",
+    "ServerInternalException",
+    "ServiceUnavailableException",
+] as const;
+
+/** Decides what a failed RejectResourceShareInvitation call means; see {@link RejectErrorOutcome}. */
+export function classifyRejectError(error: unknown, context: CallContext): RejectErrorOutcome {
+    switch (errorName(error)) {
+        case "ResourceShareInvitationAlreadyRejectedException":
+            return { kind: "adopt" };
+        case "ResourceShareInvitationExpiredException":
+            return { kind: "expired" };
+        default:
+            return { kind: "fail", message: describeRamError(error, context, "reject") };
+    }
+}
+
+/**
+ * A message for any error of a RAM call about one invitation: what happened, for which
+ * invitation, in which account and region, and what the user can do about it.
+ */
+export function describeRamError(error: unknown, context: CallContext, action: "reject" | "look up"): string {
+    const name = errorName(error);
+    const where = `${describeAccount(context)} in region ${context.region}`;
+    const subject = `Could not ${action} invitation ${context.invitationArn} (${where})`;
+    const advice = ADVICE[name as keyof typeof ADVICE];
+    if (advice) {
+        return `${subject}: ${advice(context)}`;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    if (isRetryableName(name)) {
+        return (
+            `${subject}: RAM kept failing with ${name} after the SDK's retries (${detail}). ` +
+            `Run the update again: the request carries the same client token, so a retry never rejects twice.`
+        );
+    }
+    return `${subject}: ${name ? `${name}: ` : ""}${detail}`;
+}
+
+const CREDENTIALS_ADVICE = (context: CallContext) =>
+    `AWS refused the credentials. Provide valid credentials for the receiving account through the ` +
+    `standard AWS chain (AWS_PROFILE or the stack's aws:profile${context.profile ? `, now "${context.profile}"` : ""}, ` +
+    `environment variables, SSO, or an instance/container role).`;
+
+const ADVICE = {
+    ResourceShareInvitationAlreadyAcceptedException: (context: CallContext) =>
+        `it was already accepted, and an accepted invitation can no longer be rejected. To leave the share, ` +
+        `run "aws ram disassociate-resource-share --region ${context.region} --resource-share-arn <share ARN> ` +
+        `--principals ${context.accountId ?? "<your account id>"}" with the receiving account's credentials, ` +
+        `or ask the sender to remove your account; then delete this resource from the program.`,
+    ResourceShareInvitationArnNotFoundException: (context: CallContext) =>
+        `RAM does not show this invitation to ${describeAccount(context)}. Check that the ARN is right, that ` +
+        `its region is the one the share was created in, and that the credentials belong to the account the ` +
+        `invitation was sent to (invitations are visible to their receiver only).`,
+    MalformedArnException: () =>
+        `RAM refused the ARN as malformed. Copy the invitation ARN exactly as ` +
+        `"aws ram get-resource-share-invitations" prints it.`,
+    OperationNotPermittedException: () =>
+        `RAM does not permit rejecting it. Invitations from within your AWS Organization cannot be ` +
+        `rejected when sharing with AWS Organizations is enabled; remove this resource from the program.`,
+    IdempotentParameterMismatchException: () =>
+        `RAM has already seen this resource's client token with different parameters. The token is ` +
+        `derived from the resource's URN and the invitation ARN, so another program or a hand-edited state ` +
+        `has used it. Give the resource a new name (or remove its clientToken from state) so a new token is derived.`,
+    InvalidClientTokenException: () =>
+        `RAM refused the client token as invalid. This is a defect of pulumi-ram-invitations; please report ` +
+        `it with the token from the resource's state.`,
+    UnrecognizedClientException: CREDENTIALS_ADVICE,
+    InvalidSignatureException: CREDENTIALS_ADVICE,
+    ExpiredTokenException: CREDENTIALS_ADVICE,
+    CredentialsProviderError: CREDENTIALS_ADVICE,
+    AccessDeniedException: (context: CallContext) =>
+        `access was denied. Allow the receiving account's principal the action ram:RejectResourceShareInvitation ` +
+        `(and ram:GetResourceShareInvitations) on ${context.invitationArn}.`,
+};
+
+const RETRYABLE_NAMES = new Set([
+    "ThrottlingException",
+    "ServerInternalException",
+    "ServiceUnavailableException",
+    "TimeoutError",
+    "RequestTimeout",
+]);
+
+function isRetryableName(name: string | undefined): boolean {
+    return name !== undefined && RETRYABLE_NAMES.has(name);
+}
+
+function describeAccount(context: CallContext): string {
+    const profile = context.profile ? ` (profile "${context.profile}")` : "";
+    return context.accountId
+        ? `account ${context.accountId}${profile}`
+        : `the account of the current credentials${profile}`;
+}
+
+/** The SDK's error name (`err.name`), or undefined for values that are not errors. */
+export function errorName(error: unknown): string | undefined {
+    return error instanceof Error ? error.name : undefined;
+}
