@@ -6,3 +6,6 @@ export type { RejectionState } from "./rejection-state";
 export { deriveClientToken, CLIENT_TOKEN_NAMESPACE } from "./client-token";
 export { parseRamArn } from "./arn";
 export type { RamArn, ParsedArn } from "./arn";
+export { declareRejectionsFromConfig } from "./declare-from-config";
+export { parseRejectionsConfig, REJECTIONS_CONFIG_KEY } from "./rejections-config";
+export type { RejectionEntry } from "./rejections-config";
