@@ -15,11 +15,12 @@ export interface CallContext {
 }
 
 /**
+ * What a failed RejectResourceShareInvitation call means:
  * - `adopt`: the invitation is already rejected, which is the desired state.
  * - `expired`: nothing is left to reject; succeed with a warning.
- * - `fail`: the rejection cannot happen; the message says why and what to do.
+ * - `fail`: the rejection cannot happen; {@link describeRamError} says why and what to do.
  */
-export type RejectErrorOutcome = { kind: "adopt" } | { kind: "expired" } | { kind: "fail"; message: string };
+export type RejectErrorOutcome = "adopt" | "expired" | "fail";
 
 /** The RAM error names that RejectResourceShareInvitation is documented to return. */
 export const REJECT_ERROR_NAMES = [
@@ -36,14 +37,14 @@ export const REJECT_ERROR_NAMES = [
 ] as const;
 
 /** Decides what a failed RejectResourceShareInvitation call means; see {@link RejectErrorOutcome}. */
-export function classifyRejectError(error: unknown, context: CallContext): RejectErrorOutcome {
+export function classifyRejectError(error: unknown): RejectErrorOutcome {
     switch (errorName(error)) {
         case "ResourceShareInvitationAlreadyRejectedException":
-            return { kind: "adopt" };
+            return "adopt";
         case "ResourceShareInvitationExpiredException":
-            return { kind: "expired" };
+            return "expired";
         default:
-            return { kind: "fail", message: describeRamError(error, context, "reject") };
+            return "fail";
     }
 }
 

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RejectResourceShareInvitationCommand, ResourceShareInvitation } from "@aws-sdk/client-ram";
 import { parseRamArn, RamArn } from "./arn";
 import { isClientToken } from "./client-token";
+import { findCallerAccount } from "./caller-account";
 import { info, warn } from "./diagnostics";
 import { findInvitation } from "./invitation-finder";
 import { AwsSettings, RamClients } from "./ram-clients";
@@ -65,7 +66,6 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
     async create(inputs: RejectionInputs): Promise<pulumi.dynamic.CreateResult<RejectionState>> {
         const arn = requireInvitationArn(inputs.invitationArn);
         const client = this.ramClients().forRegion(arn.region);
-        const context = this.callContext(arn);
         let invitation: ResourceShareInvitation | undefined;
         let rejectedAt: string | undefined = new Date().toISOString();
         try {
@@ -77,11 +77,11 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
             );
             invitation = answer.resourceShareInvitation;
         } catch (error) {
-            const outcome = classifyRejectError(error, context);
-            if (outcome.kind === "fail") {
-                throw new Error(outcome.message);
+            const outcome = classifyRejectError(error);
+            if (outcome === "fail") {
+                throw new Error(describeRamError(error, await this.callContext(arn), "reject"));
             }
-            if (outcome.kind === "expired") {
+            if (outcome === "expired") {
                 warn(`invitation ${arn.arn} has expired; there is nothing to reject. Recording it as EXPIRED.`);
                 rejectedAt = undefined;
             }
@@ -116,7 +116,7 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
         try {
             return await findInvitation(this.ramClients().forRegion(arn.region), arn.arn);
         } catch (error) {
-            throw new Error(describeRamError(error, this.callContext(arn), "look up"));
+            throw new Error(describeRamError(error, await this.callContext(arn), "look up"));
         }
     }
 
@@ -125,8 +125,11 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
         return this.clients;
     }
 
-    private callContext(arn: RamArn): CallContext {
-        return { invitationArn: arn.arn, region: arn.region, profile: this.settings.profile };
+    // Only asked for on the way to an error message: naming the account the call ran in is what
+    // tells a user whether the credentials or the ARN are wrong.
+    private async callContext(arn: RamArn): Promise<CallContext> {
+        const accountId = await findCallerAccount(arn.region, this.settings);
+        return { invitationArn: arn.arn, region: arn.region, profile: this.settings.profile, accountId };
     }
 }
 

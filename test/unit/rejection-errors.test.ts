@@ -23,21 +23,17 @@ function sdkError(name: string): Error {
     return new ErrorClass({ message: `${name} from RAM`, $metadata: { httpStatusCode: 400 } });
 }
 
-describe("classifyRejectError", () => {
+describe("classifyRejectError and describeRamError", () => {
     it("knows every error the SDK documents for RejectResourceShareInvitation", () => {
         expect([...REJECT_ERROR_NAMES].sort()).to.deep.equal(documentedRejectErrors().sort());
     });
 
     it("adopts an invitation that is already rejected", () => {
-        expect(classifyRejectError(sdkError("ResourceShareInvitationAlreadyRejectedException"), CONTEXT)).to.deep.equal({
-            kind: "adopt",
-        });
+        expect(classifyRejectError(sdkError("ResourceShareInvitationAlreadyRejectedException"))).to.equal("adopt");
     });
 
     it("treats an expired invitation as nothing to reject", () => {
-        expect(classifyRejectError(sdkError("ResourceShareInvitationExpiredException"), CONTEXT)).to.deep.equal({
-            kind: "expired",
-        });
+        expect(classifyRejectError(sdkError("ResourceShareInvitationExpiredException"))).to.equal("expired");
     });
 
     const failing = REJECT_ERROR_NAMES.filter(
@@ -45,21 +41,20 @@ describe("classifyRejectError", () => {
     );
     for (const name of failing) {
         it(`fails on ${name} with a message that names the invitation, account and region`, () => {
-            const outcome = classifyRejectError(sdkError(name), CONTEXT);
-            expect(outcome.kind).to.equal("fail");
-            if (outcome.kind === "fail") {
-                expect(outcome.message).to.contain(CONTEXT.invitationArn);
-                expect(outcome.message).to.contain("account 444455556666");
-                expect(outcome.message).to.contain("region eu-west-1");
-                // Every message goes on to say what happened and what to do, beyond the subject line.
-                expect(outcome.message.split(": ").slice(1).join(": ").length).to.be.greaterThan(40);
-            }
+            const error = sdkError(name);
+            expect(classifyRejectError(error)).to.equal("fail");
+            const message = describeRamError(error, CONTEXT, "reject");
+            expect(message).to.contain(CONTEXT.invitationArn);
+            expect(message).to.contain("account 444455556666");
+            expect(message).to.contain("region eu-west-1");
+            // Every message goes on to say what happened and what to do, beyond the subject line.
+            expect(message.split(": ").slice(1).join(": ").length).to.be.greaterThan(40);
         });
     }
 
     it("says what to do about an accepted invitation", () => {
-        const outcome = classifyRejectError(sdkError("ResourceShareInvitationAlreadyAcceptedException"), CONTEXT);
-        expect(outcome).to.have.property("message").that.contains("disassociate-resource-share");
+        const message = describeRamError(sdkError("ResourceShareInvitationAlreadyAcceptedException"), CONTEXT, "reject");
+        expect(message).to.contain("disassociate-resource-share");
     });
 
     it("tells the user that a retry is safe after RAM kept failing", () => {
@@ -83,10 +78,10 @@ describe("classifyRejectError", () => {
     });
 
     it("speaks of the current credentials when the account is unknown", () => {
-        const outcome = classifyRejectError(sdkError("ResourceShareInvitationArnNotFoundException"), {
+        const message = describeRamError(sdkError("ResourceShareInvitationArnNotFoundException"), {
             invitationArn: CONTEXT.invitationArn,
             region: "eu-west-1",
-        });
-        expect(outcome).to.have.property("message").that.contains("the account of the current credentials");
+        }, "reject");
+        expect(message).to.contain("the account of the current credentials");
     });
 });
