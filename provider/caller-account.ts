@@ -1,5 +1,6 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { AwsSettings } from "./ram-clients";
+import { silenceNodeVersionNotice } from "./sdk-notices";
 
 // Best effort and quick: the account only makes an error message clearer, so asking for it must
 // never delay or replace the error it explains.
@@ -11,6 +12,7 @@ const LOOKUP_POLICY = { maxAttempts: 1, requestHandler: { connectionTimeout: 2_0
  * follows the SDK's standard overrides (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
  */
 export async function findCallerAccount(region: string, settings: AwsSettings): Promise<string | undefined> {
+    silenceNodeVersionNotice();
     const client = new STSClient({ region, profile: settings.profile, ...LOOKUP_POLICY });
     try {
         return (await client.send(new GetCallerIdentityCommand({}))).Account;

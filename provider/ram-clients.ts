@@ -1,4 +1,5 @@
 import { RAMClient } from "@aws-sdk/client-ram";
+import { silenceNodeVersionNotice } from "./sdk-notices";
 
 /** How the provider reaches AWS, from the stack's configuration. */
 export interface AwsSettings {
@@ -32,6 +33,7 @@ export class RamClients {
     forRegion(region: string): RAMClient {
         let client = this.byRegion.get(region);
         if (!client) {
+            silenceNodeVersionNotice();
             client = new RAMClient({ region, profile: this.settings.profile, ...RETRY_POLICY });
             this.byRegion.set(region, client);
         }
