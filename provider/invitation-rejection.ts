@@ -32,23 +32,23 @@ const provider = new RejectionProvider();
  */
 export class InvitationRejection extends pulumi.dynamic.Resource {
     /** ARN of the rejected invitation. Also the resource's id. */
-    public readonly invitationArn!: pulumi.Output<string>;
+    declare public readonly invitationArn: pulumi.Output<string>;
     /** ARN of the resource share the invitation was for. */
-    public readonly resourceShareArn!: pulumi.Output<string>;
+    declare public readonly resourceShareArn: pulumi.Output<string>;
     /** Name of the resource share the invitation was for. */
-    public readonly resourceShareName!: pulumi.Output<string>;
+    declare public readonly resourceShareName: pulumi.Output<string>;
     /** Account id of the account that sent the invitation (the share's owner). */
-    public readonly senderAccountId!: pulumi.Output<string>;
+    declare public readonly senderAccountId: pulumi.Output<string>;
     /** Account id of the account the invitation was sent to: the account that rejected it. */
-    public readonly receiverAccountId!: pulumi.Output<string>;
+    declare public readonly receiverAccountId: pulumi.Output<string>;
     /** The invitation's status as RAM last reported it: REJECTED, or EXPIRED if it expired first. */
-    public readonly status!: pulumi.Output<string>;
+    declare public readonly status: pulumi.Output<string>;
     /** When the sender created the invitation (ISO 8601). */
-    public readonly invitationTimestamp!: pulumi.Output<string>;
+    declare public readonly invitationTimestamp: pulumi.Output<string>;
     /** The client token sent with the rejection; derived from the URN and the invitation ARN, kept in state. */
-    public readonly clientToken!: pulumi.Output<string>;
+    declare public readonly clientToken: pulumi.Output<string>;
     /** When this resource saw the rejection take effect (ISO 8601); undefined if the invitation had expired. */
-    public readonly rejectedAt!: pulumi.Output<string | undefined>;
+    declare public readonly rejectedAt: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: InvitationRejectionArgs, opts?: pulumi.CustomResourceOptions) {
         // The URN is known before anything is sent, in preview too, so the token is as well.

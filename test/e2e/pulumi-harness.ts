@@ -1,0 +1,245 @@
+/**
+ * Runs the real Pulumi CLI hermetically, for end-to-end tests and the demo.
+ *
+ * Operations go through the Automation API (`harness.stack.up()`, `.preview()`, `.refresh()`,
+ * `.destroy()`, `.exportStack()`, ...): it drives the same `pulumi` binary a user runs and returns
+ * typed results (change summaries, outputs, engine events) instead of text to parse. A crash test
+ * instead starts `pulumi up` as a plain child process (`spawnUp`) that it can SIGKILL.
+ *
+ * Hermetic means: a temporary PULUMI_HOME and file backend, a passphrase secrets provider, no
+ * update check, no plugin downloads, no AWS profile, config file or variable of the machine, and a
+ * Pulumi.yaml/stack config written to a temporary folder (never next to the program). `dispose()`
+ * removes all of it and kills every process a run left behind; the CLI does not stop the dynamic
+ * provider processes of a killed update, so the harness finds them through a marker variable that
+ * every process it starts inherits (this part reads /proc, so it needs Linux).
+ *
+ * The CLI comes from scripts/ensure-pulumi (built from the pinned Go modules on first use).
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import { ConfigMap, LocalWorkspace, PulumiCommand, Stack } from '@pulumi/pulumi/automation';
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+/** Inherited by every process of a run; its value says which harness (and which spawned run). */
+const RUN_MARKER = 'PULUMI_HARNESS_RUN';
+
+export interface PulumiHarnessOptions {
+  /**
+   * The program's entry file, e.g. a fixture's index.ts. It runs where it is, so its relative
+   * imports and the repository's node_modules resolve as in unit tests, and it is compiled with the
+   * repository's tsconfig.json (transpile only: `npm run typecheck` does the type checking).
+   */
+  program: string;
+  /** Project name: the namespace of config keys and part of every URN. Default: the program's folder name. */
+  project?: string;
+  /** Stack name. Default: `test`. */
+  stack?: string;
+  /** Stack configuration, set before the first operation; `secret: true` values are encrypted. */
+  config?: ConfigMap;
+  /**
+   * Variables for every process of a run: the CLI, the language host, the program and the provider
+   * processes (e.g. AWS_ENDPOINT_URL_RAM, AWS_REGION and credentials). They override the defaults.
+   */
+  env?: Record<string, string>;
+}
+
+/** An operation the engine started but never saw finish, as recorded in the stack's checkpoint. */
+export interface PendingOperation {
+  type: 'creating' | 'updating' | 'deleting' | 'reading' | 'importing';
+  resource: { urn: string; type: string; id?: string };
+}
+
+/** A `pulumi` process started by `spawnUp`. */
+export interface PulumiRun {
+  /** The CLI process. */
+  readonly child: ChildProcess;
+  /** Resolves when the CLI has exited: its exit code, or null when a signal ended it. */
+  readonly exited: Promise<number | null>;
+  /** Everything the CLI printed so far, stdout and stderr interleaved. */
+  output(): string;
+  /**
+   * SIGKILLs the CLI and every process it started (language host, program, providers) at once, as
+   * when a CI runner dies, and resolves when all are gone. The stack lock and pending operations
+   * stay behind: see `PulumiHarness.recoverFromCrash`.
+   */
+  crash(): Promise<void>;
+}
+
+let pulumiBinDir: Promise<string> | undefined;
+
+/**
+ * The folder holding `pulumi`, its Node.js language host and the dynamic-provider launcher.
+ * Runs scripts/ensure-pulumi once per process (minutes when it has to build, instant after); its
+ * progress goes to this process's stderr.
+ */
+export function ensurePulumi(): Promise<string> {
+  pulumiBinDir ??= new Promise((resolve, reject) => {
+    const script = path.join(repoRoot, 'scripts', 'ensure-pulumi');
+    const child = spawn(script, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const lastLine = stdout.trim().split('\n').pop();
+      if (code === 0 && lastLine) resolve(lastLine);
+      else reject(new Error(`${script} failed (exit code ${code})`));
+    });
+  });
+  return pulumiBinDir;
+}
+
+export class PulumiHarness {
+  private runs = 0;
+
+  private constructor(
+    /** The stack, for every Automation API operation: up, preview, refresh, destroy, exportStack, ... */
+    readonly stack: Stack,
+    /** The variables every run gets on top of this process's environment. */
+    readonly env: Readonly<Record<string, string>>,
+    private readonly binDir: string,
+    private readonly tempDir: string,
+    private readonly id: string,
+  ) {}
+
+  /** Creates a fresh stack in a fresh temporary home and backend. Call `dispose()` when done. */
+  static async create(options: PulumiHarnessOptions): Promise<PulumiHarness> {
+    const binDir = await ensurePulumi();
+    const tempDir = await mkdtemp(path.join(tmpdir(), 'pulumi-e2e-'));
+    const id = randomUUID();
+    try {
+      const env = hermeticEnv(tempDir, binDir, id, options.env ?? {});
+      await mkdir(path.join(tempDir, 'state')); // the file backend does not create its root
+      const workspace = await LocalWorkspace.create({
+        workDir: tempDir,
+        envVars: env,
+        pulumiCommand: await PulumiCommand.get({ root: path.dirname(binDir) }),
+        projectSettings: {
+          name: options.project ?? path.basename(path.dirname(options.program)),
+          runtime: {
+            name: 'nodejs',
+            options: { typescript: true, tsconfig: path.join(repoRoot, 'tsconfig.json') },
+          },
+          main: path.resolve(options.program),
+        },
+        secretsProvider: 'passphrase',
+      });
+      const stack = await Stack.create(options.stack ?? 'test', workspace);
+      if (options.config) await stack.setAllConfig(options.config);
+      return new PulumiHarness(stack, env, binDir, tempDir, id);
+    } catch (err) {
+      await rm(tempDir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  /**
+   * Starts `pulumi up --yes --skip-preview` (plus `args`) as a plain child process, for a test that
+   * kills it mid-update. Await `exited` or call `crash()`; `dispose()` ends it otherwise.
+   */
+  spawnUp(args: string[] = []): PulumiRun {
+    const runId = `${this.id}/${++this.runs}`;
+    const child = spawn(
+      path.join(this.binDir, 'pulumi'),
+      ['up', '--yes', '--skip-preview', '--non-interactive', '--stack', this.stack.name, ...args],
+      {
+        cwd: this.stack.workspace.workDir,
+        env: { ...process.env, ...this.env, [RUN_MARKER]: runId },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const exited = new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    return { child, exited, output: () => output, crash: () => killMarked((value) => value === runId) };
+  }
+
+  /** The operations the last update left unfinished (empty after a clean run). */
+  async pendingOperations(): Promise<PendingOperation[]> {
+    const { deployment } = await this.stack.exportStack();
+    return deployment.pending_operations ?? [];
+  }
+
+  /**
+   * After a crashed update: releases the stack lock the killed CLI left behind (`pulumi cancel`)
+   * and returns the operations it left pending. The next `up` warns about them and runs them again;
+   * `stack.refresh({ clearPendingCreates: true })` drops pending creates instead.
+   */
+  async recoverFromCrash(): Promise<PendingOperation[]> {
+    await this.stack.cancel();
+    return this.pendingOperations();
+  }
+
+  /** Kills every process this harness's runs left behind, then deletes the home, backend and workspace. */
+  async dispose(): Promise<void> {
+    await killMarked((value) => value === this.id || value.startsWith(`${this.id}/`));
+    await rm(this.tempDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The environment of every run, on top of this process's. Machine AWS settings are blanked (an empty
+ * value counts as unset for the AWS SDK) so a provider sees only what the test passes.
+ */
+function hermeticEnv(
+  tempDir: string,
+  binDir: string,
+  id: string,
+  extra: Record<string, string>,
+): Record<string, string> {
+  const blankedAws = Object.keys(process.env).filter((name) => name.startsWith('AWS_'));
+  return {
+    ...Object.fromEntries(blankedAws.map((name) => [name, ''])),
+    PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
+    PULUMI_HOME: path.join(tempDir, 'home'),
+    PULUMI_BACKEND_URL: pathToFileURL(path.join(tempDir, 'state')).href,
+    PULUMI_CONFIG_PASSPHRASE: 'pulumi-harness',
+    PULUMI_SKIP_UPDATE_CHECK: 'true',
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
+    PULUMI_NODEJS_TRANSPILE_ONLY: 'true',
+    AWS_CONFIG_FILE: path.join(tempDir, 'no-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(tempDir, 'no-aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    [RUN_MARKER]: id,
+    ...extra,
+  };
+}
+
+/** SIGKILLs every process whose RUN_MARKER value matches, until none is left. */
+async function killMarked(matches: (markerValue: string) => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const pids = await markedProcesses(matches);
+    if (pids.length === 0) return;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await sleep(50);
+  }
+  throw new Error('processes of a Pulumi run survived SIGKILL for 5 s');
+}
+
+/** Live processes whose initial environment has a matching RUN_MARKER (zombies have none). */
+async function markedProcesses(matches: (markerValue: string) => boolean): Promise<number[]> {
+  const prefix = `${RUN_MARKER}=`;
+  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+  const environments = await Promise.all(
+    pids.map((pid) => readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '')),
+  );
+  return pids.filter((_, i) => {
+    const marker = environments[i].split('\0').find((entry) => entry.startsWith(prefix));
+    return marker !== undefined && matches(marker.slice(prefix.length));
+  }).map(Number);
+}
