@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import * as path from 'node:path';
-import { PulumiHarness } from './pulumi-harness';
+import { PulumiHarness } from '../../scripts/pulumi-harness';
 
 const DYNAMIC_RESOURCE = 'pulumi-nodejs:dynamic:Resource';
 
