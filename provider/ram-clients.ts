@@ -26,9 +26,13 @@ export const RETRY_POLICY = { retryMode: "adaptive", maxAttempts: 8 } as const;
  * the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL, endpoint_url in the profile).
  */
 export class RamClients {
-    private readonly byRegion = new Map<string, RAMClient>();
+    private readonly byRegion: Map<string, RAMClient>;
 
-    constructor(private readonly settings: AwsSettings) {}
+    // Fields are set in the constructor, not by initializers: Pulumi's closure serializer
+    // rebuilds a class from its constructor's text and would drop field initializers.
+    constructor(private readonly settings: AwsSettings) {
+        this.byRegion = new Map();
+    }
 
     forRegion(region: string): RAMClient {
         let client = this.byRegion.get(region);

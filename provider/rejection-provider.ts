@@ -25,8 +25,14 @@ const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
  * serialized.
  */
 export class RejectionProvider implements pulumi.dynamic.ResourceProvider<RejectionInputs, RejectionState> {
-    private settings: AwsSettings = {};
-    private clients: RamClients | undefined = undefined;
+    private settings: AwsSettings;
+    private clients: RamClients | undefined;
+
+    // No field initializers: Pulumi's closure serializer rebuilds a class from its constructor's text.
+    constructor() {
+        this.settings = {};
+        this.clients = undefined;
+    }
 
     async configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
         this.settings = { profile: request.config.get("aws:profile") || undefined };
