@@ -13,17 +13,20 @@ export interface Caller {
   region: string;
 }
 
-const SERVICE = 'ram';
-
 /**
  * Reads the caller from the `Authorization` header. `onScope` hears the region as soon as
  * the header names one, so the call log has it even when authentication then fails.
  */
-export function authenticate(request: SignedRequest, store: Store, onScope: (region: string) => void): Caller {
+export function authenticate(
+  request: SignedRequest,
+  store: Store,
+  onScope: (region: string) => void,
+  service: 'ram' | 'sts' = 'ram',
+): Caller {
   const auth = parseAuthorization(request.headers['authorization']?.[0]);
   onScope(auth.region);
-  if (auth.service !== SERVICE) {
-    throw new ApiError('InvalidSignatureException', `Credential should be scoped to correct service: '${SERVICE}'.`);
+  if (auth.service !== service) {
+    throw new ApiError('InvalidSignatureException', `Credential should be scoped to correct service: '${service}'.`);
   }
   const account = store.accountForAccessKey(auth.accessKeyId);
   if (!account) {

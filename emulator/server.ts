@@ -6,6 +6,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdminRequest } from './admin-api';
+import { handleStsRequest, isStsRequest } from './sts-endpoint';
 import { ApiError } from './api-error';
 import type { Emulator } from './emulator';
 import { RamEndpoint, RequestBody } from './ram-endpoint';
@@ -66,6 +67,10 @@ export async function listen(emulator: Emulator, port: number, log: (line: strin
       } else {
         handleAdminRequest(emulator, req.method ?? '', url, body.bytes, res);
       }
+      return;
+    }
+    if (isStsRequest(req)) {
+      handleStsRequest(req, body.bytes, emulator.store, res);
       return;
     }
     const operation = findOperation(req.method, url.pathname);
