@@ -171,8 +171,9 @@ export class PulumiHarness {
 
   /**
    * After a crashed update: releases the stack lock the killed CLI left behind (`pulumi cancel`)
-   * and returns the operations it left pending. The next `up` warns about them and runs them again;
-   * `stack.refresh({ clearPendingCreates: true })` drops pending creates instead.
+   * and returns the operations it left pending. Pulumi keeps pending creates until told to drop
+   * them (`stack.refresh({ clearPendingCreates: true })`); an `up` before that completes the
+   * update but leaves them recorded.
    */
   async recoverFromCrash(): Promise<PendingOperation[]> {
     await this.stack.cancel();
