@@ -15,7 +15,8 @@ export function declareRejectionsFromConfig(config = new pulumi.Config()): Recor
     }
     const rejections: Record<string, InvitationRejection> = {};
     for (const entry of entries) {
-        rejections[entry.name] = new InvitationRejection(entry.name, { invitationArn: entry.invitationArn });
+        const { name, ...args } = entry;
+        rejections[name] = new InvitationRejection(name, args);
     }
     return rejections;
 }

@@ -2,7 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { deriveClientToken } from "./client-token";
 import { RejectionProvider } from "./rejection-provider";
 
-/** The arguments of an {@link InvitationRejection}. */
+/**
+ * The arguments of an {@link InvitationRejection}: exactly one of `invitationArn` and
+ * `resourceShareArn` (checked offline, before any API call).
+ */
 export interface InvitationRejectionArgs {
     /**
      * ARN of the resource-share invitation to reject, as the receiving account sees it, e.g.
@@ -10,7 +13,19 @@ export interface InvitationRejectionArgs {
      * in the ARN's region with the credentials of the standard AWS chain. Changing it replaces
      * the resource (the old invitation stays rejected).
      */
-    invitationArn: pulumi.Input<string>;
+    invitationArn?: pulumi.Input<string>;
+    /**
+     * ARN of the resource share whose invitation to the calling account to reject, e.g.
+     * `arn:aws:ram:us-east-1:111122223333:resource-share/27d09b4b-...`. The invitation is found
+     * when the resource is created (and in preview); if RAM does not show it yet, it is asked
+     * again for up to `invitationWaitSeconds`. Changing it replaces the resource.
+     */
+    resourceShareArn?: pulumi.Input<string>;
+    /**
+     * With `resourceShareArn`: how long to wait for the share's invitation to become visible
+     * (RAM is eventually consistent). Default 60 seconds.
+     */
+    invitationWaitSeconds?: pulumi.Input<number>;
 }
 
 /** The resource's type token is `pulumi-nodejs:dynamic/ram:InvitationRejection`. */
@@ -53,16 +68,21 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
     constructor(name: string, args: InvitationRejectionArgs, opts?: pulumi.CustomResourceOptions) {
         // The URN is known before anything is sent, in preview too, so the token is as well.
         const urn = pulumi.createUrn(name, INVITATION_REJECTION_TYPE_TOKEN, opts?.parent);
+        // With resourceShareArn the token is derived from the share: a share sends the calling
+        // account one invitation, and state keeps the one found first.
         const clientToken = pulumi
-            .all([urn, args.invitationArn])
-            .apply(([resourceUrn, invitationArn]) => deriveClientToken(resourceUrn, invitationArn));
+            .all([urn, args.invitationArn, args.resourceShareArn])
+            .apply(([resourceUrn, invitationArn, resourceShareArn]) =>
+                deriveClientToken(resourceUrn, invitationArn ?? resourceShareArn ?? ""),
+            );
         super(
             provider,
             name,
             {
                 invitationArn: args.invitationArn,
+                resourceShareArn: args.resourceShareArn,
+                invitationWaitSeconds: args.invitationWaitSeconds,
                 clientToken,
-                resourceShareArn: undefined,
                 resourceShareName: undefined,
                 senderAccountId: undefined,
                 receiverAccountId: undefined,

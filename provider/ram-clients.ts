@@ -20,26 +20,48 @@ export interface AwsSettings {
 export const RETRY_POLICY = { retryMode: "adaptive", maxAttempts: 8 } as const;
 
 /**
+ * Policy for lookups (GetResourceShareInvitations). They run in `pulumi preview` too, where an
+ * unreachable endpoint must not hold up the preview: fewer attempts and short timeouts, after
+ * which the preview goes on with offline validation only.
+ */
+export const LOOKUP_POLICY = {
+    retryMode: "adaptive",
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+} as const;
+
+/**
  * One RAM client per region, created on first use inside the provider process. Clients are
  * never created at program time, so none is captured in the serialized provider, and
  * credentials are resolved by the SDK's standard chain when a call is made. The endpoint follows
  * the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL, endpoint_url in the profile).
  */
 export class RamClients {
-    private readonly byRegion: Map<string, RAMClient>;
+    private readonly clients: Map<string, RAMClient>;
 
     // Fields are set in the constructor, not by initializers: Pulumi's closure serializer
     // rebuilds a class from its constructor's text and would drop field initializers.
     constructor(private readonly settings: AwsSettings) {
-        this.byRegion = new Map();
+        this.clients = new Map();
     }
 
+    /** The client for rejections in `region`. */
     forRegion(region: string): RAMClient {
-        let client = this.byRegion.get(region);
+        return this.client(region, "write", RETRY_POLICY);
+    }
+
+    /** The client for lookups in `region`. */
+    forLookups(region: string): RAMClient {
+        return this.client(region, "lookup", LOOKUP_POLICY);
+    }
+
+    private client(region: string, purpose: string, policy: typeof RETRY_POLICY | typeof LOOKUP_POLICY): RAMClient {
+        const key = `${purpose} ${region}`;
+        let client = this.clients.get(key);
         if (!client) {
             silenceNodeVersionNotice();
-            client = new RAMClient({ region, profile: this.settings.profile, ...RETRY_POLICY });
-            this.byRegion.set(region, client);
+            client = new RAMClient({ region, profile: this.settings.profile, ...policy });
+            this.clients.set(key, client);
         }
         return client;
     }

@@ -52,15 +52,21 @@ export function classifyRejectError(error: unknown): RejectErrorOutcome {
  * A message for any error of a RAM call about one invitation: what happened, for which
  * invitation, in which account and region, and what the user can do about it.
  */
-export function describeRamError(error: unknown, context: CallContext, action: "reject" | "look up"): string {
-    const name = errorName(error);
+export function describeRamError(error: unknown, context: CallContext, action: Action): string {
+    return describeRamProblem(errorName(error), error instanceof Error ? error.message : String(error), context, action);
+}
+
+/** What the message is about: rejecting the invitation, or looking it up. */
+export type Action = "reject" | "look up";
+
+/** The message for a RAM error known by name (also used when a lookup shows the same condition). */
+export function describeRamProblem(name: string | undefined, detail: string, context: CallContext, action: Action): string {
     const where = `${describeAccount(context)} in region ${context.region}`;
     const subject = `Could not ${action} invitation ${context.invitationArn} (${where})`;
     const advice = ADVICE[name as keyof typeof ADVICE];
     if (advice) {
         return `${subject}: ${advice(context)}`;
     }
-    const detail = error instanceof Error ? error.message : String(error);
     if (isRetryableName(name)) {
         return (
             `${subject}: RAM kept failing with ${name} after the SDK's retries (${detail}). ` +

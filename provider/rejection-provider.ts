@@ -1,76 +1,105 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RejectResourceShareInvitationCommand, ResourceShareInvitation } from "@aws-sdk/client-ram";
 import { parseRamArn, RamArn } from "./arn";
-import { isClientToken } from "./client-token";
 import { findCallerAccount } from "./caller-account";
+import { isClientToken } from "./client-token";
 import { info, warn } from "./diagnostics";
-import { findInvitation } from "./invitation-finder";
+import { InvitationLoader } from "./invitation-loader";
+import { judgeInvitation } from "./invitation-verdict";
 import { AwsSettings, RamClients } from "./ram-clients";
 import { CallContext, classifyRejectError, describeRamError } from "./rejection-errors";
 import { InvitationFacts, invitationFacts, RejectionState } from "./rejection-state";
+import { parseSelection, Selection, UNKNOWN } from "./selection";
+import { DEFAULT_INVITATION_WAIT_SECONDS, pickShareInvitation, waitForShareInvitation } from "./share-invitation";
 
 /** The inputs the provider receives, after `check`. */
 export interface RejectionInputs {
-    invitationArn: string;
+    /** Given by the program, or found by `check` from `resourceShareArn`. */
+    invitationArn?: string;
+    /** Given by the program when it selects the invitation by its share. */
+    resourceShareArn?: string;
     clientToken: string;
+    /** With resourceShareArn: how long to wait for the share's invitation to show up. */
+    invitationWaitSeconds?: number;
+    /** Found by `check`, so that a reviewer of `pulumi preview --diff` sees who shares what. */
+    senderAccountId?: string;
+    /** Found by `check`, like senderAccountId. */
+    resourceShareName?: string;
 }
 
-// The engine's marker for a value that is not known yet (during preview).
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+type CheckFailure = pulumi.dynamic.CheckFailure;
 
 /**
  * The dynamic provider behind {@link InvitationRejection}. Pulumi serializes one instance of it
  * into state and runs it in a separate process; every method therefore resolves what it needs
- * (settings, clients) at run time and the instance holds no client or credential when it is
- * serialized.
+ * (settings, clients, the invitation loader) at run time, and the instance holds no client or
+ * credential when it is serialized.
  */
 export class RejectionProvider implements pulumi.dynamic.ResourceProvider<RejectionInputs, RejectionState> {
     private settings: AwsSettings;
     private clients: RamClients | undefined;
+    private loader: InvitationLoader | undefined;
 
     // No field initializers: Pulumi's closure serializer rebuilds a class from its constructor's text.
     constructor() {
         this.settings = {};
         this.clients = undefined;
+        this.loader = undefined;
     }
 
     async configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
         this.settings = { profile: request.config.get("aws:profile") || undefined };
         this.clients = undefined;
+        this.loader = undefined;
     }
 
     async check(olds: Partial<RejectionInputs>, news: Partial<RejectionInputs>): Promise<pulumi.dynamic.CheckResult> {
-        const failures: pulumi.dynamic.CheckFailure[] = [];
-        if (news.invitationArn !== UNKNOWN) {
-            const parsed = parseRamArn(news.invitationArn, "resource-share-invitation");
-            if (!parsed.ok) {
-                failures.push(...parsed.problems.map((p) => ({ property: "invitationArn", reason: `invitationArn ${p}` })));
-            }
-        }
-        // Once a token is in state it wins while the invitation stays the same: a rename, an
-        // alias or a new parent changes the URN, but must not change the token RAM has seen.
-        const keepOldToken = isClientToken(olds.clientToken) && olds.invitationArn === news.invitationArn;
-        const clientToken = keepOldToken ? olds.clientToken : news.clientToken;
-        if (clientToken !== UNKNOWN && !isClientToken(clientToken)) {
+        const { selection, failures } = parseSelection(news);
+        const inputs: RejectionInputs = {
+            invitationArn: news.invitationArn,
+            resourceShareArn: news.resourceShareArn,
+            clientToken: news.clientToken as string,
+            invitationWaitSeconds: news.invitationWaitSeconds,
+        };
+        if (inputs.clientToken !== UNKNOWN && !isClientToken(inputs.clientToken)) {
             failures.push({
                 property: "clientToken",
                 reason: "clientToken is set by InvitationRejection from the resource's URN; do not pass it yourself",
             });
         }
-        return { inputs: { invitationArn: news.invitationArn, clientToken }, failures };
+        if (!selection || selection.by === "unknown" || failures.length > 0) {
+            return { inputs: withoutUndefined(inputs), failures };
+        }
+        if (selectsSameInvitation(olds, news)) {
+            // Nothing to look up: the invitation was checked when the resource was created. Keep
+            // what was learnt then, and the token RAM has seen: a rename, an alias or a new
+            // parent changes the URN, but must not change the token.
+            return {
+                inputs: withoutUndefined({
+                    ...inputs,
+                    invitationArn: olds.invitationArn,
+                    clientToken: isClientToken(olds.clientToken) ? olds.clientToken : inputs.clientToken,
+                    senderAccountId: olds.senderAccountId,
+                    resourceShareName: olds.resourceShareName,
+                }),
+                failures,
+            };
+        }
+        return this.checkAgainstRam(selection, inputs);
     }
 
     async diff(_id: pulumi.ID, olds: RejectionState, news: RejectionInputs): Promise<pulumi.dynamic.DiffResult> {
-        // Only the invitation identifies the rejection. The serialized provider and the client
-        // token are bookkeeping: a new version of this package must never show a change.
+        // Only the invitation identifies the rejection. The serialized provider, the token and
+        // what check looked up for the reviewer are bookkeeping: a new version of this package
+        // must never show a change.
         if (olds.invitationArn !== news.invitationArn) {
-            return { changes: true, replaces: ["invitationArn"], deleteBeforeReplace: false };
+            return { changes: true, replaces: [news.resourceShareArn !== undefined ? "resourceShareArn" : "invitationArn"], deleteBeforeReplace: false };
         }
         return { changes: false };
     }
 
     async create(inputs: RejectionInputs): Promise<pulumi.dynamic.CreateResult<RejectionState>> {
-        const arn = requireInvitationArn(inputs.invitationArn);
+        const arn = await this.invitationToReject(inputs);
         const client = this.ramClients().forRegion(arn.region);
         let invitation: ResourceShareInvitation | undefined;
         let rejectedAt: string | undefined = new Date().toISOString();
@@ -104,7 +133,7 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
     }
 
     async read(id: pulumi.ID, props?: RejectionState): Promise<pulumi.dynamic.ReadResult<RejectionState>> {
-        const arn = requireInvitationArn(props?.invitationArn ?? id);
+        const arn = requireArn(props?.invitationArn ?? id, "invitationArn");
         const invitation = await this.lookUp(arn);
         // A rejection is final: when RAM no longer returns the invitation (its share was
         // deleted), the last known state is still the truth.
@@ -118,9 +147,98 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
         info(`${id}: a rejection cannot be undone; removing it from the stack only.`);
     }
 
+    /** Looks the selected invitation up so that preview fails where `up` would. */
+    private async checkAgainstRam(
+        selection: Extract<Selection, { arn: RamArn }>,
+        inputs: RejectionInputs,
+    ): Promise<pulumi.dynamic.CheckResult> {
+        const failures: CheckFailure[] = [];
+        let invitation: ResourceShareInvitation | undefined;
+        try {
+            invitation = await this.findForCheck(selection, inputs.invitationWaitSeconds);
+        } catch (error) {
+            warn(
+                `could not look up ${selection.arn.arn} in RAM (${errorSummary(error)}); ` +
+                    `it was validated offline only.`,
+            );
+            return { inputs: withoutUndefined(inputs), failures };
+        }
+        const invitationArn = invitation?.resourceShareInvitationArn ?? inputs.invitationArn ?? selection.arn.arn;
+        if (!invitation && selection.by === "resourceShareArn") {
+            const context = await this.callContext(selection.arn);
+            failures.push({
+                property: "resourceShareArn",
+                reason:
+                    `No invitation for share ${selection.arn.arn} is visible to ${context.accountId ? `account ${context.accountId}` : "the account of the current credentials"} ` +
+                    `in region ${selection.arn.region}, after waiting ${waitSeconds(inputs)} s. Check that the share names this account ` +
+                    `as a principal and that the credentials belong to it; RAM can take a while to show a new invitation ` +
+                    `(raise invitationWaitSeconds to wait longer).`,
+            });
+        } else {
+            let verdict = judgeInvitation(invitation, contextWithoutAccount(invitationArn, selection.arn.region, this.settings));
+            if (!verdict.ok) {
+                verdict = judgeInvitation(invitation, await this.callContext(requireArn(invitationArn, "invitationArn")));
+            }
+            if (!verdict.ok) {
+                failures.push({ property: selection.by, reason: verdict.reason });
+            } else if (verdict.warning) {
+                warn(verdict.warning);
+            }
+        }
+        return {
+            inputs: withoutUndefined({
+                ...inputs,
+                invitationArn,
+                senderAccountId: invitation?.senderAccountId,
+                resourceShareName: invitation?.resourceShareName,
+            }),
+            failures,
+        };
+    }
+
+    // check runs for one resource at a time, so its lookups are answered from one listing of
+    // the region (see InvitationLoader); only a miss costs a call of its own.
+    private async findForCheck(
+        selection: Extract<Selection, { arn: RamArn }>,
+        invitationWaitSeconds: number | undefined,
+    ): Promise<ResourceShareInvitation | undefined> {
+        const { region, arn } = selection.arn;
+        const listing = await this.invitations().listing(region);
+        if (selection.by === "invitationArn") {
+            return listing.byArn.get(arn) ?? (await this.invitations().load(region, arn));
+        }
+        return (
+            pickShareInvitation(listing.byShareArn.get(arn) ?? []) ??
+            (await waitForShareInvitation(this.invitations(), region, arn, invitationWaitSeconds ?? DEFAULT_INVITATION_WAIT_SECONDS))
+        );
+    }
+
+    /** The invitation `create` rejects: as check found it, or found now if check could not look it up. */
+    private async invitationToReject(inputs: RejectionInputs): Promise<RamArn> {
+        if (inputs.invitationArn !== undefined && inputs.invitationArn !== UNKNOWN) {
+            return requireArn(inputs.invitationArn, "invitationArn");
+        }
+        const share = requireArn(inputs.resourceShareArn, "resourceShareArn");
+        const invitation = await waitForShareInvitation(
+            this.invitations(),
+            share.region,
+            share.arn,
+            waitSeconds(inputs),
+        ).catch(async (error) => {
+            throw new Error(describeRamError(error, await this.callContext(share), "look up"));
+        });
+        if (!invitation?.resourceShareInvitationArn) {
+            throw new Error(
+                `No invitation for share ${share.arn} is visible in region ${share.region} after waiting ${waitSeconds(inputs)} s; ` +
+                    `check that the share names this account as a principal.`,
+            );
+        }
+        return requireArn(invitation.resourceShareInvitationArn, "invitationArn");
+    }
+
     private async lookUp(arn: RamArn): Promise<ResourceShareInvitation | undefined> {
         try {
-            return await findInvitation(this.ramClients().forRegion(arn.region), arn.arn);
+            return await this.invitations().load(arn.region, arn.arn);
         } catch (error) {
             throw new Error(describeRamError(error, await this.callContext(arn), "look up"));
         }
@@ -131,20 +249,53 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
         return this.clients;
     }
 
+    private invitations(): InvitationLoader {
+        const clients = this.ramClients();
+        this.loader ??= new InvitationLoader((region) => clients.forLookups(region));
+        return this.loader;
+    }
+
     // Only asked for on the way to an error message: naming the account the call ran in is what
     // tells a user whether the credentials or the ARN are wrong.
     private async callContext(arn: RamArn): Promise<CallContext> {
         const accountId = await findCallerAccount(arn.region, this.settings);
-        return { invitationArn: arn.arn, region: arn.region, profile: this.settings.profile, accountId };
+        return { ...contextWithoutAccount(arn.arn, arn.region, this.settings), accountId };
     }
 }
 
-function requireInvitationArn(value: unknown): RamArn {
-    const parsed = parseRamArn(value, "resource-share-invitation");
+/** True when the program still selects the invitation that the resource's state already names. */
+function selectsSameInvitation(olds: Partial<RejectionInputs>, news: Partial<RejectionInputs>): boolean {
+    if (typeof olds.invitationArn !== "string") {
+        return false;
+    }
+    return news.invitationArn !== undefined
+        ? news.invitationArn === olds.invitationArn
+        : news.resourceShareArn === olds.resourceShareArn;
+}
+
+function contextWithoutAccount(invitationArn: string, region: string, settings: AwsSettings): CallContext {
+    return { invitationArn, region, profile: settings.profile };
+}
+
+function waitSeconds(inputs: RejectionInputs): number {
+    return inputs.invitationWaitSeconds ?? DEFAULT_INVITATION_WAIT_SECONDS;
+}
+
+function requireArn(value: unknown, property: "invitationArn" | "resourceShareArn"): RamArn {
+    const parsed = parseRamArn(value, property === "invitationArn" ? "resource-share-invitation" : "resource-share");
     if (!parsed.ok) {
-        throw new Error(`invitationArn ${parsed.problems.join("; ")}`);
+        throw new Error(`${property} ${parsed.problems.join("; ")}`);
     }
     return parsed.value;
+}
+
+function errorSummary(error: unknown): string {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+// Pulumi state cannot hold undefined; absent inputs are left out instead.
+function withoutUndefined<T extends object>(value: T): T {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 // When RAM does not return the invitation at all, state records what is known without guessing.

@@ -1,0 +1,172 @@
+import {
+    GetResourceShareInvitationsCommand,
+    GetResourceShareInvitationsRequest,
+    RAMClient,
+    ResourceShareInvitation,
+} from "@aws-sdk/client-ram";
+import { errorName } from "./rejection-errors";
+
+/** How lookups are grouped into GetResourceShareInvitations calls. */
+export interface BatchingOptions {
+    /** The most invitation ARNs one call carries. */
+    maxArnsPerCall: number;
+    /** How long the first lookup of a batch waits for others to join it, in milliseconds. */
+    windowMs: number;
+    /** Page size when listing everything an account sees in a region (RAM allows 1 to 500). */
+    listingPageSize: number;
+}
+
+/**
+ * 100 ARNs a call keeps requests small and answers within one page; a 5 ms window is far below
+ * a RAM round trip, so a lookup never waits noticeably for company, yet it gathers every lookup
+ * that the engine issues together (refresh reads and creates run concurrently).
+ */
+export const DEFAULT_BATCHING: BatchingOptions = { maxArnsPerCall: 100, windowMs: 5, listingPageSize: 500 };
+
+interface Waiter {
+    resolve(invitation: ResourceShareInvitation | undefined): void;
+    reject(error: unknown): void;
+}
+
+interface Batch {
+    readonly waiters: Map<string, Waiter[]>;
+    timer?: NodeJS.Timeout;
+}
+
+/** Everything one account sees in one region, read once. */
+export interface RegionListing {
+    byArn: Map<string, ResourceShareInvitation>;
+    byShareArn: Map<string, ResourceShareInvitation[]>;
+}
+
+/**
+ * The one place invitations are read from RAM, for every method of one provider process.
+ *
+ * - {@link load}: a fresh look at one invitation. Concurrent loads in a region are coalesced into
+ *   GetResourceShareInvitations calls of up to 100 ARNs each, paged through with nextToken.
+ *   `read` (refresh) and adoption in `create` use it; the engine runs those concurrently.
+ * - {@link listing}: everything the account sees in a region, read once per process and then
+ *   served from memory. The engine runs `check` for one resource at a time, so lookups made
+ *   there can never be coalesced; one listing (RAM pages up to 500 invitations) answers all of
+ *   them instead.
+ * - {@link loadForShare}: a fresh look at the invitations of one share.
+ */
+export class InvitationLoader {
+    private readonly batches: Map<string, Batch>;
+    private readonly listings: Map<string, Promise<RegionListing>>;
+
+    // No field initializers: Pulumi's closure serializer rebuilds a class from its constructor's text.
+    constructor(
+        private readonly clientFor: (region: string) => RAMClient,
+        private readonly options: BatchingOptions = DEFAULT_BATCHING,
+    ) {
+        this.batches = new Map();
+        this.listings = new Map();
+    }
+
+    /** The invitation as RAM shows it to the calling account now; undefined when RAM does not return it. */
+    load(region: string, invitationArn: string): Promise<ResourceShareInvitation | undefined> {
+        return new Promise((resolve, reject) => {
+            let batch = this.batches.get(region);
+            if (!batch) {
+                batch = { waiters: new Map() };
+                this.batches.set(region, batch);
+                const started = batch;
+                started.timer = setTimeout(() => this.flush(region, started), this.options.windowMs);
+            }
+            const waiters = batch.waiters.get(invitationArn) ?? [];
+            waiters.push({ resolve, reject });
+            batch.waiters.set(invitationArn, waiters);
+            if (batch.waiters.size >= this.options.maxArnsPerCall) {
+                clearTimeout(batch.timer);
+                this.flush(region, batch);
+            }
+        });
+    }
+
+    /** Everything the calling account sees in `region`, listed on first use. */
+    listing(region: string): Promise<RegionListing> {
+        let listing = this.listings.get(region);
+        if (!listing) {
+            listing = this.readAll(region, { maxResults: this.options.listingPageSize }).then(indexListing);
+            // A failed listing (no credentials, no network) is not remembered: the next lookup tries again.
+            listing.catch(() => this.listings.delete(region));
+            this.listings.set(region, listing);
+        }
+        return listing;
+    }
+
+    /** The invitations of one share, as RAM shows them to the calling account now. */
+    async loadForShare(region: string, resourceShareArn: string): Promise<ResourceShareInvitation[]> {
+        try {
+            return await this.readAll(region, { resourceShareArns: [resourceShareArn] });
+        } catch (error) {
+            if (errorName(error) === "UnknownResourceException") {
+                return [];
+            }
+            throw error;
+        }
+    }
+
+    private flush(region: string, batch: Batch): void {
+        if (this.batches.get(region) === batch) {
+            this.batches.delete(region);
+        }
+        const arns = [...batch.waiters.keys()];
+        this.readByArns(region, arns).then(
+            (found) => {
+                for (const [arn, waiters] of batch.waiters) {
+                    waiters.forEach((w) => w.resolve(found.get(arn)));
+                }
+            },
+            (error) => batch.waiters.forEach((waiters) => waiters.forEach((w) => w.reject(error))),
+        );
+    }
+
+    // RAM answers a list with one unknown ARN by failing the whole call, so such a batch is
+    // split in halves until the unknown ARNs stand alone; the known ones are still answered.
+    private async readByArns(region: string, arns: string[]): Promise<Map<string, ResourceShareInvitation>> {
+        try {
+            return indexListing(await this.readAll(region, { resourceShareInvitationArns: arns })).byArn;
+        } catch (error) {
+            if (errorName(error) !== "ResourceShareInvitationArnNotFoundException") {
+                throw error;
+            }
+            if (arns.length === 1) {
+                return new Map();
+            }
+            const half = Math.ceil(arns.length / 2);
+            const parts = await Promise.all([
+                this.readByArns(region, arns.slice(0, half)),
+                this.readByArns(region, arns.slice(half)),
+            ]);
+            return new Map([...parts[0], ...parts[1]]);
+        }
+    }
+
+    private async readAll(region: string, request: GetResourceShareInvitationsRequest): Promise<ResourceShareInvitation[]> {
+        const client = this.clientFor(region);
+        const invitations: ResourceShareInvitation[] = [];
+        let nextToken: string | undefined;
+        do {
+            const page = await client.send(new GetResourceShareInvitationsCommand({ ...request, nextToken }));
+            invitations.push(...(page.resourceShareInvitations ?? []));
+            nextToken = page.nextToken;
+        } while (nextToken);
+        return invitations;
+    }
+}
+
+function indexListing(invitations: ResourceShareInvitation[]): RegionListing {
+    const byArn = new Map<string, ResourceShareInvitation>();
+    const byShareArn = new Map<string, ResourceShareInvitation[]>();
+    for (const invitation of invitations) {
+        if (invitation.resourceShareInvitationArn) {
+            byArn.set(invitation.resourceShareInvitationArn, invitation);
+        }
+        if (invitation.resourceShareArn) {
+            byShareArn.set(invitation.resourceShareArn, [...(byShareArn.get(invitation.resourceShareArn) ?? []), invitation]);
+        }
+    }
+    return { byArn, byShareArn };
+}
