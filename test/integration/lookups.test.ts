@@ -1,0 +1,161 @@
+import { expect } from "chai";
+import { AcceptResourceShareInvitationCommand, RAMClient } from "@aws-sdk/client-ram";
+import { startEmulator, RunningEmulator, Seed } from "../../emulator";
+import { deriveClientToken } from "../../provider/client-token";
+import { RejectionProvider } from "../../provider/rejection-provider";
+import { emulatorEnvironment, useEnvironment } from "./aws-environment";
+
+const REGION = "us-east-1";
+const SENDER = { accountId: "111111111111", accessKeyId: "AKIDSENDER000000001", secretAccessKey: "sender-secret" };
+const RECEIVER = { accountId: "222222222222", accessKeyId: "AKIDRECEIVER0000001", secretAccessKey: "receiver-secret" };
+const LOOKUP = "GetResourceShareInvitations";
+const URN = "urn:pulumi:test::p::pulumi-nodejs:dynamic/ram:InvitationRejection::r";
+
+function seedWithShares(count: number, extra: Partial<Seed["resourceShares"]>[number] = {}): Seed {
+    return {
+        accounts: [SENDER, RECEIVER],
+        resourceShares: Array.from({ length: count }, (_, i) => ({
+            name: `share-${i}`,
+            ownerAccountId: SENDER.accountId,
+            region: REGION,
+            principals: [RECEIVER.accountId],
+            ...extra,
+        })),
+    };
+}
+
+describe("lookups: check against RAM, batching, selection by share (emulator)", function () {
+    this.timeout(60_000);
+    let emulator: RunningEmulator;
+    let restoreEnvironment: () => void;
+
+    before(async () => {
+        emulator = await startEmulator();
+        restoreEnvironment = useEnvironment(emulatorEnvironment(emulator.endpoint, RECEIVER));
+    });
+
+    after(async () => {
+        restoreEnvironment();
+        await emulator.stop();
+    });
+
+    beforeEach(async () => {
+        await emulator.admin.reset();
+    });
+
+    async function seed(count: number, extra = {}) {
+        const seeded = await emulator.admin.seed(seedWithShares(count, extra));
+        await emulator.admin.clearCalls();
+        return seeded.resourceShares.map((s) => ({ share: s.resourceShareArn, invitation: s.invitationArns[RECEIVER.accountId] }));
+    }
+
+    function byInvitation(arn: string) {
+        return { invitationArn: arn, clientToken: deriveClientToken(URN, arn) };
+    }
+
+    it("check passes a pending invitation and adds who shares what, for the reviewer", async () => {
+        const [{ invitation }] = await seed(1);
+        const result = await new RejectionProvider().check({}, byInvitation(invitation));
+        expect(result.failures).to.deep.equal([]);
+        expect(result.inputs).to.deep.include({ invitationArn: invitation, senderAccountId: SENDER.accountId, resourceShareName: "share-0" });
+    });
+
+    it("check fails an accepted invitation and an unknown one, against invitationArn", async () => {
+        const [{ invitation }] = await seed(1);
+        await new RAMClient({ region: REGION, endpoint: emulator.endpoint, credentials: RECEIVER }).send(
+            new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitation }),
+        );
+        const provider = new RejectionProvider();
+        const accepted = await provider.check({}, byInvitation(invitation));
+        expect(accepted.failures).to.have.length(1);
+        expect(accepted.failures![0]).to.deep.include({ property: "invitationArn" });
+        expect(accepted.failures![0].reason).to.contain("already accepted").and.to.contain(invitation);
+
+        const unknown = invitation.replace(/\/.*$/, "/00000000-0000-0000-0000-000000000000");
+        const missing = await provider.check({}, byInvitation(unknown));
+        expect(missing.failures![0].reason).to.contain("does not show this invitation");
+    });
+
+    it("check passes an expired invitation (with a warning)", async () => {
+        const [{ invitation }] = await seed(1);
+        await emulator.admin.advanceClock(8 * 24 * 3600 * 1000);
+        const result = await new RejectionProvider().check({}, byInvitation(invitation));
+        expect(result.failures).to.deep.equal([]);
+    });
+
+    it("check validates offline, and passes, when RAM cannot be reached", async () => {
+        const [{ invitation }] = await seed(1);
+        const restore = useEnvironment(emulatorEnvironment("http://127.0.0.1:9", RECEIVER));
+        try {
+            const result = await new RejectionProvider().check({}, byInvitation(invitation));
+            expect(result.failures).to.deep.equal([]);
+            expect(result.inputs).to.not.have.property("senderAccountId");
+        } finally {
+            restore();
+            useEnvironment(emulatorEnvironment(emulator.endpoint, RECEIVER));
+        }
+    });
+
+    it("checking 250 new rejections one after another (as the engine does) makes one listing call", async () => {
+        const invitations = await seed(250);
+        const provider = new RejectionProvider();
+        for (const { invitation } of invitations) {
+            const result = await provider.check({}, byInvitation(invitation));
+            expect(result.failures).to.deep.equal([]);
+        }
+        expect(await emulator.admin.calls({ operation: LOOKUP })).to.have.length(1);
+    });
+
+    it("250 concurrent reads make ceil(250/100) = 3 calls", async () => {
+        const invitations = await seed(250);
+        const provider = new RejectionProvider();
+        const results = await Promise.all(
+            invitations.map(({ invitation }) => provider.read(invitation, { invitationArn: invitation } as never)),
+        );
+        expect(results.every((r) => r.props?.status === "PENDING")).to.equal(true);
+        const calls = await emulator.admin.calls({ operation: LOOKUP });
+        expect(calls).to.have.length(3);
+        expect(calls.map((c) => (c.parameters as { resourceShareInvitationArns: string[] }).resourceShareInvitationArns.length).sort()).to.deep.equal([100, 100, 50]);
+    });
+
+    it("one unknown ARN in a batch does not hide the others", async () => {
+        const invitations = await seed(3);
+        const gone = invitations[1].invitation;
+        await emulator.admin.removeInvitation(gone);
+        await emulator.admin.clearCalls();
+        const provider = new RejectionProvider();
+        const results = await Promise.all(invitations.map(({ invitation }) => provider.read(invitation, { invitationArn: invitation, status: "REJECTED" } as never)));
+        expect(results.map((r) => r.props?.status)).to.deep.equal(["PENDING", "REJECTED", "PENDING"]);
+    });
+
+    it("selects the invitation of a share, in check and in create", async () => {
+        const [{ share, invitation }] = await seed(1);
+        const provider = new RejectionProvider();
+        const checked = await provider.check({}, { resourceShareArn: share, clientToken: deriveClientToken(URN, share) });
+        expect(checked.failures).to.deep.equal([]);
+        expect(checked.inputs).to.deep.include({ invitationArn: invitation, resourceShareArn: share });
+        const created = await provider.create(checked.inputs);
+        expect(created.outs).to.deep.include({ invitationArn: invitation, status: "REJECTED" });
+    });
+
+    it("waits for a share's invitation that RAM does not show yet", async () => {
+        const [{ share, invitation }] = await seed(1, { invitationVisibleAfterMs: 1500 });
+        const checked = await new RejectionProvider().check({}, { resourceShareArn: share, clientToken: deriveClientToken(URN, share) });
+        expect(checked.failures).to.deep.equal([]);
+        expect(checked.inputs?.invitationArn).to.equal(invitation);
+    });
+
+    it("fails clearly when a share's invitation never shows up within invitationWaitSeconds", async () => {
+        const [{ share }] = await seed(1, { invitationVisibleAfterMs: 3_600_000 });
+        const started = Date.now();
+        const checked = await new RejectionProvider().check({}, {
+            resourceShareArn: share,
+            clientToken: deriveClientToken(URN, share),
+            invitationWaitSeconds: 2,
+        });
+        expect(Date.now() - started).to.be.lessThan(15_000);
+        expect(checked.failures).to.have.length(1);
+        expect(checked.failures![0]).to.deep.include({ property: "resourceShareArn" });
+        expect(checked.failures![0].reason).to.contain(share).and.to.contain("after waiting 2 s");
+    });
+});
