@@ -40,15 +40,16 @@ export interface RegionListing {
 }
 
 /**
- * The one place invitations are read from RAM, for every method of one provider process.
+ * The one place invitations are read from RAM, for every method of one provider process (the
+ * engine starts one per operation and sends it every resource of the program).
  *
- * - {@link load}: a fresh look at one invitation. Concurrent loads in a region are coalesced into
- *   GetResourceShareInvitations calls of up to 100 ARNs each, paged through with nextToken.
- *   `read` (refresh) and adoption in `create` use it; the engine runs those concurrently.
  * - {@link listing}: everything the account sees in a region, read once per process and then
- *   served from memory. The engine runs `check` for one resource at a time, so lookups made
- *   there can never be coalesced; one listing (RAM pages up to 500 invitations) answers all of
- *   them instead.
+ *   served from memory (RAM pages up to 500 invitations). `check` uses it because the engine
+ *   runs check for one resource at a time, so its lookups could never be coalesced; `read` uses
+ *   it because a refresh reads every resource of the stack at once.
+ * - {@link load}: a fresh look at one invitation, for adoption in `create` (whose status just
+ *   changed) and to confirm a miss. Concurrent loads in a region are coalesced into
+ *   GetResourceShareInvitations calls of up to 100 ARNs each, paged through with nextToken.
  * - {@link loadForShare}: a fresh look at the invitations of one share.
  */
 export class InvitationLoader {
@@ -94,6 +95,17 @@ export class InvitationLoader {
             this.listings.set(region, listing);
         }
         return listing;
+    }
+
+    /**
+     * Puts what this process learnt about an invitation (a rejection it made, a fresh load) into
+     * the region's listing, so that later lookups in this process do not see it as it was.
+     */
+    remember(region: string, invitation: ResourceShareInvitation): void {
+        this.listings.get(region)?.then(
+            (listing) => indexInto(listing, invitation),
+            () => undefined,
+        );
     }
 
     /** The invitations of one share, as RAM shows them to the calling account now. */
@@ -158,15 +170,19 @@ export class InvitationLoader {
 }
 
 function indexListing(invitations: ResourceShareInvitation[]): RegionListing {
-    const byArn = new Map<string, ResourceShareInvitation>();
-    const byShareArn = new Map<string, ResourceShareInvitation[]>();
-    for (const invitation of invitations) {
-        if (invitation.resourceShareInvitationArn) {
-            byArn.set(invitation.resourceShareInvitationArn, invitation);
-        }
-        if (invitation.resourceShareArn) {
-            byShareArn.set(invitation.resourceShareArn, [...(byShareArn.get(invitation.resourceShareArn) ?? []), invitation]);
-        }
+    const listing: RegionListing = { byArn: new Map(), byShareArn: new Map() };
+    invitations.forEach((invitation) => indexInto(listing, invitation));
+    return listing;
+}
+
+function indexInto(listing: RegionListing, invitation: ResourceShareInvitation): void {
+    const arn = invitation.resourceShareInvitationArn;
+    if (!arn) {
+        return;
     }
-    return { byArn, byShareArn };
+    listing.byArn.set(arn, invitation);
+    if (invitation.resourceShareArn) {
+        const others = (listing.byShareArn.get(invitation.resourceShareArn) ?? []).filter((i) => i.resourceShareInvitationArn !== arn);
+        listing.byShareArn.set(invitation.resourceShareArn, [...others, invitation]);
+    }
 }

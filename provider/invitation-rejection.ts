@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { deriveClientToken } from "./client-token";
-import { RejectionProvider } from "./rejection-provider";
+import { serializableProvider } from "./serializable-provider";
 
 /**
  * The arguments of an {@link InvitationRejection}: exactly one of `invitationArn` and
@@ -33,9 +33,6 @@ export const INVITATION_REJECTION_MODULE = "ram";
 export const INVITATION_REJECTION_TYPE = "InvitationRejection";
 export const INVITATION_REJECTION_TYPE_TOKEN = `pulumi-nodejs:dynamic/${INVITATION_REJECTION_MODULE}:${INVITATION_REJECTION_TYPE}`;
 
-// One provider instance for the whole program: Pulumi serializes it once and every
-// InvitationRejection shares it (and so one provider process, one client per region).
-const provider = new RejectionProvider();
 
 /**
  * Rejects an AWS RAM resource-share invitation, idempotently.
@@ -75,8 +72,10 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
             .apply(([resourceUrn, invitationArn, resourceShareArn]) =>
                 deriveClientToken(resourceUrn, invitationArn ?? resourceShareArn ?? ""),
             );
+        // One provider object for the whole program: Pulumi serializes it once, and every
+        // InvitationRejection shares it (and so one provider process, one client per region).
         super(
-            provider,
+            serializableProvider,
             name,
             {
                 invitationArn: args.invitationArn,

@@ -122,6 +122,9 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
             }
         }
         invitation ??= await this.lookUp(arn);
+        if (invitation) {
+            this.invitations().remember(arn.region, invitation);
+        }
         const state: RejectionState = {
             ...(invitation ? invitationFacts(invitation) : factsFromArn(arn, rejectedAt ? "REJECTED" : "EXPIRED")),
             clientToken: inputs.clientToken,
@@ -134,7 +137,14 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
 
     async read(id: pulumi.ID, props?: RejectionState): Promise<pulumi.dynamic.ReadResult<RejectionState>> {
         const arn = requireArn(props?.invitationArn ?? id, "invitationArn");
-        const invitation = await this.lookUp(arn);
+        // A refresh reads every resource in one provider process: one listing of the region
+        // answers all of them.
+        let invitation: ResourceShareInvitation | undefined;
+        try {
+            invitation = (await this.invitations().listing(arn.region)).byArn.get(arn.arn);
+        } catch (error) {
+            throw new Error(describeRamError(error, await this.callContext(arn), "look up"));
+        }
         // A rejection is final: when RAM no longer returns the invitation (its share was
         // deleted), the last known state is still the truth.
         if (!invitation) {

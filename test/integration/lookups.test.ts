@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { AcceptResourceShareInvitationCommand, RAMClient } from "@aws-sdk/client-ram";
-import { startEmulator, RunningEmulator, Seed } from "../../emulator";
+import { AcceptResourceShareInvitationCommand, RAMClient, RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
+import { startEmulator, RunningEmulator, Seed, SeedShare } from "../../emulator";
 import { deriveClientToken } from "../../provider/client-token";
 import { RejectionProvider } from "../../provider/rejection-provider";
 import { emulatorEnvironment, useEnvironment } from "./aws-environment";
@@ -11,7 +11,7 @@ const RECEIVER = { accountId: "222222222222", accessKeyId: "AKIDRECEIVER0000001"
 const LOOKUP = "GetResourceShareInvitations";
 const URN = "urn:pulumi:test::p::pulumi-nodejs:dynamic/ram:InvitationRejection::r";
 
-function seedWithShares(count: number, extra: Partial<Seed["resourceShares"]>[number] = {}): Seed {
+function seedWithShares(count: number, extra: Partial<SeedShare> = {}): Seed {
     return {
         accounts: [SENDER, RECEIVER],
         resourceShares: Array.from({ length: count }, (_, i) => ({
@@ -106,26 +106,48 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         expect(await emulator.admin.calls({ operation: LOOKUP })).to.have.length(1);
     });
 
-    it("250 concurrent reads make ceil(250/100) = 3 calls", async () => {
+    it("a refresh of 250 rejections (concurrent reads) makes one listing call", async () => {
         const invitations = await seed(250);
         const provider = new RejectionProvider();
         const results = await Promise.all(
             invitations.map(({ invitation }) => provider.read(invitation, { invitationArn: invitation } as never)),
         );
         expect(results.every((r) => r.props?.status === "PENDING")).to.equal(true);
-        const calls = await emulator.admin.calls({ operation: LOOKUP });
-        expect(calls).to.have.length(3);
-        expect(calls.map((c) => (c.parameters as { resourceShareInvitationArns: string[] }).resourceShareInvitationArns.length).sort()).to.deep.equal([100, 100, 50]);
+        expect(await emulator.admin.calls({ operation: LOOKUP })).to.have.length(1);
+    });
+
+    it("concurrent adoptions in create coalesce their fresh lookups (at most 100 ARNs a call)", async () => {
+        const invitations = await seed(250);
+        const ram = new RAMClient({ region: REGION, endpoint: emulator.endpoint, credentials: RECEIVER });
+        for (const { invitation } of invitations) {
+            await ram.send(new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitation }));
+        }
+        await emulator.admin.clearCalls();
+        const provider = new RejectionProvider();
+        const created = await Promise.all(invitations.map(({ invitation }) => provider.create(byInvitation(invitation))));
+        expect(created.every((c) => c.outs?.status === "REJECTED" && c.outs.resourceShareName.startsWith("share-"))).to.equal(true);
+        // The creates finish their rejection calls at different moments, so how many lookups share
+        // a call depends on timing; every lookup is made, fewer calls than lookups, none over 100.
+        const sizes = (await emulator.admin.calls({ operation: LOOKUP })).map(
+            (c) => (c.parameters as { resourceShareInvitationArns: string[] }).resourceShareInvitationArns.length,
+        );
+        expect(sizes.reduce((a, b) => a + b, 0)).to.equal(250);
+        expect(sizes.length).to.be.lessThan(250);
+        expect(Math.max(...sizes)).to.be.at.most(100);
     });
 
     it("one unknown ARN in a batch does not hide the others", async () => {
         const invitations = await seed(3);
+        const ram = new RAMClient({ region: REGION, endpoint: emulator.endpoint, credentials: RECEIVER });
+        for (const { invitation } of invitations) {
+            await ram.send(new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitation }));
+        }
         const gone = invitations[1].invitation;
         await emulator.admin.removeInvitation(gone);
-        await emulator.admin.clearCalls();
         const provider = new RejectionProvider();
-        const results = await Promise.all(invitations.map(({ invitation }) => provider.read(invitation, { invitationArn: invitation, status: "REJECTED" } as never)));
-        expect(results.map((r) => r.props?.status)).to.deep.equal(["PENDING", "REJECTED", "PENDING"]);
+        const results = await Promise.allSettled(invitations.map(({ invitation }) => provider.create(byInvitation(invitation))));
+        expect(results.map((r) => r.status)).to.deep.equal(["fulfilled", "rejected", "fulfilled"]);
+        expect((results[0] as PromiseFulfilledResult<{ outs?: { resourceShareName: string } }>).value.outs?.resourceShareName).to.equal("share-0");
     });
 
     it("selects the invitation of a share, in check and in create", async () => {

@@ -180,11 +180,12 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
         const provider = new RejectionProvider();
         const created = await provider.create(inputsFor(invitationArn));
         await emulator.admin.setInvitationStatus(invitationArn, "ACCEPTED");
-        const refreshed = await provider.read(created.id, created.outs);
+        const refreshed = await new RejectionProvider().read(created.id, created.outs);
         expect(refreshed.props).to.deep.include({ status: "ACCEPTED", clientToken: created.outs!.clientToken });
 
+        // A new provider, as in the next `pulumi refresh` (each operation runs its own provider process).
         await emulator.admin.removeInvitation(invitationArn);
-        const kept = await provider.read(created.id, refreshed.props as RejectionState);
+        const kept = await new RejectionProvider().read(created.id, refreshed.props as RejectionState);
         expect(kept).to.deep.equal({ id: created.id, props: refreshed.props });
     });
 

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, RunningEmulator } from "../../emulator";
 import { deriveClientToken } from "../../provider/client-token";
-import { RejectionProvider } from "../../provider/rejection-provider";
+import { serializableProvider } from "../../provider/serializable-provider";
 import { emulatorEnvironment, useEnvironment } from "./aws-environment";
 
 const SENDER = { accountId: "111111111111", accessKeyId: "AKIDSENDER000000001", secretAccessKey: "sender-secret" };
@@ -41,8 +41,7 @@ describe("the provider after Pulumi's serialization round trip", function () {
             resourceShares: [{ name: "s", ownerAccountId: SENDER.accountId, region: "us-west-2", principals: [RECEIVER.accountId] }],
         });
         const invitationArn = seeded.resourceShares[0].invitationArns[RECEIVER.accountId];
-        const original = new RejectionProvider();
-        const { text } = await pulumi.runtime.serializeFunction(() => original, { allowSecrets: true });
+        const { text } = await pulumi.runtime.serializeFunction(() => serializableProvider, { allowSecrets: true });
         const provider = loadSerializedProvider(text);
 
         await provider.configure!({ config: { get: () => undefined, require: () => "" } });

@@ -1,0 +1,220 @@
+/**
+ * `npm run bench`: the real Pulumi CLI against the RAM emulator with a set latency per call.
+ * For each N it reports the RAM calls of preview, first up, second up and refresh; the wall
+ * time of `up` next to a baseline of N trivial dynamic resources that wait the same latency;
+ * and the peak memory of the provider process. A throttled run (RAM limits rejections to 10
+ * per second) checks that every rejection succeeds and none happens twice.
+ *
+ * Options: --sizes 10,100,500  --latency-ms 50  --throttled-size 100 (0 skips the throttled run)
+ */
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { CallLogEntry, RunningEmulator, startEmulator } from "../../emulator";
+import { PulumiHarness } from "../pulumi-harness";
+import { installPackedLibrary, InstalledProject } from "./installed-package";
+import { ProviderMemoryWatch } from "./provider-memory";
+
+const REGION = "us-east-1";
+const SENDER = { accountId: "111111111111", accessKeyId: "AKIABENCHSENDER00001", secretAccessKey: "bench-sender" };
+const RECEIVER = { accountId: "222222222222", accessKeyId: "AKIABENCHRECEIVER001", secretAccessKey: "bench-receiver" };
+const OPERATIONS = ["GetResourceShareInvitations", "RejectResourceShareInvitation"] as const;
+
+interface PhaseCalls {
+    reads: number;
+    writes: number;
+}
+
+interface SizeResult {
+    n: number;
+    preview: PhaseCalls;
+    firstUp: PhaseCalls;
+    secondUp: PhaseCalls;
+    refresh: PhaseCalls;
+    upSeconds: number;
+    baselineSeconds: number;
+    providerPeakMiB: number;
+}
+
+function countCalls(calls: CallLogEntry[]): PhaseCalls {
+    return {
+        reads: calls.filter((c) => c.operation === "GetResourceShareInvitations").length,
+        writes: calls.filter((c) => c.operation === "RejectResourceShareInvitation").length,
+    };
+}
+
+function progress(message: string): void {
+    process.stderr.write(`bench: ${message}\n`);
+}
+
+async function seedInvitations(emulator: RunningEmulator, n: number): Promise<Record<string, { invitationArn: string }>> {
+    await emulator.admin.reset();
+    const seeded = await emulator.admin.seed({
+        accounts: [SENDER, RECEIVER],
+        resourceShares: Array.from({ length: n }, (_, i) => ({
+            name: `bench-share-${i}`,
+            ownerAccountId: SENDER.accountId,
+            region: REGION,
+            principals: [RECEIVER.accountId],
+        })),
+    });
+    return Object.fromEntries(
+        seeded.resourceShares.map((share, i) => [`reject-${i}`, { invitationArn: share.invitationArns[RECEIVER.accountId] }]),
+    );
+}
+
+function awsEnvironment(emulator: RunningEmulator): Record<string, string> {
+    return {
+        AWS_ENDPOINT_URL_RAM: emulator.endpoint,
+        AWS_ENDPOINT_URL_STS: emulator.endpoint,
+        AWS_ACCESS_KEY_ID: RECEIVER.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: RECEIVER.secretAccessKey,
+    };
+}
+
+async function rejectionHarness(emulator: RunningEmulator, project: InstalledProject, n: number, stack: string): Promise<PulumiHarness> {
+    const rejections = await seedInvitations(emulator, n);
+    return PulumiHarness.create({
+        program: project.program,
+        project: "ram-invitations",
+        stack,
+        config: { "ram-invitations:rejections": { value: JSON.stringify(rejections) } },
+        env: awsEnvironment(emulator),
+    });
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+    const started = process.hrtime.bigint();
+    const result = await run();
+    return [result, Number(process.hrtime.bigint() - started) / 1e9];
+}
+
+async function measureSize(emulator: RunningEmulator, project: InstalledProject, n: number, latencyMs: number): Promise<SizeResult> {
+    for (const operation of OPERATIONS) await emulator.admin.setFaults(operation, { latencyMs });
+    const harness = await rejectionHarness(emulator, project, n, `bench-${n}`);
+    try {
+        const phase = async (name: string, run: () => Promise<unknown>): Promise<PhaseCalls> => {
+            progress(`N=${n}: ${name}`);
+            await emulator.admin.clearCalls();
+            await run();
+            return countCalls(await emulator.admin.calls());
+        };
+        const preview = await phase("preview", () => harness.stack.preview());
+        const memory = new ProviderMemoryWatch();
+        let upSeconds = 0;
+        const firstUp = await phase("first up", async () => {
+            [, upSeconds] = await timed(() => harness.stack.up());
+        });
+        const providerPeakMiB = await memory.stop();
+        const secondUp = await phase("second up", () => harness.stack.up());
+        const refresh = await phase("refresh", () => harness.stack.refresh());
+        const rejected = (await emulator.admin.state()).invitations.filter((i) => i.status === "REJECTED").length;
+        if (rejected !== n) throw new Error(`N=${n}: ${rejected} invitations rejected, expected ${n}`);
+        progress(`N=${n}: baseline up`);
+        const baselineSeconds = await measureBaseline(n, latencyMs);
+        return { n, preview, firstUp, secondUp, refresh, upSeconds, baselineSeconds, providerPeakMiB };
+    } finally {
+        await harness.dispose();
+    }
+}
+
+async function measureBaseline(n: number, latencyMs: number): Promise<number> {
+    const harness = await PulumiHarness.create({
+        program: path.join(__dirname, "baseline-program.ts"),
+        project: "bench-baseline",
+        stack: `baseline-${n}`,
+        config: { "bench-baseline:count": { value: String(n) }, "bench-baseline:latencyMs": { value: String(latencyMs) } },
+    });
+    try {
+        const [, seconds] = await timed(() => harness.stack.up());
+        return seconds;
+    } finally {
+        await harness.dispose();
+    }
+}
+
+async function throttledRun(emulator: RunningEmulator, project: InstalledProject, n: number): Promise<string> {
+    await emulator.admin.clearFaults();
+    const harness = await rejectionHarness(emulator, project, n, `bench-throttled-${n}`);
+    try {
+        await emulator.admin.setFaults("RejectResourceShareInvitation", { maxRequestsPerSecond: 10 });
+        progress(`throttled N=${n}: up`);
+        const [, seconds] = await timed(() => harness.stack.up());
+        const rejects = await emulator.admin.calls({ operation: "RejectResourceShareInvitation" });
+        const changes = new Map<string, number>();
+        for (const call of rejects.filter((c) => c.stateChanged)) {
+            const arn = (call.parameters as { resourceShareInvitationArn: string }).resourceShareInvitationArn;
+            changes.set(arn, (changes.get(arn) ?? 0) + 1);
+        }
+        const throttled = rejects.filter((c) => c.outcome === "ThrottlingException").length;
+        const rejectedOnce = [...changes.values()].filter((count) => count === 1).length;
+        const twice = [...changes.values()].filter((count) => count > 1).length;
+        if (rejectedOnce !== n || twice !== 0) {
+            throw new Error(`throttled run: ${rejectedOnce} of ${n} rejected once, ${twice} rejected more than once`);
+        }
+        return (
+            `Throttled run (Reject limited to 10 requests/s), N=${n}: all ${n} rejected exactly once, none twice; ` +
+            `${rejects.length} Reject calls of which ${throttled} throttled; up took ${seconds.toFixed(1)} s.`
+        );
+    } finally {
+        await harness.dispose();
+    }
+}
+
+function table(results: SizeResult[], latencyMs: number): string {
+    const calls = (c: PhaseCalls) => `${c.reads} / ${c.writes}`;
+    const lines = [
+        `Latency per RAM call: ${latencyMs} ms. Calls are GetResourceShareInvitations / RejectResourceShareInvitation.`,
+        "",
+        "| N | preview | first up | second up | refresh | read target ceil(N/100) | up (s) | baseline up (s) | ratio | provider peak RSS (MiB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ...results.map((r) =>
+            [
+                r.n,
+                calls(r.preview),
+                calls(r.firstUp),
+                calls(r.secondUp),
+                calls(r.refresh),
+                Math.ceil(r.n / 100),
+                r.upSeconds.toFixed(1),
+                r.baselineSeconds.toFixed(1),
+                (r.upSeconds / r.baselineSeconds).toFixed(2),
+                r.providerPeakMiB,
+            ].join(" | ").replace(/^/, "| ").concat(" |"),
+        ),
+    ];
+    return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+    const { values } = parseArgs({
+        options: {
+            sizes: { type: "string", default: "10,100,500" },
+            "latency-ms": { type: "string", default: "50" },
+            "throttled-size": { type: "string", default: "100" },
+        },
+    });
+    const sizes = values.sizes.split(",").map(Number);
+    const latencyMs = Number(values["latency-ms"]);
+    const throttledSize = Number(values["throttled-size"]);
+    if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(latencyMs >= 0) || !(throttledSize >= 0)) {
+        throw new Error("usage: npm run bench -- [--sizes 10,100,500] [--latency-ms 50] [--throttled-size 100]");
+    }
+    const command = `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} --throttled-size ${throttledSize}`;
+    progress("packing the library and installing it into a throw-away project");
+    const project = await installPackedLibrary();
+    const emulator = await startEmulator();
+    try {
+        const results: SizeResult[] = [];
+        for (const n of sizes) results.push(await measureSize(emulator, project, n, latencyMs));
+        const throttled = throttledSize > 0 ? await throttledRun(emulator, project, throttledSize) : "Throttled run skipped.";
+        console.log(`\n${table(results, latencyMs)}\n\n${throttled}\n\nCommand: ${command}`);
+    } finally {
+        await emulator.stop();
+        await project.dispose();
+    }
+}
+
+main().catch((error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+});
