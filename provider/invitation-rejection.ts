@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { deriveClientToken } from "./client-token";
-import { serializableProvider } from "./serializable-provider";
+import * as serializableProvider from "./serializable-provider";
 
 /**
  * The arguments of an {@link InvitationRejection}: exactly one of `invitationArn` and

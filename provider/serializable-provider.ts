@@ -1,41 +1,50 @@
+/**
+ * The dynamic provider as Pulumi serializes it into the state of every rejection (`__provider`):
+ * this module itself. Pulumi writes a module found under node_modules as a `require` of it, so
+ * for an installed package the text in state is one line, instead of the implementation, in
+ * every resource and in every checkpoint the engine writes. (A module elsewhere, as in this
+ * repository's own programs, is written by value; that works the same, only larger.)
+ *
+ * The functions keep the real provider on `this`, the object the provider process loads once
+ * and calls for every resource of a run: all resources share one provider, so one invitation
+ * loader and one client per region. A module variable would not do: serialized by value, each
+ * call would see a fresh copy of it.
+ */
 import type * as pulumi from "@pulumi/pulumi";
-import * as implementation from "./rejection-provider";
-import type { RejectionInputs } from "./rejection-provider";
+import { RejectionInputs, RejectionProvider } from "./rejection-provider";
 import type { RejectionState } from "./rejection-state";
 
-type Provider = pulumi.dynamic.ResourceProvider<RejectionInputs, RejectionState>;
+interface Holder {
+    instance?: RejectionProvider;
+}
 
-/**
- * What Pulumi serializes into the state of every rejection (`__provider`): a few lines that
- * create the real provider inside the provider process. Pulumi writes a module found under
- * node_modules as a `require` of it, so for an installed package the text stays this small
- * instead of carrying the whole implementation into every resource's state (and into every
- * checkpoint the engine writes). The provider is kept on this object, which the provider
- * process deserializes once, so all resources of a run share it: one loader, one client per region.
- */
-export const serializableProvider: Provider & { instance?: implementation.RejectionProvider } = {
-    instance: undefined,
-    configure(request) {
-        return provider(this).configure(request);
-    },
-    check(olds, news) {
-        return provider(this).check(olds, news);
-    },
-    diff(id, olds, news) {
-        return provider(this).diff(id, olds, news);
-    },
-    create(inputs) {
-        return provider(this).create(inputs);
-    },
-    read(id, props) {
-        return provider(this).read(id, props);
-    },
-    delete(id) {
-        return provider(this).delete(id);
-    },
-};
-
-function provider(holder: { instance?: implementation.RejectionProvider }): implementation.RejectionProvider {
-    holder.instance ??= new implementation.RejectionProvider();
+function provider(holder: Holder): RejectionProvider {
+    holder.instance ??= new RejectionProvider();
     return holder.instance;
 }
+
+export function configure(this: Holder, request: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    return provider(this).configure(request);
+}
+
+export function check(this: Holder, olds: Partial<RejectionInputs>, news: Partial<RejectionInputs>): Promise<pulumi.dynamic.CheckResult> {
+    return provider(this).check(olds, news);
+}
+
+export function diff(this: Holder, id: pulumi.ID, olds: RejectionState, news: RejectionInputs): Promise<pulumi.dynamic.DiffResult> {
+    return provider(this).diff(id, olds, news);
+}
+
+export function create(this: Holder, inputs: RejectionInputs): Promise<pulumi.dynamic.CreateResult<RejectionState>> {
+    return provider(this).create(inputs);
+}
+
+export function read(this: Holder, id: pulumi.ID, props?: RejectionState): Promise<pulumi.dynamic.ReadResult<RejectionState>> {
+    return provider(this).read(id, props);
+}
+
+// `delete` is a reserved word, so it cannot be a function's name; it is exported under it.
+function deleteResource(this: Holder, id: pulumi.ID): Promise<void> {
+    return provider(this).delete(id);
+}
+export { deleteResource as delete };

@@ -33,6 +33,7 @@ interface SizeResult {
     upSeconds: number;
     baselineSeconds: number;
     providerPeakMiB: number;
+    baselinePeakMiB: number;
 }
 
 function countCalls(calls: CallLogEntry[]): PhaseCalls {
@@ -110,14 +111,15 @@ async function measureSize(emulator: RunningEmulator, project: InstalledProject,
         const rejected = (await emulator.admin.state()).invitations.filter((i) => i.status === "REJECTED").length;
         if (rejected !== n) throw new Error(`N=${n}: ${rejected} invitations rejected, expected ${n}`);
         progress(`N=${n}: baseline up`);
-        const baselineSeconds = await measureBaseline(n, latencyMs);
-        return { n, preview, firstUp, secondUp, refresh, upSeconds, baselineSeconds, providerPeakMiB };
+        const [baselineSeconds, baselinePeakMiB] = await measureBaseline(n, latencyMs);
+        return { n, preview, firstUp, secondUp, refresh, upSeconds, baselineSeconds, providerPeakMiB, baselinePeakMiB };
     } finally {
         await harness.dispose();
     }
 }
 
-async function measureBaseline(n: number, latencyMs: number): Promise<number> {
+/** The baseline's `up` time and provider peak memory, measured the same way as the rejections'. */
+async function measureBaseline(n: number, latencyMs: number): Promise<[number, number]> {
     const harness = await PulumiHarness.create({
         program: path.join(__dirname, "baseline-program.ts"),
         project: "bench-baseline",
@@ -125,8 +127,9 @@ async function measureBaseline(n: number, latencyMs: number): Promise<number> {
         config: { "bench-baseline:count": { value: String(n) }, "bench-baseline:latencyMs": { value: String(latencyMs) } },
     });
     try {
+        const memory = new ProviderMemoryWatch();
         const [, seconds] = await timed(() => harness.stack.up());
-        return seconds;
+        return [seconds, await memory.stop()];
     } finally {
         await harness.dispose();
     }
@@ -165,8 +168,8 @@ function table(results: SizeResult[], latencyMs: number): string {
     const lines = [
         `Latency per RAM call: ${latencyMs} ms. Calls are GetResourceShareInvitations / RejectResourceShareInvitation.`,
         "",
-        "| N | preview | first up | second up | refresh | read target ceil(N/100) | up (s) | baseline up (s) | ratio | provider peak RSS (MiB) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| N | preview | first up | second up | refresh | read target ceil(N/100) | up (s) | baseline up (s) | ratio | provider peak RSS (MiB) | baseline provider peak RSS (MiB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ...results.map((r) =>
             [
                 r.n,
@@ -179,6 +182,7 @@ function table(results: SizeResult[], latencyMs: number): string {
                 r.baselineSeconds.toFixed(1),
                 (r.upSeconds / r.baselineSeconds).toFixed(2),
                 r.providerPeakMiB,
+                r.baselinePeakMiB,
             ].join(" | ").replace(/^/, "| ").concat(" |"),
         ),
     ];

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, RunningEmulator } from "../../emulator";
 import { deriveClientToken } from "../../provider/client-token";
-import { serializableProvider } from "../../provider/serializable-provider";
+import * as serializableProvider from "../../provider/serializable-provider";
 import { emulatorEnvironment, useEnvironment } from "./aws-environment";
 
 const SENDER = { accountId: "111111111111", accessKeyId: "AKIDSENDER000000001", secretAccessKey: "sender-secret" };
