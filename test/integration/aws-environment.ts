@@ -1,3 +1,5 @@
+import { RunningEmulator, startEmulator } from "../../emulator";
+
 /**
  * Points the AWS SDK's standard environment at an emulator and one account's credentials, and
  * puts back what was there before. The provider is not told about the emulator in any other
@@ -50,4 +52,27 @@ export function useEnvironment(variables: Record<string, string>): () => void {
             else process.env[name] = value;
         }
     };
+}
+
+/** The accounts of the integration tests: a sharing account, the receiving account, and a third. */
+export const SENDER = { accountId: "111111111111", accessKeyId: "AKIDSENDER000000001", secretAccessKey: "sender-secret" };
+export const RECEIVER = { accountId: "222222222222", accessKeyId: "AKIDRECEIVER0000001", secretAccessKey: "receiver-secret" };
+export const OTHER = { accountId: "333333333333", accessKeyId: "AKIDOTHER0000000001", secretAccessKey: "other-secret" };
+
+/**
+ * Starts an emulator before the suite and points the SDK's environment at it as `credentials`;
+ * stops it and restores the environment after. Call inside `describe`; read `.emulator` in tests.
+ */
+export function emulatorForSuite(credentials: AccountCredentials = RECEIVER): { readonly emulator: RunningEmulator } {
+    const suite = { emulator: undefined as unknown as RunningEmulator };
+    let restoreEnvironment: () => void = () => undefined;
+    before(async () => {
+        suite.emulator = await startEmulator();
+        restoreEnvironment = useEnvironment(emulatorEnvironment(suite.emulator.endpoint, credentials));
+    });
+    after(async () => {
+        restoreEnvironment();
+        await suite.emulator?.stop();
+    });
+    return suite;
 }

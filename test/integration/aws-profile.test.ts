@@ -5,12 +5,9 @@ import * as path from "node:path";
 import { startEmulator, RunningEmulator } from "../../emulator";
 import { deriveClientToken } from "../../provider/client-token";
 import { RejectionProvider } from "../../provider/rejection-provider";
-import { emulatorEnvironment, useEnvironment } from "./aws-environment";
+import { emulatorEnvironment, OTHER, RECEIVER, SENDER, useEnvironment } from "./aws-environment";
 
 const REGION = "ap-southeast-2";
-const SENDER = { accountId: "111111111111", accessKeyId: "AKIDSENDER000000001", secretAccessKey: "sender-secret" };
-const RECEIVER = { accountId: "222222222222", accessKeyId: "AKIDRECEIVER0000001", secretAccessKey: "receiver-secret" };
-const OTHER = { accountId: "333333333333", accessKeyId: "AKIDOTHER0000000001", secretAccessKey: "other-secret" };
 
 describe("AWS profiles: the stack's aws:profile and AWS_PROFILE choose the credentials", function () {
     this.timeout(30_000);

@@ -1,13 +1,11 @@
 import { expect } from "chai";
 import { AcceptResourceShareInvitationCommand, RAMClient, RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
-import { startEmulator, RunningEmulator, Seed, SeedShare } from "../../emulator";
+import { RunningEmulator, Seed, SeedShare } from "../../emulator";
 import { deriveClientToken } from "../../provider/client-token";
 import { RejectionProvider } from "../../provider/rejection-provider";
-import { emulatorEnvironment, useEnvironment } from "./aws-environment";
+import { emulatorEnvironment, emulatorForSuite, RECEIVER, SENDER, useEnvironment } from "./aws-environment";
 
 const REGION = "us-east-1";
-const SENDER = { accountId: "111111111111", accessKeyId: "AKIDSENDER000000001", secretAccessKey: "sender-secret" };
-const RECEIVER = { accountId: "222222222222", accessKeyId: "AKIDRECEIVER0000001", secretAccessKey: "receiver-secret" };
 const LOOKUP = "GetResourceShareInvitations";
 const URN = "urn:pulumi:test::p::pulumi-nodejs:dynamic/ram:InvitationRejection::r";
 
@@ -26,18 +24,9 @@ function seedWithShares(count: number, extra: Partial<SeedShare> = {}): Seed {
 
 describe("lookups: check against RAM, batching, selection by share (emulator)", function () {
     this.timeout(60_000);
+    const suite = emulatorForSuite();
     let emulator: RunningEmulator;
-    let restoreEnvironment: () => void;
-
-    before(async () => {
-        emulator = await startEmulator();
-        restoreEnvironment = useEnvironment(emulatorEnvironment(emulator.endpoint, RECEIVER));
-    });
-
-    after(async () => {
-        restoreEnvironment();
-        await emulator.stop();
-    });
+    before(() => (emulator = suite.emulator));
 
     beforeEach(async () => {
         await emulator.admin.reset();

@@ -4,16 +4,13 @@ import {
     RAMClient,
     RejectResourceShareInvitationCommand,
 } from "@aws-sdk/client-ram";
-import { startEmulator, RunningEmulator, Seed } from "../../emulator";
+import { RunningEmulator, Seed } from "../../emulator";
 import { deriveClientToken } from "../../provider/client-token";
 import { RejectionProvider } from "../../provider/rejection-provider";
 import { RejectionState } from "../../provider/rejection-state";
-import { emulatorEnvironment, useEnvironment } from "./aws-environment";
+import { emulatorForSuite, OTHER, RECEIVER, SENDER } from "./aws-environment";
 
 const REGION = "eu-west-1";
-const SENDER = { accountId: "111111111111", accessKeyId: "AKIDSENDER000000001", secretAccessKey: "sender-secret" };
-const RECEIVER = { accountId: "222222222222", accessKeyId: "AKIDRECEIVER0000001", secretAccessKey: "receiver-secret" };
-const OTHER = { accountId: "333333333333", accessKeyId: "AKIDOTHER0000000001", secretAccessKey: "other-secret" };
 const REJECT = "RejectResourceShareInvitation";
 
 const SEED: Seed = {
@@ -27,21 +24,13 @@ const SEED: Seed = {
 
 describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", function () {
     this.timeout(30_000);
+    const suite = emulatorForSuite();
     let emulator: RunningEmulator;
-    let restoreEnvironment: () => void;
     let invitationArn: string;
     let secondInvitationArn: string;
     let otherAccountsInvitationArn: string;
 
-    before(async () => {
-        emulator = await startEmulator();
-        restoreEnvironment = useEnvironment(emulatorEnvironment(emulator.endpoint, RECEIVER));
-    });
-
-    after(async () => {
-        restoreEnvironment();
-        await emulator.stop();
-    });
+    before(() => (emulator = suite.emulator));
 
     beforeEach(async () => {
         await emulator.admin.reset();

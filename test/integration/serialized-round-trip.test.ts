@@ -2,13 +2,11 @@ import { expect } from "chai";
 import Module from "node:module";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { startEmulator, RunningEmulator } from "../../emulator";
+import { RunningEmulator } from "../../emulator";
 import { deriveClientToken } from "../../provider/client-token";
 import * as serializableProvider from "../../provider/serializable-provider";
-import { emulatorEnvironment, useEnvironment } from "./aws-environment";
+import { emulatorForSuite, RECEIVER, SENDER } from "./aws-environment";
 
-const SENDER = { accountId: "111111111111", accessKeyId: "AKIDSENDER000000001", secretAccessKey: "sender-secret" };
-const RECEIVER = { accountId: "222222222222", accessKeyId: "AKIDRECEIVER0000001", secretAccessKey: "receiver-secret" };
 
 /** Loads serialized provider text the way Pulumi's dynamic-provider process does (require from a string). */
 function loadSerializedProvider(text: string): pulumi.dynamic.ResourceProvider {
@@ -22,18 +20,9 @@ function loadSerializedProvider(text: string): pulumi.dynamic.ResourceProvider {
 
 describe("the provider after Pulumi's serialization round trip", function () {
     this.timeout(30_000);
+    const suite = emulatorForSuite();
     let emulator: RunningEmulator;
-    let restoreEnvironment: () => void;
-
-    before(async () => {
-        emulator = await startEmulator();
-        restoreEnvironment = useEnvironment(emulatorEnvironment(emulator.endpoint, RECEIVER));
-    });
-
-    after(async () => {
-        restoreEnvironment();
-        await emulator.stop();
-    });
+    before(() => (emulator = suite.emulator));
 
     it("checks, rejects and reads like the original (nothing it needs is lost in serialization)", async () => {
         const seeded = await emulator.admin.seed({
