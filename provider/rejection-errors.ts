@@ -76,6 +76,15 @@ export function describeRamProblem(name: string | undefined, detail: string, con
     return `${subject}: ${name ? `${name}: ` : ""}${detail}`;
 }
 
+/** The message when RAM shows no invitation for a share to the calling account, even after waiting. */
+export function describeMissingShareInvitation(resourceShareArn: string, context: CallContext, waitedSeconds: number): string {
+    return (
+        `No invitation for share ${resourceShareArn} is visible to ${describeAccount(context)} in region ${context.region}, ` +
+        `after waiting ${waitedSeconds} s. Check that the share names this account as a principal and that the ` +
+        `credentials belong to it; RAM can take a while to show a new invitation (raise invitationWaitSeconds to wait longer).`
+    );
+}
+
 const CREDENTIALS_ADVICE = (context: CallContext) =>
     `AWS refused the credentials. Provide valid credentials for the receiving account through the ` +
     `standard AWS chain (AWS_PROFILE or the stack's aws:profile${context.profile ? `, now "${context.profile}"` : ""}, ` +

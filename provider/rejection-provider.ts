@@ -7,7 +7,7 @@ import { info, warn } from "./diagnostics";
 import { InvitationLoader } from "./invitation-loader";
 import { judgeInvitation } from "./invitation-verdict";
 import { AwsSettings, RamClients } from "./ram-clients";
-import { CallContext, classifyRejectError, describeRamError } from "./rejection-errors";
+import { CallContext, classifyRejectError, describeMissingShareInvitation, describeRamError } from "./rejection-errors";
 import { InvitationFacts, invitationFacts, RejectionState } from "./rejection-state";
 import { parseSelection, Selection, UNKNOWN } from "./selection";
 import { DEFAULT_INVITATION_WAIT_SECONDS, pickShareInvitation, waitForShareInvitation } from "./share-invitation";
@@ -165,7 +165,7 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
         const failures: CheckFailure[] = [];
         let invitation: ResourceShareInvitation | undefined;
         try {
-            invitation = await this.findForCheck(selection, inputs.invitationWaitSeconds);
+            invitation = await this.findForCheck(selection, waitSeconds(inputs));
         } catch (error) {
             warn(
                 `could not look up ${selection.arn.arn} in RAM (${errorSummary(error)}); ` +
@@ -175,14 +175,9 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
         }
         const invitationArn = invitation?.resourceShareInvitationArn ?? inputs.invitationArn ?? selection.arn.arn;
         if (!invitation && selection.by === "resourceShareArn") {
-            const context = await this.callContext(selection.arn);
             failures.push({
                 property: "resourceShareArn",
-                reason:
-                    `No invitation for share ${selection.arn.arn} is visible to ${context.accountId ? `account ${context.accountId}` : "the account of the current credentials"} ` +
-                    `in region ${selection.arn.region}, after waiting ${waitSeconds(inputs)} s. Check that the share names this account ` +
-                    `as a principal and that the credentials belong to it; RAM can take a while to show a new invitation ` +
-                    `(raise invitationWaitSeconds to wait longer).`,
+                reason: describeMissingShareInvitation(selection.arn.arn, await this.callContext(selection.arn), waitSeconds(inputs)),
             });
         } else {
             let verdict = judgeInvitation(invitation, contextWithoutAccount(invitationArn, selection.arn.region, this.settings));
@@ -210,7 +205,7 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
     // the region (see InvitationLoader); only a miss costs a call of its own.
     private async findForCheck(
         selection: Extract<Selection, { arn: RamArn }>,
-        invitationWaitSeconds: number | undefined,
+        invitationWaitSeconds: number,
     ): Promise<ResourceShareInvitation | undefined> {
         const { region, arn } = selection.arn;
         const listing = await this.invitations().listing(region);
@@ -219,7 +214,7 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
         }
         return (
             pickShareInvitation(listing.byShareArn.get(arn) ?? []) ??
-            (await waitForShareInvitation(this.invitations(), region, arn, invitationWaitSeconds ?? DEFAULT_INVITATION_WAIT_SECONDS))
+            (await waitForShareInvitation(this.invitations(), region, arn, invitationWaitSeconds))
         );
     }
 
@@ -238,10 +233,7 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
             throw new Error(describeRamError(error, await this.callContext(share), "look up"));
         });
         if (!invitation?.resourceShareInvitationArn) {
-            throw new Error(
-                `No invitation for share ${share.arn} is visible in region ${share.region} after waiting ${waitSeconds(inputs)} s; ` +
-                    `check that the share names this account as a principal.`,
-            );
+            throw new Error(describeMissingShareInvitation(share.arn, await this.callContext(share), waitSeconds(inputs)));
         }
         return requireArn(invitation.resourceShareInvitationArn, "invitationArn");
     }
