@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { deriveClientToken } from "./client-token";
 import * as serializableProvider from "./serializable-provider";
+import { PREVIEW_INPUT } from "./update-phase";
 
 /**
  * The arguments of an {@link InvitationRejection}: exactly one of `invitationArn` and
@@ -82,6 +83,8 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
                 resourceShareArn: args.resourceShareArn,
                 invitationWaitSeconds: args.invitationWaitSeconds,
                 clientToken,
+                // Lets check tell a preview from the update; internal, never shown or stored.
+                [PREVIEW_INPUT]: pulumi.runtime.isDryRun(),
                 resourceShareName: undefined,
                 senderAccountId: undefined,
                 receiverAccountId: undefined,

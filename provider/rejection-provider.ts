@@ -11,6 +11,7 @@ import { CallContext, classifyRejectError, describeMissingShareInvitation, descr
 import { InvitationFacts, invitationFacts, RejectionState } from "./rejection-state";
 import { parseSelection, Selection, UNKNOWN } from "./selection";
 import { DEFAULT_INVITATION_WAIT_SECONDS, pickShareInvitation, waitForShareInvitation } from "./share-invitation";
+import { DEFERRED_FAILURE_INPUT, isPreview, PREVIEW_INPUT } from "./update-phase";
 
 /** The inputs the provider receives, after `check`. */
 export interface RejectionInputs {
@@ -25,6 +26,10 @@ export interface RejectionInputs {
     senderAccountId?: string;
     /** Found by `check`, like senderAccountId. */
     resourceShareName?: string;
+    /** Set by the program: false in the update, true in a preview (see update-phase.ts). */
+    [PREVIEW_INPUT]?: boolean;
+    /** Set by `check` in an update for an invitation RAM will not let us reject; `create` fails with it. */
+    [DEFERRED_FAILURE_INPUT]?: string;
 }
 
 type CheckFailure = pulumi.dynamic.CheckFailure;
@@ -85,20 +90,32 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
                 failures,
             };
         }
-        return this.checkAgainstRam(selection, inputs);
+        const checked = await this.checkAgainstRam(selection, inputs);
+        if (isPreview(news) || !checked.failures?.length) {
+            return checked;
+        }
+        // In the update, what RAM says about this invitation fails this resource only (see
+        // update-phase.ts); offline failures above are bugs in the program and stop the update.
+        return {
+            inputs: { ...checked.inputs, [DEFERRED_FAILURE_INPUT]: checked.failures.map((failure) => failure.reason).join("; ") },
+            failures: [],
+        };
     }
 
     async diff(_id: pulumi.ID, olds: RejectionState, news: RejectionInputs): Promise<pulumi.dynamic.DiffResult> {
         // Only the invitation identifies the rejection. The serialized provider, the token and
         // what check looked up for the reviewer are bookkeeping: a new version of this package
-        // must never show a change.
-        if (olds.invitationArn !== news.invitationArn) {
+        // must never show a change. A deferred failure must reach create, which reports it.
+        if (olds.invitationArn !== news.invitationArn || news[DEFERRED_FAILURE_INPUT] !== undefined) {
             return { changes: true, replaces: [news.resourceShareArn !== undefined ? "resourceShareArn" : "invitationArn"], deleteBeforeReplace: false };
         }
         return { changes: false };
     }
 
     async create(inputs: RejectionInputs): Promise<pulumi.dynamic.CreateResult<RejectionState>> {
+        if (inputs[DEFERRED_FAILURE_INPUT] !== undefined) {
+            throw new Error(inputs[DEFERRED_FAILURE_INPUT]);
+        }
         const arn = await this.invitationToReject(inputs);
         const client = this.ramClients().forRegion(arn.region);
         let invitation: ResourceShareInvitation | undefined;

@@ -65,6 +65,37 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         expect(missing.failures![0].reason).to.contain("does not show this invitation");
     });
 
+    it("in the update, check hands an accepted invitation's failure to create, which fails with it and makes no call, so the engine goes on with the other resources", async () => {
+        const [{ invitation }, { invitation: pending }] = await seed(2);
+        await new RAMClient({ region: REGION, endpoint: emulator.endpoint, credentials: RECEIVER }).send(
+            new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitation }),
+        );
+        await emulator.admin.clearCalls();
+        const provider = new RejectionProvider();
+
+        const checked = await provider.check({}, { ...byInvitation(invitation), __preview: false });
+        expect(checked.failures).to.deep.equal([]);
+        const diff = await provider.diff(invitation, {} as never, checked.inputs as never);
+        expect(diff.changes).to.equal(true);
+        const failure = await provider.create(checked.inputs as never).then(
+            () => undefined,
+            (error: Error) => error,
+        );
+        expect(failure?.message).to.contain("already accepted").and.to.contain(invitation);
+        expect((await emulator.admin.calls()).filter((c) => c.operation === "RejectResourceShareInvitation")).to.deep.equal([]);
+
+        const fine = await provider.check({}, { ...byInvitation(pending), __preview: false });
+        expect(fine.failures).to.deep.equal([]);
+        expect(fine.inputs).to.not.have.property("__deferredFailure");
+        expect(fine.inputs).to.not.have.property("__preview");
+        expect((await provider.create(fine.inputs as never)).outs?.status).to.equal("REJECTED");
+    });
+
+    it("in the update, a malformed selection still fails check: it is a bug in the program, which the preview shows", async () => {
+        const result = await new RejectionProvider().check({}, { invitationArn: "arn:aws:ram:us-east-1:1:nope", clientToken: deriveClientToken(URN, "x"), __preview: false });
+        expect(result.failures).to.have.length.greaterThan(0);
+    });
+
     it("check passes an expired invitation (with a warning)", async () => {
         const [{ invitation }] = await seed(1);
         await emulator.admin.advanceClock(8 * 24 * 3600 * 1000);
