@@ -81,7 +81,8 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
             {
                 invitationArn: args.invitationArn,
                 resourceShareArn: args.resourceShareArn,
-                invitationWaitSeconds: args.invitationWaitSeconds,
+                // Only when given: Pulumi makes every key an output of its own, a cost per resource.
+                ...(args.invitationWaitSeconds === undefined ? {} : { invitationWaitSeconds: args.invitationWaitSeconds }),
                 clientToken,
                 // Lets check tell a preview from the update; internal, never shown or stored.
                 [PREVIEW_INPUT]: pulumi.runtime.isDryRun(),

@@ -4,17 +4,17 @@
 // "pulumi-ram-invitations" instead of "../../provider".
 import { declareRejectionsFromConfig } from "../../provider";
 
-const rejections = declareRejectionsFromConfig();
-
 /** Per rejection: the share it was for, who sent it, and the status RAM reports. */
-export const invitations = Object.fromEntries(
-    Object.entries(rejections).map(([name, rejection]) => [
-        name,
-        {
-            invitationArn: rejection.invitationArn,
-            resourceShareName: rejection.resourceShareName,
-            senderAccountId: rejection.senderAccountId,
-            status: rejection.status,
-        },
-    ]),
+export const invitations = declareRejectionsFromConfig().then((rejections) =>
+    Object.fromEntries(
+        Object.entries(rejections).map(([name, rejection]) => [
+            name,
+            {
+                invitationArn: rejection.invitationArn,
+                resourceShareName: rejection.resourceShareName,
+                senderAccountId: rejection.senderAccountId,
+                status: rejection.status,
+            },
+        ]),
+    ),
 );

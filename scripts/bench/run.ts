@@ -5,7 +5,10 @@
  * and the peak memory of the provider process. A throttled run (RAM limits rejections to 10
  * per second) checks that every rejection succeeds and none happens twice.
  *
- * Options: --sizes 10,100,500  --latency-ms 50  --throttled-size 100 (0 skips the throttled run)
+ * Wall times are medians over --repeat runs of each program (a fresh stack each time, the two
+ * programs taking turns), so that one noisy run on a busy machine does not decide the ratio.
+ *
+ * Options: --sizes 10,100,500  --latency-ms 50  --repeat 3  --throttled-size 100 (0 skips the throttled run)
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
@@ -30,8 +33,11 @@ interface SizeResult {
     firstUp: PhaseCalls;
     secondUp: PhaseCalls;
     refresh: PhaseCalls;
+    /** Median wall time of a first `up`, over the repeated runs. */
     upSeconds: number;
     baselineSeconds: number;
+    /** Lowest and highest ratio of one run's pair. */
+    ratioRange: [number, number];
     providerPeakMiB: number;
     baselinePeakMiB: number;
 }
@@ -91,8 +97,44 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
     return [result, Number(process.hrtime.bigint() - started) / 1e9];
 }
 
-async function measureSize(emulator: RunningEmulator, project: InstalledProject, n: number, latencyMs: number): Promise<SizeResult> {
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function measureSize(emulator: RunningEmulator, project: InstalledProject, n: number, latencyMs: number, repeat: number): Promise<SizeResult> {
     for (const operation of OPERATIONS) await emulator.admin.setFaults(operation, { latencyMs });
+    const counted = await countedRun(emulator, project, n);
+    const upTimes = [counted.upSeconds];
+    const providerPeaks = [counted.providerPeakMiB];
+    const baselineTimes: number[] = [];
+    const baselinePeaks: number[] = [];
+    for (let run = 1; run <= repeat; run++) {
+        if (run > 1) {
+            progress(`N=${n}: up, run ${run} of ${repeat}`);
+            const [seconds, peak] = await timedRejectionUp(emulator, project, n, `bench-${n}-${run}`);
+            upTimes.push(seconds);
+            providerPeaks.push(peak);
+        }
+        progress(`N=${n}: baseline up, run ${run} of ${repeat}`);
+        const [seconds, peak] = await measureBaseline(n, latencyMs, run);
+        baselineTimes.push(seconds);
+        baselinePeaks.push(peak);
+    }
+    const ratios = upTimes.map((seconds, i) => seconds / baselineTimes[i]);
+    return {
+        ...counted,
+        upSeconds: median(upTimes),
+        baselineSeconds: median(baselineTimes),
+        ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+        providerPeakMiB: Math.max(...providerPeaks),
+        baselinePeakMiB: Math.max(...baselinePeaks),
+    };
+}
+
+/** One fresh stack of N rejections: the calls of preview, first up, second up and refresh, and the first up's time. */
+async function countedRun(emulator: RunningEmulator, project: InstalledProject, n: number) {
     const harness = await rejectionHarness(emulator, project, n, `bench-${n}`);
     try {
         const phase = async (name: string, run: () => Promise<unknown>): Promise<PhaseCalls> => {
@@ -110,22 +152,38 @@ async function measureSize(emulator: RunningEmulator, project: InstalledProject,
         const providerPeakMiB = await memory.stop();
         const secondUp = await phase("second up", () => harness.stack.up());
         const refresh = await phase("refresh", () => harness.stack.refresh());
-        const rejected = (await emulator.admin.state()).invitations.filter((i) => i.status === "REJECTED").length;
-        if (rejected !== n) throw new Error(`N=${n}: ${rejected} invitations rejected, expected ${n}`);
-        progress(`N=${n}: baseline up`);
-        const [baselineSeconds, baselinePeakMiB] = await measureBaseline(n, latencyMs);
-        return { n, preview, firstUp, secondUp, refresh, upSeconds, baselineSeconds, providerPeakMiB, baselinePeakMiB };
+        await expectAllRejected(emulator, n);
+        return { n, preview, firstUp, secondUp, refresh, upSeconds, providerPeakMiB };
     } finally {
         await harness.dispose();
     }
 }
 
+/** The wall time and provider peak memory of the first `up` of N rejections, in a fresh stack. */
+async function timedRejectionUp(emulator: RunningEmulator, project: InstalledProject, n: number, stack: string): Promise<[number, number]> {
+    const harness = await rejectionHarness(emulator, project, n, stack);
+    try {
+        const memory = new ProviderMemoryWatch();
+        const [, seconds] = await timed(() => harness.stack.up());
+        const peak = await memory.stop();
+        await expectAllRejected(emulator, n);
+        return [seconds, peak];
+    } finally {
+        await harness.dispose();
+    }
+}
+
+async function expectAllRejected(emulator: RunningEmulator, n: number): Promise<void> {
+    const rejected = (await emulator.admin.state()).invitations.filter((i) => i.status === "REJECTED").length;
+    if (rejected !== n) throw new Error(`N=${n}: ${rejected} invitations rejected, expected ${n}`);
+}
+
 /** The baseline's `up` time and provider peak memory, measured the same way as the rejections'. */
-async function measureBaseline(n: number, latencyMs: number): Promise<[number, number]> {
+async function measureBaseline(n: number, latencyMs: number, run: number): Promise<[number, number]> {
     const harness = await PulumiHarness.create({
         program: path.join(__dirname, "baseline-program.ts"),
         project: "bench-baseline",
-        stack: `baseline-${n}`,
+        stack: `baseline-${n}-${run}`,
         config: { "bench-baseline:count": { value: String(n) }, "bench-baseline:latencyMs": { value: String(latencyMs) } },
     });
     try {
@@ -165,13 +223,14 @@ async function throttledRun(emulator: RunningEmulator, project: InstalledProject
     }
 }
 
-function table(results: SizeResult[], latencyMs: number): string {
+function table(results: SizeResult[], latencyMs: number, repeat: number): string {
     const calls = (c: PhaseCalls) => `${c.reads} / ${c.writes}`;
     const lines = [
         `Latency per RAM call: ${latencyMs} ms. Calls are GetResourceShareInvitations / RejectResourceShareInvitation.`,
+        `Wall times: median of ${repeat} first ups of each program; the ratio is of the medians, its range that of the single pairs.`,
         "",
-        "| N | preview | first up | second up | refresh | read target ceil(N/100) | up (s) | baseline up (s) | ratio | provider peak RSS (MiB) | baseline provider peak RSS (MiB) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| N | preview | first up | second up | refresh | read target ceil(N/100) | up (s) | baseline up (s) | ratio | ratio range | provider peak RSS (MiB) | baseline provider peak RSS (MiB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ...results.map((r) =>
             [
                 r.n,
@@ -183,6 +242,7 @@ function table(results: SizeResult[], latencyMs: number): string {
                 r.upSeconds.toFixed(1),
                 r.baselineSeconds.toFixed(1),
                 (r.upSeconds / r.baselineSeconds).toFixed(2),
+                r.ratioRange.map((ratio) => ratio.toFixed(2)).join("–"),
                 r.providerPeakMiB,
                 r.baselinePeakMiB,
             ].join(" | ").replace(/^/, "| ").concat(" |"),
@@ -196,24 +256,26 @@ async function main(): Promise<void> {
         options: {
             sizes: { type: "string", default: "10,100,500" },
             "latency-ms": { type: "string", default: "50" },
+            repeat: { type: "string", default: "3" },
             "throttled-size": { type: "string", default: "100" },
         },
     });
     const sizes = values.sizes.split(",").map(Number);
     const latencyMs = Number(values["latency-ms"]);
     const throttledSize = Number(values["throttled-size"]);
-    if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(latencyMs >= 0) || !(throttledSize >= 0)) {
-        throw new Error("usage: npm run bench -- [--sizes 10,100,500] [--latency-ms 50] [--throttled-size 100]");
+    const repeat = Number(values.repeat);
+    if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(latencyMs >= 0) || !(throttledSize >= 0) || !(Number.isInteger(repeat) && repeat >= 1)) {
+        throw new Error("usage: npm run bench -- [--sizes 10,100,500] [--latency-ms 50] [--repeat 3] [--throttled-size 100]");
     }
-    const command = `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} --throttled-size ${throttledSize}`;
+    const command = `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} --repeat ${repeat} --throttled-size ${throttledSize}`;
     progress("packing the library and installing it into a throw-away project");
     const project = await installPackedLibrary();
     const emulator = await startEmulator();
     try {
         const results: SizeResult[] = [];
-        for (const n of sizes) results.push(await measureSize(emulator, project, n, latencyMs));
+        for (const n of sizes) results.push(await measureSize(emulator, project, n, latencyMs, repeat));
         const throttled = throttledSize > 0 ? await throttledRun(emulator, project, throttledSize) : "Throttled run skipped.";
-        console.log(`\n${table(results, latencyMs)}\n\n${throttled}\n\nCommand: ${command}`);
+        console.log(`\n${table(results, latencyMs, repeat)}\n\n${throttled}\n\nCommand: ${command}`);
     } finally {
         await emulator.stop();
         await project.dispose();

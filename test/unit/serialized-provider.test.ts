@@ -40,6 +40,10 @@ describe("the serialized provider", function () {
         expect(registration.inputs.clientToken).to.equal(deriveClientToken(urn, arn));
     });
 
+    it("tells check, in an internal input, that this run is the update and not a preview", () => {
+        expect(registration.inputs.__preview).to.equal(false);
+    });
+
     it("contains no credential from the environment and no client object", () => {
         const text = registration.inputs.__provider;
         expect(text).to.be.a("string").and.to.contain("exports.handler");
