@@ -9,8 +9,8 @@ import {
   ResourceShareInvitationArnNotFoundException,
 } from '@aws-sdk/client-ram';
 import { expect } from 'chai';
-import { RunningEmulator, startEmulator } from '../../emulator';
-import { BASIC_SEED, BYSTANDER, expectRamError, OTHER_REGION, ramClient, RECEIVER, REGION, SENDER } from './helpers';
+import { RunningEmulator } from '../../emulator';
+import { BASIC_SEED, BYSTANDER, emulatorResetPerTest, expectRamError, OTHER_REGION, ramClient, RECEIVER, REGION, SENDER } from './helpers';
 
 describe('emulator: client tokens', () => {
   let emulator: RunningEmulator;
@@ -18,15 +18,13 @@ describe('emulator: client tokens', () => {
   let invitationArn: string;
   let secondInvitationArn: string;
 
-  before(async () => {
-    emulator = await startEmulator();
+  const suite = emulatorResetPerTest();
+  before(() => {
+    emulator = suite.emulator;
     receiver = ramClient(emulator.endpoint, RECEIVER);
   });
 
-  after(() => emulator.stop());
-
   beforeEach(async () => {
-    await emulator.admin.reset();
     const seeded = await emulator.admin.seed({
       ...BASIC_SEED,
       resourceShares: [

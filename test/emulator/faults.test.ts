@@ -8,22 +8,20 @@ import {
 } from '@aws-sdk/client-ram';
 import { expect } from 'chai';
 import { EmulatorAdminError, RunningEmulator, startEmulator } from '../../emulator';
-import { BASIC_SEED, expectRamError, ramClient, RECEIVER } from './helpers';
+import { BASIC_SEED, emulatorResetPerTest, expectRamError, ramClient, RECEIVER } from './helpers';
 
 describe('emulator: fault injection', () => {
   let emulator: RunningEmulator;
   let receiver: RAMClient;
   let invitationArn: string;
 
-  before(async () => {
-    emulator = await startEmulator();
+  const suite = emulatorResetPerTest();
+  before(() => {
+    emulator = suite.emulator;
     receiver = ramClient(emulator.endpoint, RECEIVER);
   });
 
-  after(() => emulator.stop());
-
   beforeEach(async () => {
-    await emulator.admin.reset();
     invitationArn = (await emulator.admin.seed(BASIC_SEED)).resourceShares[0].invitationArns[RECEIVER.accountId];
   });
 

@@ -3,7 +3,7 @@
  */
 import { RAMClient, RAMClientConfig, RAMServiceException } from '@aws-sdk/client-ram';
 import { expect } from 'chai';
-import type { Seed, SeedAccount } from '../../emulator';
+import { RunningEmulator, Seed, SeedAccount, startEmulator } from '../../emulator';
 
 export const REGION = 'eu-west-1';
 export const OTHER_REGION = 'us-east-1';
@@ -73,4 +73,19 @@ export async function expectRamError(
   expect(error.name).to.equal(name);
   expect(error.$metadata.httpStatusCode).to.equal(httpStatus);
   return error;
+}
+
+/**
+ * One emulator for the enclosing suite: started before it, stopped after it, and reset to an
+ * empty state before each test (the suite's own `beforeEach` then seeds what it needs). Call
+ * inside `describe`; read `.emulator` in hooks and tests.
+ */
+export function emulatorResetPerTest(): { readonly emulator: RunningEmulator } {
+  const suite = { emulator: undefined as unknown as RunningEmulator };
+  before(async () => {
+    suite.emulator = await startEmulator();
+  });
+  after(() => suite.emulator?.stop());
+  beforeEach(() => suite.emulator.admin.reset());
+  return suite;
 }

@@ -19,8 +19,8 @@ import {
   UnknownResourceException,
 } from '@aws-sdk/client-ram';
 import { expect } from 'chai';
-import { INVITATION_LIFETIME_MS, RunningEmulator, SeededState, startEmulator } from '../../emulator';
-import { BASIC_SEED, BYSTANDER, expectRamError, OTHER_REGION, ramClient, RECEIVER, REGION, SENDER } from './helpers';
+import { INVITATION_LIFETIME_MS, RunningEmulator, SeededState } from '../../emulator';
+import { BASIC_SEED, BYSTANDER, emulatorResetPerTest, expectRamError, OTHER_REGION, ramClient, RECEIVER, REGION, SENDER } from './helpers';
 
 describe('emulator: RAM operations through the AWS SDK', () => {
   let emulator: RunningEmulator;
@@ -32,17 +32,15 @@ describe('emulator: RAM operations through the AWS SDK', () => {
   let receiver: RAMClient;
   let bystander: RAMClient;
 
-  before(async () => {
-    emulator = await startEmulator();
+  const suite = emulatorResetPerTest();
+  before(() => {
+    emulator = suite.emulator;
     sender = ramClient(emulator.endpoint, SENDER);
     receiver = ramClient(emulator.endpoint, RECEIVER);
     bystander = ramClient(emulator.endpoint, BYSTANDER);
   });
 
-  after(() => emulator.stop());
-
   beforeEach(async () => {
-    await emulator.admin.reset();
     seeded = await emulator.admin.seed(BASIC_SEED);
     shareArn = seeded.resourceShares[0].resourceShareArn;
     invitationArn = seeded.resourceShares[0].invitationArns[RECEIVER.accountId];
