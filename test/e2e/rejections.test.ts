@@ -523,6 +523,7 @@ describe('InvitationRejection end to end: real Pulumi CLI against the RAM emulat
       expect(replaced).to.equal(6);
       await harness.stack.importStack(exported);
       const imported = await rejectionsInState(harness);
+      expect(imported).to.have.length(3);
       expect(imported.every((r) => (r.inputs?.__provider as string).endsWith('\n// upgraded'))).to.equal(true);
       await emulator.admin.clearCalls();
 

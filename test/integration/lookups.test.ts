@@ -2,6 +2,8 @@ import { expect } from "chai";
 import { AcceptResourceShareInvitationCommand, RAMClient, RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
 import { RunningEmulator, Seed, SeedShare } from "../../emulator";
 import { deriveClientToken } from "../../provider/client-token";
+import { capturingStderr } from "./capture-stderr";
+import { InvitationLoader } from "../../provider/invitation-loader";
 import { RejectionProvider } from "../../provider/rejection-provider";
 import { emulatorEnvironment, emulatorForSuite, RECEIVER, SENDER, useEnvironment } from "./aws-environment";
 
@@ -36,6 +38,12 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         const seeded = await emulator.admin.seed(seedWithShares(count, extra));
         await emulator.admin.clearCalls();
         return seeded.resourceShares.map((s) => ({ share: s.resourceShareArn, invitation: s.invitationArns[RECEIVER.accountId] }));
+    }
+
+    async function lookupSizes(): Promise<number[]> {
+        return (await emulator.admin.calls({ operation: LOOKUP })).map(
+            (c) => (c.parameters as { resourceShareInvitationArns: string[] }).resourceShareInvitationArns.length,
+        );
     }
 
     function byInvitation(arn: string) {
@@ -75,7 +83,8 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
 
         const checked = await provider.check({}, { ...byInvitation(invitation), __preview: false });
         expect(checked.failures).to.deep.equal([]);
-        const diff = await provider.diff(invitation, {} as never, checked.inputs as never);
+        // The same invitation as in state: only the deferred failure can make diff send it to create.
+        const diff = await provider.diff(invitation, { invitationArn: invitation } as never, checked.inputs as never);
         expect(diff.changes).to.equal(true);
         const failure = await provider.create(checked.inputs as never).then(
             () => undefined,
@@ -99,8 +108,9 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
     it("check passes an expired invitation (with a warning)", async () => {
         const [{ invitation }] = await seed(1);
         await emulator.admin.advanceClock(8 * 24 * 3600 * 1000);
-        const result = await new RejectionProvider().check({}, byInvitation(invitation));
+        const { result, stderr } = await capturingStderr(() => new RejectionProvider().check({}, byInvitation(invitation)));
         expect(result.failures).to.deep.equal([]);
+        expect(stderr).to.contain(`invitation ${invitation} has expired`);
     });
 
     it("check validates offline, and passes, when RAM cannot be reached", async () => {
@@ -112,7 +122,6 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
             expect(result.inputs).to.not.have.property("senderAccountId");
         } finally {
             restore();
-            useEnvironment(emulatorEnvironment(emulator.endpoint, RECEIVER));
         }
     });
 
@@ -136,6 +145,14 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         expect(await emulator.admin.calls({ operation: LOOKUP })).to.have.length(1);
     });
 
+    it("concurrent loads coalesce into calls of at most 100 ARNs: 250 at once make calls of 100, 100 and 50", async () => {
+        const invitations = await seed(250);
+        const loader = new InvitationLoader((region) => new RAMClient({ region, endpoint: emulator.endpoint, credentials: RECEIVER }));
+        const found = await Promise.all(invitations.map(({ invitation }) => loader.load(REGION, invitation)));
+        expect(found.map((i) => i?.resourceShareInvitationArn)).to.deep.equal(invitations.map((i) => i.invitation));
+        expect(await lookupSizes()).to.deep.equal([100, 100, 50]);
+    });
+
     it("concurrent adoptions in create coalesce their fresh lookups (at most 100 ARNs a call)", async () => {
         const invitations = await seed(250);
         const ram = new RAMClient({ region: REGION, endpoint: emulator.endpoint, credentials: RECEIVER });
@@ -148,26 +165,23 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         expect(created.every((c) => c.outs?.status === "REJECTED" && c.outs.resourceShareName.startsWith("share-"))).to.equal(true);
         // The creates finish their rejection calls at different moments, so how many lookups share
         // a call depends on timing; every lookup is made, fewer calls than lookups, none over 100.
-        const sizes = (await emulator.admin.calls({ operation: LOOKUP })).map(
-            (c) => (c.parameters as { resourceShareInvitationArns: string[] }).resourceShareInvitationArns.length,
-        );
+        const sizes = await lookupSizes();
         expect(sizes.reduce((a, b) => a + b, 0)).to.equal(250);
         expect(sizes.length).to.be.lessThan(250);
         expect(Math.max(...sizes)).to.be.at.most(100);
     });
 
-    it("one unknown ARN in a batch does not hide the others", async () => {
+    it("one unknown ARN in a batch does not hide the others: the batch is split until it stands alone", async () => {
         const invitations = await seed(3);
-        const ram = new RAMClient({ region: REGION, endpoint: emulator.endpoint, credentials: RECEIVER });
-        for (const { invitation } of invitations) {
-            await ram.send(new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitation }));
-        }
         const gone = invitations[1].invitation;
         await emulator.admin.removeInvitation(gone);
-        const provider = new RejectionProvider();
-        const results = await Promise.allSettled(invitations.map(({ invitation }) => provider.create(byInvitation(invitation))));
-        expect(results.map((r) => r.status)).to.deep.equal(["fulfilled", "rejected", "fulfilled"]);
-        expect((results[0] as PromiseFulfilledResult<{ outs?: { resourceShareName: string } }>).value.outs?.resourceShareName).to.equal("share-0");
+        await emulator.admin.clearCalls();
+        const loader = new InvitationLoader((region) => new RAMClient({ region, endpoint: emulator.endpoint, credentials: RECEIVER }));
+        const found = await Promise.all(invitations.map(({ invitation }) => loader.load(REGION, invitation)));
+        expect(found.map((i) => i?.resourceShareName)).to.deep.equal(["share-0", undefined, "share-2"]);
+        // All three in one call, refused for the unknown one; then halves, until it stands alone.
+        expect((await lookupSizes())[0]).to.equal(3);
+        expect(await lookupSizes()).to.include(1);
     });
 
     it("selects the invitation of a share, in check and in create", async () => {

@@ -23,6 +23,7 @@ describe("judgeInvitation (what check makes of a looked-up invitation)", () => {
 
     it("fails an invitation RAM does not show to the account", () => {
         const verdict = judgeInvitation(undefined, CONTEXT);
+        expect(verdict).to.have.property("ok", false);
         expect(verdict).to.have.property("reason").that.contains("does not show this invitation").and.contains("region us-east-1");
     });
 });
