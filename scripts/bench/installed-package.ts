@@ -22,7 +22,9 @@ export interface InstalledProject {
 export async function installPackedLibrary(): Promise<InstalledProject> {
     const folder = await mkdtemp(path.join(tmpdir(), "ram-invitations-installed-"));
     try {
-        execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: REPO, stdio: "inherit" });
+        // A clean build: files left in bin/ by an earlier build of a since-removed module would be packed too.
+        await rm(path.join(REPO, "bin"), { recursive: true, force: true });
+        execFileSync("npm", ["run", "-s", "build"], { cwd: REPO, stdio: "inherit" });
         const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", folder], { cwd: REPO, encoding: "utf8" }).trim();
         const modules = path.join(folder, "node_modules");
         await mkdir(path.join(modules, "pulumi-ram-invitations"), { recursive: true });
@@ -34,7 +36,12 @@ export async function installPackedLibrary(): Promise<InstalledProject> {
         }
         const program = path.join(folder, "index.ts");
         const source = await readFile(path.join(REPO, "examples", "stack-config", "index.ts"), "utf8");
-        await writeFile(program, source.replaceAll('"../../provider"', '"pulumi-ram-invitations"'));
+        const installedSource = source.replaceAll('"../../provider"', '"pulumi-ram-invitations"');
+        if (installedSource === source) {
+            // Otherwise the benchmark would silently measure the repository's own (by-value) provider.
+            throw new Error("examples/stack-config/index.ts no longer imports \"../../provider\"; update installed-package.ts");
+        }
+        await writeFile(program, installedSource);
         return { program, dispose: () => rm(folder, { recursive: true, force: true }) };
     } catch (error) {
         await rm(folder, { recursive: true, force: true });

@@ -270,7 +270,10 @@ async function main(): Promise<void> {
     const command = `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} --repeat ${repeat} --throttled-size ${throttledSize}`;
     progress("packing the library and installing it into a throw-away project");
     const project = await installPackedLibrary();
-    const emulator = await startEmulator();
+    const emulator = await startEmulator().catch(async (error: unknown) => {
+        await project.dispose();
+        throw error;
+    });
     try {
         const results: SizeResult[] = [];
         for (const n of sizes) results.push(await measureSize(emulator, project, n, latencyMs, repeat));
