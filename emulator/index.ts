@@ -15,6 +15,8 @@ import { listen } from './server';
 import type { Seed } from './types';
 
 export { EmulatorAdmin, EmulatorAdminError } from './admin-client';
+export { clientEnvironment } from './client-environment';
+export type { ClientCredentials } from './client-environment';
 export { RAM_OPERATIONS } from './ram-schema';
 export type { RamErrorName } from './ram-schema';
 export { INVITATION_LIFETIME_MS } from './store';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { CallLogEntry, RunningEmulator, Seed, startEmulator } from "../emulator";
+import { CallLogEntry, clientEnvironment, RunningEmulator, Seed, startEmulator } from "../emulator";
 import { PulumiHarness } from "./pulumi-harness";
 
 const REPO = path.resolve(__dirname, "..");
@@ -75,12 +75,7 @@ async function main(): Promise<void> {
             project: "ram-invitations",
             stack: "demo",
             config: { "ram-invitations:rejections": { value: JSON.stringify(rejections) } },
-            env: {
-                AWS_ENDPOINT_URL_RAM: emulator.endpoint,
-                AWS_ENDPOINT_URL_STS: emulator.endpoint,
-                AWS_ACCESS_KEY_ID: receiver.accessKeyId,
-                AWS_SECRET_ACCESS_KEY: receiver.secretAccessKey!,
-            },
+            env: clientEnvironment(emulator.endpoint, receiver),
         });
         const expected = Object.keys(rejections).length;
 

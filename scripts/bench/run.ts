@@ -12,7 +12,7 @@
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { CallLogEntry, RunningEmulator, startEmulator } from "../../emulator";
+import { CallLogEntry, clientEnvironment, RunningEmulator, startEmulator } from "../../emulator";
 import { PulumiHarness } from "../pulumi-harness";
 import { installPackedLibrary, InstalledProject } from "./installed-package";
 import { ProviderMemoryWatch } from "./provider-memory";
@@ -71,15 +71,6 @@ async function seedInvitations(emulator: RunningEmulator, n: number): Promise<Re
     );
 }
 
-function awsEnvironment(emulator: RunningEmulator): Record<string, string> {
-    return {
-        AWS_ENDPOINT_URL_RAM: emulator.endpoint,
-        AWS_ENDPOINT_URL_STS: emulator.endpoint,
-        AWS_ACCESS_KEY_ID: RECEIVER.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: RECEIVER.secretAccessKey,
-    };
-}
-
 async function rejectionHarness(emulator: RunningEmulator, project: InstalledProject, n: number, stack: string): Promise<PulumiHarness> {
     const rejections = await seedInvitations(emulator, n);
     return PulumiHarness.create({
@@ -87,7 +78,7 @@ async function rejectionHarness(emulator: RunningEmulator, project: InstalledPro
         project: "ram-invitations",
         stack,
         config: { "ram-invitations:rejections": { value: JSON.stringify(rejections) } },
-        env: awsEnvironment(emulator),
+        env: clientEnvironment(emulator.endpoint, RECEIVER),
     });
 }
 

@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import * as path from "node:path";
 import { CommandError } from "@pulumi/pulumi/automation";
-import { RunningEmulator, startEmulator } from "../../emulator";
+import { clientEnvironment, RunningEmulator, startEmulator } from "../../emulator";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
 
 const ROOT_PROGRAM = path.resolve(__dirname, "..", "..", "examples", "stack-config", "index.ts");
@@ -52,12 +52,7 @@ describe("previews and lookups end to end: real Pulumi CLI against the RAM emula
             program: ROOT_PROGRAM,
             project: "ram-invitations",
             config: { "ram-invitations:rejections": { value: JSON.stringify(rejections) } },
-            env: {
-                AWS_ENDPOINT_URL_RAM: emulator.endpoint,
-                AWS_ENDPOINT_URL_STS: emulator.endpoint,
-                AWS_ACCESS_KEY_ID: RECEIVER.accessKeyId,
-                AWS_SECRET_ACCESS_KEY: RECEIVER.secretAccessKey,
-            },
+            env: clientEnvironment(emulator.endpoint, RECEIVER),
         });
         harnesses.push(harness);
         return harness;

@@ -19,7 +19,7 @@ import {
   RejectResourceShareInvitationCommand,
 } from '@aws-sdk/client-ram';
 import { CommandError, OpMap } from '@pulumi/pulumi/automation';
-import { CallLogEntry, RamOperationName, RunningEmulator, SeedAccount, startEmulator } from '../../emulator';
+import { CallLogEntry, clientEnvironment, RamOperationName, RunningEmulator, SeedAccount, startEmulator } from '../../emulator';
 import { INVITATION_REJECTION_TYPE_TOKEN } from '../../provider';
 import { silenceNodeVersionNotice } from '../../provider/sdk-notices';
 import { PulumiHarness, PulumiRun } from '../../scripts/pulumi-harness';
@@ -80,17 +80,6 @@ function nameFor(index: number): string {
 /** The stack config of the root program that rejects `arns`. */
 function rejectionsConfig(arns: string[]): Record<string, { invitationArn: string }> {
   return Object.fromEntries(arns.map((invitationArn, i) => [nameFor(i), { invitationArn }]));
-}
-
-/** The standard AWS SDK variables that make the provider call `endpoint` with `credentials`. */
-function awsEnvironment(endpoint: string, credentials: Credentials = RECEIVER): Record<string, string> {
-  return {
-    AWS_ENDPOINT_URL_RAM: endpoint,
-    AWS_ENDPOINT_URL_STS: endpoint,
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    ...(credentials.sessionToken ? { AWS_SESSION_TOKEN: credentials.sessionToken } : {}),
-  };
 }
 
 function expectNoReplacement(changes: OpMap | undefined): void {
@@ -177,7 +166,7 @@ describe('InvitationRejection end to end: real Pulumi CLI against the RAM emulat
       program: ROOT_PROGRAM,
       project: 'ram-invitations',
       config: { 'ram-invitations:rejections': { value: JSON.stringify(rejectionsConfig(arns)) } },
-      env: awsEnvironment(options.endpoint ?? emulator.endpoint, options.credentials),
+      env: clientEnvironment(options.endpoint ?? emulator.endpoint, options.credentials ?? RECEIVER),
     });
     harnesses.push(harness);
     return harness;
@@ -189,7 +178,7 @@ describe('InvitationRejection end to end: real Pulumi CLI against the RAM emulat
       program: REFACTORING_PROGRAM,
       project: 'refactoring',
       config: { 'refactoring:invitationArn': { value: arn }, 'refactoring:variant': { value: variant } },
-      env: awsEnvironment(emulator.endpoint),
+      env: clientEnvironment(emulator.endpoint, RECEIVER),
     });
     harnesses.push(harness);
     return harness;

@@ -1,4 +1,4 @@
-import { RunningEmulator, startEmulator } from "../../emulator";
+import { clientEnvironment, RunningEmulator, startEmulator } from "../../emulator";
 
 /**
  * Points the AWS SDK's standard environment at an emulator and one account's credentials, and
@@ -31,10 +31,7 @@ export interface AccountCredentials {
 /** The variables that make the SDK call `endpoint` as the account with `credentials`. */
 export function emulatorEnvironment(endpoint: string, credentials: AccountCredentials): Record<string, string> {
     return {
-        AWS_ENDPOINT_URL_RAM: endpoint,
-        AWS_ENDPOINT_URL_STS: endpoint,
-        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        ...clientEnvironment(endpoint, credentials),
         // No profile or config file of the machine may leak into a test.
         AWS_CONFIG_FILE: "/nonexistent/aws-config",
         AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
