@@ -64,12 +64,10 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
     declare public readonly rejectedAt: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: InvitationRejectionArgs, opts?: pulumi.CustomResourceOptions) {
-        // The URN is known before anything is sent, in preview too, so the token is as well.
-        const urn = pulumi.createUrn(name, INVITATION_REJECTION_TYPE_TOKEN, opts?.parent);
         // With resourceShareArn the token is derived from the share: a share sends the calling
         // account one invitation, and state keeps the one found first.
         const clientToken = pulumi
-            .all([urn, args.invitationArn, args.resourceShareArn])
+            .all([urnWithoutDependencies(name, opts?.parent), args.invitationArn, args.resourceShareArn])
             .apply(([resourceUrn, invitationArn, resourceShareArn]) =>
                 deriveClientToken(resourceUrn, invitationArn ?? resourceShareArn ?? ""),
             );
@@ -98,4 +96,18 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
             INVITATION_REJECTION_TYPE,
         );
     }
+}
+
+/**
+ * The URN this resource will have, known before anything is sent (in preview too), as a plain
+ * promise: its value only, without the parent as a dependency. `createUrn` answers an Output that
+ * depends on the parent, and Pulumi expands a dependency on a component into a dependency on all
+ * of its children, so each child of a component with several would wait for its siblings to
+ * register, and they for it: the program would hang. The URN string is the one `createUrn`
+ * computes, so tokens stay what they were.
+ */
+function urnWithoutDependencies(name: string, parent: pulumi.Resource | undefined): Promise<string> {
+    const urn = pulumi.createUrn(name, INVITATION_REJECTION_TYPE_TOKEN, parent);
+    // A URN is always known, in preview as in the update, so the callback always runs.
+    return new Promise((resolve) => urn.apply(resolve));
 }

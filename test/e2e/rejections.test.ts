@@ -23,6 +23,16 @@ import { CallLogEntry, clientEnvironment, RamOperationName, RunningEmulator, See
 import { INVITATION_REJECTION_TYPE_TOKEN } from '../../provider';
 import { silenceNodeVersionNotice } from '../../provider/sdk-notices';
 import { PulumiHarness, PulumiRun } from '../../scripts/pulumi-harness';
+import { RECEIVER, SENDER } from '../support/accounts';
+import {
+  arnOf,
+  expectRejectedExactlyOnce,
+  regionOf,
+  rejectionsInState,
+  seedInvitations as seedSupport,
+  StateResource,
+  writeCalls as writeCallsOf,
+} from '../support/rejections-in-state';
 import { RequestCounter } from './request-counter';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -33,43 +43,12 @@ const REFACTORING_PROGRAM = path.join(__dirname, 'fixtures', 'refactoring', 'ind
 
 const REJECT: RamOperationName = 'RejectResourceShareInvitation';
 const REJECT_PATH = '/rejectresourceshareinvitation';
-const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
-  'RejectResourceShareInvitation',
-  'AcceptResourceShareInvitation',
-  'CreateResourceShare',
-]);
 const REPLACEMENT_OPS = ['replace', 'create-replacement', 'delete-replaced'];
-
-const SENDER = { accountId: '111111111111', accessKeyId: 'AKIDE2ESENDER000001', secretAccessKey: 'e2e-sender-secret' };
-const RECEIVER = { accountId: '222222222222', accessKeyId: 'AKIDE2ERECEIVER0001', secretAccessKey: 'e2e-receiver-secret' };
-/** Invitations alternate between two regions: the provider must call the region of each ARN. */
-const REGIONS = ['eu-west-1', 'us-east-1'];
-
-/** A resource as `pulumi stack export` shows it. */
-interface StateResource {
-  urn: string;
-  type: string;
-  id?: string;
-  inputs?: Record<string, unknown>;
-  outputs?: Record<string, unknown>;
-}
 
 interface Credentials {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken?: string;
-}
-
-function regionOf(arn: string): string {
-  return arn.split(':')[3];
-}
-
-function arnOf(call: CallLogEntry): string {
-  return (call.parameters as { resourceShareInvitationArn: string }).resourceShareInvitationArn;
-}
-
-function tokenOf(call: CallLogEntry): string | undefined {
-  return (call.parameters as { clientToken?: string }).clientToken;
 }
 
 /** The resource name the root program gets for the i-th invitation (from 0). */
@@ -90,30 +69,6 @@ function expectNoReplacement(changes: OpMap | undefined): void {
 
 function expectOnlySame(changes: OpMap | undefined): void {
   expect(Object.keys(changes ?? {}), JSON.stringify(changes)).to.deep.equal(['same']);
-}
-
-/**
- * The idempotency contract after any sequence of crashes and retries: every invitation changed
- * state exactly once, no retry was refused (neither as a parameter mismatch nor as "already
- * rejected": each was an answer from RAM's token ledger), and the token in state is the only token
- * RAM saw for that invitation.
- */
-function expectRejectedExactlyOnce(rejects: CallLogEntry[], arns: string[], state: StateResource[]): void {
-  expect(rejects.map((c) => c.outcome)).not.to.include('IdempotentParameterMismatchException');
-  for (const call of rejects) {
-    expect(call.outcome, `call #${call.sequence} for ${arnOf(call)}`).to.equal('ok');
-    expect(call.stateChanged || call.idempotentReplay, `call #${call.sequence} changed state or was replayed`).to.equal(true);
-  }
-  expect(state.map((r) => r.id).sort()).to.deep.equal([...arns].sort());
-  for (const arn of arns) {
-    const calls = rejects.filter((c) => arnOf(c) === arn);
-    expect(calls.filter((c) => c.stateChanged), `state changes for ${arn}`).to.have.length(1);
-    const resource = state.find((r) => r.id === arn)!;
-    expect(resource.outputs?.status).to.equal('REJECTED');
-    const tokenInState = resource.outputs?.clientToken;
-    expect(resource.inputs?.clientToken).to.equal(tokenInState);
-    expect([...new Set(calls.map(tokenOf))], `tokens RAM saw for ${arn}`).to.deep.equal([tokenInState]);
-  }
 }
 
 describe('InvitationRejection end to end: real Pulumi CLI against the RAM emulator', function () {
@@ -143,18 +98,8 @@ describe('InvitationRejection end to end: real Pulumi CLI against the RAM emulat
     proxies = [];
   });
 
-  /** Seeds `count` PENDING invitations to `receiver`, one share each, in alternating regions. */
-  async function seedInvitations(count: number, receiver: SeedAccount = RECEIVER): Promise<string[]> {
-    const seeded = await emulator.admin.seed({
-      accounts: [SENDER, receiver],
-      resourceShares: Array.from({ length: count }, (_, i) => ({
-        name: `share-${i + 1}`,
-        ownerAccountId: SENDER.accountId,
-        region: REGIONS[i % REGIONS.length],
-        principals: [receiver.accountId],
-      })),
-    });
-    return seeded.resourceShares.map((share) => share.invitationArns[receiver.accountId]);
+  function seedInvitations(count: number, receiver: SeedAccount = RECEIVER): Promise<string[]> {
+    return seedSupport(emulator, count, receiver);
   }
 
   /** A stack of the root program (project `ram-invitations`) that rejects `arns`. */
@@ -184,17 +129,12 @@ describe('InvitationRejection end to end: real Pulumi CLI against the RAM emulat
     return harness;
   }
 
-  async function rejectionsInState(harness: PulumiHarness): Promise<StateResource[]> {
-    const { deployment } = await harness.stack.exportStack();
-    return ((deployment.resources ?? []) as StateResource[]).filter((r) => r.type === INVITATION_REJECTION_TYPE_TOKEN);
-  }
-
   function rejectCalls(): Promise<CallLogEntry[]> {
     return emulator.admin.calls({ operation: REJECT });
   }
 
-  async function writeCalls(): Promise<CallLogEntry[]> {
-    return (await emulator.admin.calls()).filter((c) => WRITE_OPERATIONS.has(c.operation));
+  function writeCalls(): Promise<CallLogEntry[]> {
+    return writeCallsOf(emulator);
   }
 
   async function statusesInEmulator(): Promise<Record<string, string>> {
