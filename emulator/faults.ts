@@ -5,7 +5,7 @@
  */
 import { EmulatorInputError } from './input-error';
 import type { SeededRandom } from './random';
-import { RAM_OPERATIONS, RamOperationName } from './ram-schema';
+import { allRamErrorShapes, RAM_OPERATIONS, RamErrorName, RamOperationName } from './ram-schema';
 import type { OperationFaults } from './types';
 
 const WINDOW_MS = 1000;
@@ -22,7 +22,7 @@ export function parseOperationName(value: string): RamOperationName {
   return value;
 }
 
-const NUMBER_FIELDS: Record<Exclude<keyof OperationFaults, 'serverErrorStatus'>, { max: number; integer: boolean }> = {
+const NUMBER_FIELDS: Record<Exclude<keyof OperationFaults, 'serverErrorStatus' | 'errorName'>, { max: number; integer: boolean }> = {
   latencyMs: { max: 60_000, integer: false },
   maxRequestsPerSecond: { max: Number.MAX_SAFE_INTEGER, integer: true },
   throttleNext: { max: Number.MAX_SAFE_INTEGER, integer: true },
@@ -30,7 +30,12 @@ const NUMBER_FIELDS: Record<Exclude<keyof OperationFaults, 'serverErrorStatus'>,
   serverErrorNext: { max: Number.MAX_SAFE_INTEGER, integer: true },
   dropAfterCommitRate: { max: 1, integer: false },
   dropAfterCommitNext: { max: Number.MAX_SAFE_INTEGER, integer: true },
+  errorNext: { max: Number.MAX_SAFE_INTEGER, integer: true },
 };
+
+function isRamErrorName(value: unknown): value is RamErrorName {
+  return typeof value === 'string' && allRamErrorShapes().some((shape) => shape.name === value);
+}
 
 /** Checks faults from outside (the admin API); unknown fields and out-of-range values are refused. */
 export function parseFaults(value: unknown): OperationFaults {
@@ -44,12 +49,22 @@ export function parseFaults(value: unknown): OperationFaults {
       faults.serverErrorStatus = v;
       continue;
     }
+    if (field === 'errorName') {
+      if (!isRamErrorName(v)) {
+        throw new EmulatorInputError(`errorName must name an error of RAM's model, e.g. OperationNotPermittedException`);
+      }
+      faults.errorName = v;
+      continue;
+    }
     const rule = NUMBER_FIELDS[field as keyof typeof NUMBER_FIELDS];
     if (!rule) throw new EmulatorInputError(`unknown fault ${field}`);
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > rule.max || (rule.integer && !Number.isInteger(v))) {
       throw new EmulatorInputError(`${field} must be ${rule.integer ? 'an integer' : 'a number'} from 0 to ${rule.max}`);
     }
     faults[field as keyof typeof NUMBER_FIELDS] = v;
+  }
+  if (faults.errorNext !== undefined && faults.errorName === undefined) {
+    throw new EmulatorInputError('errorNext needs errorName: the error to answer with');
   }
   return faults;
 }
@@ -105,6 +120,13 @@ export class FaultInjector {
     return faults.serverErrorStatus ?? 500;
   }
 
+  /** The modelled error injected into this request, if it gets one. */
+  takeInjectedError(operation: RamOperationName): RamErrorName | undefined {
+    const faults = this.faults.get(operation);
+    if (!faults || !this.countDown(faults, 'errorNext')) return undefined;
+    return faults.errorName as RamErrorName;
+  }
+
   /** Whether this successful request loses its connection after committing. */
   takeDropAfterCommit(operation: RamOperationName): boolean {
     const faults = this.faults.get(operation);
@@ -124,7 +146,7 @@ export class FaultInjector {
   }
 
   /** Whether a "next N" fault still has requests to hit; counts one off if so. */
-  private countDown(faults: OperationFaults, next: 'throttleNext' | 'serverErrorNext' | 'dropAfterCommitNext'): boolean {
+  private countDown(faults: OperationFaults, next: 'throttleNext' | 'serverErrorNext' | 'dropAfterCommitNext' | 'errorNext'): boolean {
     const remaining = faults[next] ?? 0;
     if (remaining === 0) return false;
     faults[next] = remaining - 1;

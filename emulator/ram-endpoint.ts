@@ -57,6 +57,8 @@ export class RamEndpoint {
       if (!faults.admit(operation.name, performance.now())) throw new ApiError('ThrottlingException', 'Rate exceeded');
       const injected = faults.takeServerError(operation.name);
       if (injected !== undefined) throw new ApiError(ramServerErrorFor(injected), 'Injected fault: try again later.');
+      const injectedError = faults.takeInjectedError(operation.name);
+      if (injectedError !== undefined) throw new ApiError(injectedError, `Injected fault: ${injectedError}.`);
       validateInput(operation.input, input);
 
       const result = this.run(operation, caller, input);

@@ -86,6 +86,13 @@ export interface OperationFaults {
   dropAfterCommitRate?: number;
   /** The next N requests that succeed commit and then lose their connection. */
   dropAfterCommitNext?: number;
+  /** The next N requests are answered with `errorName`, whatever else holds. */
+  errorNext?: number;
+  /**
+   * With `errorNext`: the name of an error RAM's model declares, e.g.
+   * `OperationNotPermittedException`, answered with the status the model gives it.
+   */
+  errorName?: string;
 }
 
 /** The outcome of a call: "ok", or the name of the error it was answered with. */

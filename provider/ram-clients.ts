@@ -60,9 +60,23 @@ export class RamClients {
         let client = this.clients.get(key);
         if (!client) {
             silenceNodeVersionNotice();
-            client = new RAMClient({ region, profile: this.settings.profile, ...policy });
+            client = new RAMClient({ region, profile: this.settings.profile, ...withStandardRetryOverrides(policy) });
             this.clients.set(key, client);
         }
         return client;
     }
+}
+
+/**
+ * The policy, less what the user set through the SDK's standard variables AWS_MAX_ATTEMPTS and
+ * AWS_RETRY_MODE: a setting given to the client in code would win over them, and a user who sets
+ * them expects them to apply, as they do to every other AWS client.
+ */
+function withStandardRetryOverrides(policy: typeof RETRY_POLICY | typeof LOOKUP_POLICY): Partial<typeof policy> {
+    const { maxAttempts, retryMode, ...rest } = policy;
+    return {
+        ...rest,
+        ...(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts }),
+        ...(process.env.AWS_RETRY_MODE ? {} : { retryMode }),
+    };
 }

@@ -53,6 +53,10 @@ export function classifyRejectError(error: unknown): RejectErrorOutcome {
  * invitation, in which account and region, and what the user can do about it.
  */
 export function describeRamError(error: unknown, context: CallContext, action: Action): string {
+    const localFailure = describeLocalFailure(error, context);
+    if (localFailure !== undefined) {
+        return `Could not ${action} invitation ${context.invitationArn} (region ${context.region}): ${localFailure}`;
+    }
     return describeRamProblem(errorName(error), error instanceof Error ? error.message : String(error), context, action);
 }
 
@@ -68,13 +72,41 @@ export function describeRamProblem(name: string | undefined, detail: string, con
         return `${subject}: ${advice(context)}`;
     }
     if (isRetryableName(name)) {
-        return (
-            `${subject}: RAM kept failing with ${name} after the SDK's retries (${detail}). ` +
-            `Run the update again: the request carries the same client token, so a retry never rejects twice.`
-        );
+        return `${subject}: RAM kept failing with ${name} after the SDK's retries (${detail}). ${RETRY_ADVICE}`;
     }
     return `${subject}: ${name ? `${name}: ` : ""}${detail}`;
 }
+
+/**
+ * The message for an error of a call that never reached RAM's answer: no credentials were found
+ * (nothing was sent), or the connection failed after the SDK's retries. Undefined for an error RAM
+ * answered, which {@link describeRamProblem} explains.
+ */
+function describeLocalFailure(error: unknown, context: CallContext): string | undefined {
+    if (errorName(error) === NO_CREDENTIALS_ERROR) {
+        return noCredentialsAdvice(context, error instanceof Error ? error.message : String(error));
+    }
+    const code = connectionErrorCode(error);
+    if (code !== undefined) {
+        return (
+            `the connection to RAM in region ${context.region} failed (${code}: ${(error as Error).message}) ` +
+            `after the SDK's retries. Check the network path to the RAM endpoint (and AWS_ENDPOINT_URL_RAM or ` +
+            `AWS_ENDPOINT_URL, if set). ${RETRY_ADVICE}`
+        );
+    }
+    return undefined;
+}
+
+/**
+ * Why a lookup in `check` failed, for the warning that the invitation was validated offline only:
+ * the same words as the update's error where there is advice, else the SDK's own summary.
+ */
+export function describeLookupFailure(error: unknown, context: CallContext): string {
+    return describeLocalFailure(error, context) ?? (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+}
+
+const RETRY_ADVICE =
+    "Run the update again: the request carries the same client token, so a retry never rejects twice.";
 
 /** The message when RAM shows no invitation for a share to the calling account, even after waiting. */
 export function describeMissingShareInvitation(resourceShareArn: string, context: CallContext, waitedSeconds: number): string {
@@ -116,22 +148,57 @@ const ADVICE = {
     UnrecognizedClientException: CREDENTIALS_ADVICE,
     InvalidSignatureException: CREDENTIALS_ADVICE,
     ExpiredTokenException: CREDENTIALS_ADVICE,
-    CredentialsProviderError: CREDENTIALS_ADVICE,
     AccessDeniedException: (context: CallContext) =>
         `access was denied. Allow the receiving account's principal the action ram:RejectResourceShareInvitation ` +
         `(and ram:GetResourceShareInvitations) on ${context.invitationArn}.`,
 };
 
-const RETRYABLE_NAMES = new Set([
+// Plain arrays, not Sets: a module imported by path is serialized by value into the provider, and a
+// Set or Map arrives there as a plain object (test/unit/provider-module-scope.test.ts enforces it).
+const RETRYABLE_NAMES: readonly string[] = [
     "ThrottlingException",
     "ServerInternalException",
     "ServiceUnavailableException",
     "TimeoutError",
     "RequestTimeout",
-]);
+];
 
 function isRetryableName(name: string | undefined): boolean {
-    return name !== undefined && RETRYABLE_NAMES.has(name);
+    return name !== undefined && RETRYABLE_NAMES.includes(name);
+}
+
+/** Node.js socket error codes of a connection that failed or was cut before RAM's answer arrived. */
+const CONNECTION_ERROR_CODES: readonly string[] = [
+    "ECONNRESET",
+    "ECONNREFUSED",
+    "ECONNABORTED",
+    "EPIPE",
+    "ETIMEDOUT",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+];
+
+function connectionErrorCode(error: unknown): string | undefined {
+    const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+    return typeof code === "string" && CONNECTION_ERROR_CODES.includes(code) ? code : undefined;
+}
+
+/** The name the AWS SDK gives the error of a credential chain that found nothing (no request is sent). */
+const NO_CREDENTIALS_ERROR = "CredentialsProviderError";
+
+function noCredentialsAdvice(context: CallContext, detail: string): string {
+    const profile = context.profile ? `the profile "${context.profile}" (the stack's aws:profile)` : "AWS_PROFILE's profile (or \"default\")";
+    return (
+        `no AWS credentials were found, so no request was sent (${detail}). The AWS SDK's default chain looked, in ` +
+        `order, at: the variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; ${profile} in the shared config and ` +
+        `credentials files (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE, by default ~/.aws/config and ` +
+        `~/.aws/credentials), SSO and role profiles included; a web identity token (AWS_WEB_IDENTITY_TOKEN_FILE with ` +
+        `AWS_ROLE_ARN); the container credentials endpoint; and the EC2 instance metadata service. Provide ` +
+        `credentials of the receiving account through one of these, e.g. "aws sso login --profile <name>" and ` +
+        `"pulumi config set aws:profile <name>", or OIDC-federated variables in a pipeline.`
+    );
 }
 
 function describeAccount(context: CallContext): string {

@@ -7,7 +7,13 @@ import { info, warn } from "./diagnostics";
 import { InvitationLoader } from "./invitation-loader";
 import { judgeInvitation } from "./invitation-verdict";
 import { AwsSettings, RamClients } from "./ram-clients";
-import { CallContext, classifyRejectError, describeMissingShareInvitation, describeRamError } from "./rejection-errors";
+import {
+    CallContext,
+    classifyRejectError,
+    describeLookupFailure,
+    describeMissingShareInvitation,
+    describeRamError,
+} from "./rejection-errors";
 import { InvitationFacts, invitationFacts, RejectionState } from "./rejection-state";
 import { parseSelection, Selection, UNKNOWN } from "./selection";
 import { DEFAULT_INVITATION_WAIT_SECONDS, pickShareInvitation, waitForShareInvitation } from "./share-invitation";
@@ -184,8 +190,9 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
         try {
             invitation = await this.findForCheck(selection, waitSeconds(inputs));
         } catch (error) {
+            const context = contextWithoutAccount(selection.arn.arn, selection.arn.region, this.settings);
             warn(
-                `could not look up ${selection.arn.arn} in RAM (${errorSummary(error)}); ` +
+                `could not look up ${selection.arn.arn} in RAM (${describeLookupFailure(error, context)}); ` +
                     `it was validated offline only.`,
             );
             return { inputs: withoutUndefined(inputs), failures };
@@ -306,10 +313,6 @@ function requireArn(value: unknown, property: "invitationArn" | "resourceShareAr
         throw new Error(`${property} ${parsed.problems.join("; ")}`);
     }
     return parsed.value;
-}
-
-function errorSummary(error: unknown): string {
-    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 // Pulumi state cannot hold undefined; absent inputs are left out instead.

@@ -17,7 +17,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -47,6 +47,11 @@ export interface PulumiHarnessOptions {
    * processes (e.g. AWS_ENDPOINT_URL_RAM, AWS_REGION and credentials). They override the defaults.
    */
   env?: Record<string, string>;
+  /**
+   * Query of the file backend's URL, e.g. `metadata=skip` (the blob library then keeps no
+   * `.attrs` sidecar beside each file). Default: none, as `pulumi login file://...` gives.
+   */
+  backendQuery?: string;
 }
 
 /** An operation the engine started but never saw finish, as recorded in the stack's checkpoint. */
@@ -113,7 +118,7 @@ export class PulumiHarness {
     const tempDir = await mkdtemp(path.join(tmpdir(), 'pulumi-e2e-'));
     const id = randomUUID();
     try {
-      const env = hermeticEnv(tempDir, binDir, id, options.env ?? {});
+      const env = hermeticEnv(tempDir, binDir, id, options.env ?? {}, options.backendQuery);
       await mkdir(path.join(tempDir, 'state')); // the file backend does not create its root
       const workspace = await LocalWorkspace.create({
         workDir: tempDir,
@@ -176,8 +181,14 @@ export class PulumiHarness {
    * update but leaves them recorded.
    */
   async recoverFromCrash(): Promise<PendingOperation[]> {
+    await removeEmptySidecars(this.backendDir);
     await this.stack.cancel();
     return this.pendingOperations();
+  }
+
+  /** The folder of the stack's file backend (its `.pulumi/` holds the checkpoints). */
+  get backendDir(): string {
+    return path.join(this.tempDir, 'state');
   }
 
   /** Kills every process this harness's runs left behind, then deletes the home, backend and workspace. */
@@ -196,13 +207,14 @@ function hermeticEnv(
   binDir: string,
   id: string,
   extra: Record<string, string>,
+  backendQuery: string | undefined,
 ): Record<string, string> {
   const blankedAws = Object.keys(process.env).filter((name) => name.startsWith('AWS_'));
   return {
     ...Object.fromEntries(blankedAws.map((name) => [name, ''])),
     PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
     PULUMI_HOME: path.join(tempDir, 'home'),
-    PULUMI_BACKEND_URL: pathToFileURL(path.join(tempDir, 'state')).href,
+    PULUMI_BACKEND_URL: pathToFileURL(path.join(tempDir, 'state')).href + (backendQuery ? `?${backendQuery}` : ''),
     PULUMI_CONFIG_PASSPHRASE: 'pulumi-harness',
     PULUMI_SKIP_UPDATE_CHECK: 'true',
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
@@ -213,6 +225,27 @@ function hermeticEnv(
     [RUN_MARKER]: id,
     ...extra,
   };
+}
+
+/**
+ * The README's remedy for a file backend that a kill left with an empty metadata sidecar
+ * (`<file>.attrs`): the blob library Pulumi's file backend uses truncates a sidecar and then
+ * rewrites it in place, so a kill in between leaves it empty, and every command then fails with
+ * "failed to load checkpoint: EOF". A missing sidecar is read as "no metadata", so removing the
+ * empty one is safe. Returns the sidecars it removed, relative to `backendDir`.
+ */
+export async function removeEmptySidecars(backendDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  const entries = await readdir(backendDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith('.attrs')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if ((await stat(file)).size === 0) {
+      await rm(file);
+      removed.push(path.relative(backendDir, file));
+    }
+  }
+  return removed;
 }
 
 /** SIGKILLs every process whose RUN_MARKER value matches, until none is left. */

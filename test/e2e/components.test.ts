@@ -6,10 +6,11 @@
  */
 import { expect } from 'chai';
 import * as path from 'node:path';
-import { clientEnvironment, RunningEmulator, startEmulator } from '../../emulator';
+import { clientEnvironment, RunningEmulator } from '../../emulator';
 import { deriveClientToken } from '../../provider/client-token';
 import { PulumiHarness } from '../../scripts/pulumi-harness';
 import { RECEIVER } from '../support/accounts';
+import { endToEndSuite } from '../support/end-to-end-suite';
 import {
   expectRejectedExactlyOnce,
   rejectionsInState,
@@ -42,31 +43,17 @@ function expectTokensFromOwnUrns(state: StateResource[]): void {
 describe('InvitationRejection under components, end to end', function () {
   this.timeout(15 * 60_000);
 
+  const suite = endToEndSuite();
   let emulator: RunningEmulator;
-  let harnesses: PulumiHarness[] = [];
-
-  before(async () => {
-    emulator = await startEmulator();
-  });
-
-  after(() => emulator?.stop());
-
-  beforeEach(() => emulator.admin.reset());
-
-  afterEach(async () => {
-    await Promise.all(harnesses.map((h) => h.dispose()));
-    harnesses = [];
-  });
+  before(() => (emulator = suite.emulator));
 
   async function componentsStack(tree: Node[]): Promise<PulumiHarness> {
-    const harness = await PulumiHarness.create({
+    return suite.stack({
       program: COMPONENTS_PROGRAM,
       project: 'components',
       config: { 'components:tree': { value: JSON.stringify(tree) } },
       env: clientEnvironment(emulator.endpoint, RECEIVER),
     });
-    harnesses.push(harness);
-    return harness;
   }
 
   it('several components of several children, nested, with dependsOn: preview, up, then no change', async () => {

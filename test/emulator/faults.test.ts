@@ -1,5 +1,6 @@
 import {
   GetResourceShareInvitationsCommand,
+  OperationNotPermittedException,
   RAMClient,
   RejectResourceShareInvitationCommand,
   ServerInternalException,
@@ -113,8 +114,26 @@ describe('emulator: fault injection', () => {
     expect(await run(7)).to.not.deep.equal(first);
   });
 
+  it('answers the next N requests with a chosen error of RAM\'s model, with its status', async () => {
+    await emulator.admin.setFaults('RejectResourceShareInvitation', {
+      errorNext: 2,
+      errorName: 'OperationNotPermittedException',
+    });
+    await expectRamError(reject(), OperationNotPermittedException, 400);
+    await expectRamError(reject(), OperationNotPermittedException, 400);
+    expect((await emulator.admin.state()).invitations[0].status).to.equal('PENDING');
+    expect((await reject()).resourceShareInvitation?.status).to.equal('REJECTED');
+  });
+
   it('refuses faults it cannot apply', async () => {
-    for (const faults of [{ serverErrorRate: 2 }, { serverErrorStatus: 502 }, { latencyMs: -1 }, { slowness: 1 }]) {
+    for (const faults of [
+      { serverErrorRate: 2 },
+      { serverErrorStatus: 502 },
+      { latencyMs: -1 },
+      { slowness: 1 },
+      { errorNext: 1 },
+      { errorNext: 1, errorName: 'NoSuchException' },
+    ]) {
       const refused = await emulator.admin.setFaults('GetResourceShareInvitations', faults as never).catch((e: unknown) => e);
       expect(refused).to.be.instanceOf(EmulatorAdminError).and.to.have.property('status', 400);
     }

@@ -21,6 +21,7 @@ const CONTROLLED = [
     "AWS_SHARED_CREDENTIALS_FILE",
     "AWS_MAX_ATTEMPTS",
     "AWS_RETRY_MODE",
+    "AWS_EC2_METADATA_DISABLED",
 ];
 
 export interface AccountCredentials {
@@ -35,6 +36,8 @@ export function emulatorEnvironment(endpoint: string, credentials: AccountCreden
         // No profile or config file of the machine may leak into a test.
         AWS_CONFIG_FILE: "/nonexistent/aws-config",
         AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
+        // The chain's last resort is the EC2 instance metadata address, which tests must never call.
+        AWS_EC2_METADATA_DISABLED: "true",
     };
 }
 

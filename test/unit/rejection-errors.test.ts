@@ -1,7 +1,13 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as ram from "@aws-sdk/client-ram";
-import { CallContext, classifyRejectError, describeRamError, REJECT_ERROR_NAMES } from "../../provider/rejection-errors";
+import {
+    CallContext,
+    classifyRejectError,
+    describeLookupFailure,
+    describeRamError,
+    REJECT_ERROR_NAMES,
+} from "../../provider/rejection-errors";
 
 const CONTEXT: CallContext = {
     invitationArn: "arn:aws:ram:eu-west-1:111122223333:resource-share-invitation/abc",
@@ -70,6 +76,24 @@ describe("classifyRejectError and describeRamError", () => {
         });
         const message = describeRamError(error, { ...CONTEXT, profile: "receiver" }, "look up");
         expect(message).to.contain('profile "receiver"').and.to.contain("credentials");
+    });
+
+    it("says that no credentials were found, not that AWS refused them, when the chain found none", () => {
+        const error = Object.assign(new Error("Could not load credentials from any providers"), {
+            name: "CredentialsProviderError",
+        });
+        const message = describeRamError(error, { ...CONTEXT, profile: "receiver" }, "reject");
+        expect(message).to.contain("no AWS credentials were found, so no request was sent");
+        expect(message).to.contain('the profile "receiver"').and.to.contain("AWS_ACCESS_KEY_ID");
+        expect(message).not.to.contain("refused");
+        expect(describeLookupFailure(error, CONTEXT)).to.contain("no AWS credentials were found");
+    });
+
+    it("says that the connection failed and a rerun is safe, for a socket error after the retries", () => {
+        const error = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+        const message = describeRamError(error, CONTEXT, "reject");
+        expect(message).to.contain("the connection to RAM in region eu-west-1 failed (ECONNRESET: socket hang up)");
+        expect(message).to.contain("same client token");
     });
 
     it("keeps the SDK's own text for errors it has no advice for", () => {
