@@ -6,23 +6,23 @@
  * paths); they are not in RAM's model, so their statuses are listed here, from AWS's
  * "Common Errors" reference and from answers of other restJson1 services (e.g. Lambda).
  */
-import { ramErrorShape, RamErrorName } from './ram-schema';
+import { ramErrorShape, RamErrorName } from "./ram-schema";
 
 const FRONT_END_ERRORS = {
-  /** No `Authorization` header at all. */
-  MissingAuthenticationTokenException: 403,
-  /** An `Authorization` header that is not a well-formed SigV4 header. */
-  IncompleteSignatureException: 400,
-  /** An access key the emulator does not know. */
-  UnrecognizedClientException: 403,
-  /** A signature that does not match the seeded secret key. */
-  InvalidSignatureException: 403,
-  /** A body that is not a JSON object. */
-  SerializationException: 400,
-  /** A path or method that names no served operation. */
-  UnknownOperationException: 404,
-  /** A body over the emulator's size cap. */
-  RequestEntityTooLargeException: 413,
+    /** No `Authorization` header at all. */
+    MissingAuthenticationTokenException: 403,
+    /** An `Authorization` header that is not a well-formed SigV4 header. */
+    IncompleteSignatureException: 400,
+    /** An access key the emulator does not know. */
+    UnrecognizedClientException: 403,
+    /** A signature that does not match the seeded secret key. */
+    InvalidSignatureException: 403,
+    /** A body that is not a JSON object. */
+    SerializationException: 400,
+    /** A path or method that names no served operation. */
+    UnknownOperationException: 404,
+    /** A body over the emulator's size cap. */
+    RequestEntityTooLargeException: 413,
 } as const;
 
 /** Errors answered before RAM sees the request; not part of RAM's model. */
@@ -32,19 +32,19 @@ export type FrontEndErrorName = keyof typeof FRONT_END_ERRORS;
 export type ApiErrorName = RamErrorName | FrontEndErrorName;
 
 function isFrontEndError(name: ApiErrorName): name is FrontEndErrorName {
-  return Object.prototype.hasOwnProperty.call(FRONT_END_ERRORS, name);
+    return Object.prototype.hasOwnProperty.call(FRONT_END_ERRORS, name);
 }
 
 /** An error answer: thrown by any stage of request handling, turned into an HTTP reply once. */
 export class ApiError extends Error {
-  readonly httpStatus: number;
+    readonly httpStatus: number;
 
-  constructor(
-    readonly code: ApiErrorName,
-    message: string,
-  ) {
-    super(message);
-    this.name = code;
-    this.httpStatus = isFrontEndError(code) ? FRONT_END_ERRORS[code] : ramErrorShape(code).httpStatus;
-  }
+    constructor(
+        readonly code: ApiErrorName,
+        message: string,
+    ) {
+        super(message);
+        this.name = code;
+        this.httpStatus = isFrontEndError(code) ? FRONT_END_ERRORS[code] : ramErrorShape(code).httpStatus;
+    }
 }

@@ -3,18 +3,18 @@
  * Pulumi run starts, call the emulator at `endpoint` as one of its seeded accounts.
  */
 export interface ClientCredentials {
-  accessKeyId: string;
-  /** Accounts seeded without a secret are not signature-checked; any value will do then. */
-  secretAccessKey?: string;
-  sessionToken?: string;
+    accessKeyId: string;
+    /** Accounts seeded without a secret are not signature-checked; any value will do then. */
+    secretAccessKey?: string;
+    sessionToken?: string;
 }
 
 export function clientEnvironment(endpoint: string, credentials: ClientCredentials): Record<string, string> {
-  return {
-    AWS_ENDPOINT_URL_RAM: endpoint,
-    AWS_ENDPOINT_URL_STS: endpoint,
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey ?? 'not-checked',
-    ...(credentials.sessionToken ? { AWS_SESSION_TOKEN: credentials.sessionToken } : {}),
-  };
+    return {
+        AWS_ENDPOINT_URL_RAM: endpoint,
+        AWS_ENDPOINT_URL_STS: endpoint,
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey ?? "not-checked",
+        ...(credentials.sessionToken ? { AWS_SESSION_TOKEN: credentials.sessionToken } : {}),
+    };
 }

@@ -3,26 +3,27 @@
  * invitation expiry takes one admin call instead of a week.
  */
 export class Clock {
-  constructor(private offset = 0) {}
+    constructor(private offset = 0) {}
 
-  /** Milliseconds since the epoch, on the emulator's clock. */
-  now(): number {
-    return Date.now() + this.offset;
-  }
+    /** Milliseconds since the epoch, on the emulator's clock. */
+    now(): number {
+        return Date.now() + this.offset;
+    }
 
-  /** How far the clock is ahead of real time, in milliseconds. */
-  get offsetMs(): number {
-    return this.offset;
-  }
+    /** How far the clock is ahead of real time, in milliseconds. */
+    get offsetMs(): number {
+        return this.offset;
+    }
 
-  /** Moves the clock forward; it never goes back, as AWS's clock never does. */
-  advance(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('the clock only moves forward by a finite number of ms');
-    this.offset += ms;
-  }
+    /** Moves the clock forward; it never goes back, as AWS's clock never does. */
+    advance(ms: number): void {
+        if (!Number.isFinite(ms) || ms < 0)
+            throw new RangeError("the clock only moves forward by a finite number of ms");
+        this.offset += ms;
+    }
 
-  /** Back to real time. */
-  reset(): void {
-    this.offset = 0;
-  }
+    /** Back to real time. */
+    reset(): void {
+        this.offset = 0;
+    }
 }

@@ -8,59 +8,59 @@
  * await emulator.stop();
  * ```
  */
-import { randomInt } from 'node:crypto';
-import { EmulatorAdmin } from './admin-client';
-import { Emulator } from './emulator';
-import { listen } from './server';
-import type { Seed } from './types';
+import { randomInt } from "node:crypto";
+import { EmulatorAdmin } from "./admin-client";
+import { Emulator } from "./emulator";
+import { listen } from "./server";
+import type { Seed } from "./types";
 
-export { EmulatorAdmin, EmulatorAdminError } from './admin-client';
-export { clientEnvironment } from './client-environment';
-export type { ClientCredentials } from './client-environment';
-export { RAM_OPERATIONS } from './ram-schema';
-export type { RamErrorName } from './ram-schema';
-export { INVITATION_LIFETIME_MS } from './store';
-export { MAX_BODY_BYTES } from './server';
-export type * from './types';
+export { EmulatorAdmin, EmulatorAdminError } from "./admin-client";
+export { clientEnvironment } from "./client-environment";
+export type { ClientCredentials } from "./client-environment";
+export { RAM_OPERATIONS } from "./ram-schema";
+export type { RamErrorName } from "./ram-schema";
+export { INVITATION_LIFETIME_MS } from "./store";
+export { MAX_BODY_BYTES } from "./server";
+export type * from "./types";
 
 /** How to start an emulator. Every field is optional. */
 export interface EmulatorOptions {
-  /** The port on 127.0.0.1; 0 (the default) takes any free port. */
-  port?: number;
-  /** Accounts and shares to start with. Not applied when the state file already holds state. */
-  seed?: Seed;
-  /** Keep state in this file (written atomically after every change) so it survives a restart. */
-  stateFile?: string;
-  /** Seeds the generator behind probabilistic faults; the same seed replays the same faults. Random by default. */
-  randomSeed?: number;
-  /** Receives a line per request and per notable event; silent by default. */
-  log?: (line: string) => void;
+    /** The port on 127.0.0.1; 0 (the default) takes any free port. */
+    port?: number;
+    /** Accounts and shares to start with. Not applied when the state file already holds state. */
+    seed?: Seed;
+    /** Keep state in this file (written atomically after every change) so it survives a restart. */
+    stateFile?: string;
+    /** Seeds the generator behind probabilistic faults; the same seed replays the same faults. Random by default. */
+    randomSeed?: number;
+    /** Receives a line per request and per notable event; silent by default. */
+    log?: (line: string) => void;
 }
 
 /** A running emulator. */
 export interface RunningEmulator {
-  /** `http://127.0.0.1:<port>`: the endpoint for the SDK (`endpoint`) or the CLI (`--endpoint-url`). */
-  endpoint: string;
-  /** A client of this emulator's admin API. */
-  admin: EmulatorAdmin;
-  /** Stops serving and waits for requests in flight. */
-  stop(): Promise<void>;
+    /** `http://127.0.0.1:<port>`: the endpoint for the SDK (`endpoint`) or the CLI (`--endpoint-url`). */
+    endpoint: string;
+    /** A client of this emulator's admin API. */
+    admin: EmulatorAdmin;
+    /** Stops serving and waits for requests in flight. */
+    stop(): Promise<void>;
 }
 
 /** Starts an emulator on 127.0.0.1. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const log = options.log ?? (() => undefined);
-  const randomSeed = options.randomSeed ?? randomInt(2 ** 31);
-  const emulator = new Emulator(randomSeed, options.stateFile);
-  if (options.seed && !emulator.restored) emulator.seed(options.seed);
-  const server = await listen(emulator, options.port ?? 0, log);
-  log(
-    `RAM emulator listening on ${server.endpoint} (random seed ${randomSeed}` +
-      `${options.stateFile ? `, state file ${options.stateFile}${emulator.restored ? ', restored' : ''}` : ''})`,
-  );
-  return {
-    endpoint: server.endpoint,
-    admin: new EmulatorAdmin(server.endpoint),
-    stop: () => server.close(),
-  };
+    const log = options.log ?? (() => undefined);
+    const randomSeed = options.randomSeed ?? randomInt(2 ** 31);
+    const emulator = new Emulator(randomSeed, options.stateFile);
+    if (options.seed && !emulator.restored) emulator.seed(options.seed);
+    const server = await listen(emulator, options.port ?? 0, log);
+    log(
+        `RAM emulator listening on ${server.endpoint} (random seed ${randomSeed}` +
+            `${options.stateFile ? `, state file ${options.stateFile}${emulator.restored ? ", restored" : ""}` : ""})`,
+    );
+    return {
+        endpoint: server.endpoint,
+        admin: new EmulatorAdmin(server.endpoint),
+        stop: () => server.close(),
+    };
 }

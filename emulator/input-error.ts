@@ -3,8 +3,8 @@
  * the message; {@link startEmulator} lets it reject.
  */
 export class EmulatorInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EmulatorInputError';
-  }
+    constructor(message: string) {
+        super(message);
+        this.name = "EmulatorInputError";
+    }
 }

@@ -3,36 +3,36 @@
  * and a digest of the query it belongs to, so a token used with another query, or made up,
  * is refused with `InvalidNextTokenException` as RAM refuses it.
  */
-import { createHash } from 'node:crypto';
-import { ApiError } from './api-error';
+import { createHash } from "node:crypto";
+import { ApiError } from "./api-error";
 
 /** One page of results and, when more follow, the token for the next. */
 export interface Page<T> {
-  items: T[];
-  nextToken?: string;
+    items: T[];
+    nextToken?: string;
 }
 
 interface TokenContent {
-  offset: number;
-  query: string;
+    offset: number;
+    query: string;
 }
 
 function digest(query: string): string {
-  return createHash('sha256').update(query).digest('base64url').slice(0, 16);
+    return createHash("sha256").update(query).digest("base64url").slice(0, 16);
 }
 
 function decode(token: string, query: string): number {
-  const invalid = new ApiError('InvalidNextTokenException', 'The specified value for NextToken is not valid.');
-  let content: Partial<TokenContent>;
-  try {
-    content = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<TokenContent>;
-  } catch {
-    throw invalid;
-  }
-  if (content.query !== digest(query) || !Number.isInteger(content.offset) || (content.offset as number) < 1) {
-    throw invalid;
-  }
-  return content.offset as number;
+    const invalid = new ApiError("InvalidNextTokenException", "The specified value for NextToken is not valid.");
+    let content: Partial<TokenContent>;
+    try {
+        content = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Partial<TokenContent>;
+    } catch {
+        throw invalid;
+    }
+    if (content.query !== digest(query) || !Number.isInteger(content.offset) || (content.offset as number) < 1) {
+        throw invalid;
+    }
+    return content.offset as number;
 }
 
 /**
@@ -40,12 +40,12 @@ function decode(token: string, query: string): number {
  * apart from its paging parameters (canonical JSON of the other parameters and the caller).
  */
 export function paginate<T>(items: T[], query: string, maxResults: number, nextToken: string | undefined): Page<T> {
-  const offset = nextToken === undefined ? 0 : decode(nextToken, query);
-  const end = offset + maxResults;
-  const page: Page<T> = { items: items.slice(offset, end) };
-  if (end < items.length) {
-    const content: TokenContent = { offset: end, query: digest(query) };
-    page.nextToken = Buffer.from(JSON.stringify(content)).toString('base64url');
-  }
-  return page;
+    const offset = nextToken === undefined ? 0 : decode(nextToken, query);
+    const end = offset + maxResults;
+    const page: Page<T> = { items: items.slice(offset, end) };
+    if (end < items.length) {
+        const content: TokenContent = { offset: end, query: digest(query) };
+        page.nextToken = Buffer.from(JSON.stringify(content)).toString("base64url");
+    }
+    return page;
 }

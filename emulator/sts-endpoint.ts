@@ -5,62 +5,68 @@
  * from RAM's by the service in their SigV4 credential scope. They are not written to the call
  * log, which records RAM operations.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
-import { ApiError } from './api-error';
-import { authenticate } from './authenticate';
-import type { Store } from './store';
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+import { ApiError } from "./api-error";
+import { authenticate } from "./authenticate";
+import type { Store } from "./store";
 
-const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+const NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
 /** Whether a request is signed for STS (and so is not a RAM call). */
 export function isStsRequest(req: IncomingMessage): boolean {
-  return /Credential=[^/]+\/\d{8}\/[^/]+\/sts\//.test(req.headers.authorization ?? '');
+    return /Credential=[^/]+\/\d{8}\/[^/]+\/sts\//.test(req.headers.authorization ?? "");
 }
 
 /** Answers an STS request: GetCallerIdentity, or an error in STS's XML form. */
 export function handleStsRequest(req: IncomingMessage, body: Buffer, store: Store, res: ServerResponse): void {
-  const requestId = randomUUID();
-  const signed = { method: req.method ?? '', rawUrl: req.url ?? '', headers: req.headersDistinct, body };
-  let accountId: string;
-  try {
-    accountId = authenticate(signed, store, () => undefined, 'sts').accountId;
-  } catch (err) {
-    if (!(err instanceof ApiError)) throw err;
-    // STS calls an unknown access key InvalidClientTokenId where RAM says UnrecognizedClientException.
-    const code = err.code === 'UnrecognizedClientException' ? 'InvalidClientTokenId' : err.code;
-    sendStsError(res, err.httpStatus, code, err.message, requestId);
-    return;
-  }
-  const action = new URLSearchParams(body.toString('utf8')).get('Action');
-  if (action !== 'GetCallerIdentity') {
-    sendStsError(res, 400, 'InvalidAction', `The action ${action ?? '(none)'} is not valid for this web service.`, requestId);
-    return;
-  }
-  sendXml(
-    res,
-    200,
-    `<GetCallerIdentityResponse xmlns="${NAMESPACE}"><GetCallerIdentityResult>` +
-      `<Arn>arn:aws:iam::${accountId}:root</Arn><UserId>${accountId}</UserId>` +
-      `<Account>${accountId}</Account></GetCallerIdentityResult>` +
-      `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
-  );
+    const requestId = randomUUID();
+    const signed = { method: req.method ?? "", rawUrl: req.url ?? "", headers: req.headersDistinct, body };
+    let accountId: string;
+    try {
+        accountId = authenticate(signed, store, () => undefined, "sts").accountId;
+    } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        // STS calls an unknown access key InvalidClientTokenId where RAM says UnrecognizedClientException.
+        const code = err.code === "UnrecognizedClientException" ? "InvalidClientTokenId" : err.code;
+        sendStsError(res, err.httpStatus, code, err.message, requestId);
+        return;
+    }
+    const action = new URLSearchParams(body.toString("utf8")).get("Action");
+    if (action !== "GetCallerIdentity") {
+        sendStsError(
+            res,
+            400,
+            "InvalidAction",
+            `The action ${action ?? "(none)"} is not valid for this web service.`,
+            requestId,
+        );
+        return;
+    }
+    sendXml(
+        res,
+        200,
+        `<GetCallerIdentityResponse xmlns="${NAMESPACE}"><GetCallerIdentityResult>` +
+            `<Arn>arn:aws:iam::${accountId}:root</Arn><UserId>${accountId}</UserId>` +
+            `<Account>${accountId}</Account></GetCallerIdentityResult>` +
+            `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+    );
 }
 
 function sendStsError(res: ServerResponse, status: number, code: string, message: string, requestId: string): void {
-  sendXml(
-    res,
-    status,
-    `<ErrorResponse xmlns="${NAMESPACE}"><Error><Type>Sender</Type><Code>${code}</Code>` +
-      `<Message>${escapeXml(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
-  );
+    sendXml(
+        res,
+        status,
+        `<ErrorResponse xmlns="${NAMESPACE}"><Error><Type>Sender</Type><Code>${code}</Code>` +
+            `<Message>${escapeXml(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+    );
 }
 
 function sendXml(res: ServerResponse, status: number, xml: string): void {
-  res.writeHead(status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(xml) });
-  res.end(xml);
+    res.writeHead(status, { "content-type": "text/xml", "content-length": Buffer.byteLength(xml) });
+    res.end(xml);
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

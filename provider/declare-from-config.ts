@@ -8,8 +8,13 @@ import { parseRejectionsConfig, RejectionEntry, REJECTIONS_CONFIG_KEY } from "./
  * Resolves to the resources by name; export the result (or await it) so that Pulumi waits for
  * it. Bad config throws at once, before anything is registered, with every problem listed.
  */
-export function declareRejectionsFromConfig(config = new pulumi.Config()): Promise<Record<string, InvitationRejection>> {
-    const { entries, problems } = parseRejectionsConfig(config.getObject<unknown>(REJECTIONS_CONFIG_KEY), `${config.name}:${REJECTIONS_CONFIG_KEY}`);
+export function declareRejectionsFromConfig(
+    config = new pulumi.Config(),
+): Promise<Record<string, InvitationRejection>> {
+    const { entries, problems } = parseRejectionsConfig(
+        config.getObject<unknown>(REJECTIONS_CONFIG_KEY),
+        `${config.name}:${REJECTIONS_CONFIG_KEY}`,
+    );
     if (problems.length > 0) {
         throw new pulumi.RunError(`The stack config is not valid:\n  - ${problems.join("\n  - ")}`);
     }

@@ -156,7 +156,10 @@ export class InvitationLoader {
         }
     }
 
-    private async readAll(region: string, request: GetResourceShareInvitationsRequest): Promise<ResourceShareInvitation[]> {
+    private async readAll(
+        region: string,
+        request: GetResourceShareInvitationsRequest,
+    ): Promise<ResourceShareInvitation[]> {
         const client = this.clientFor(region);
         const invitations: ResourceShareInvitation[] = [];
         let nextToken: string | undefined;
@@ -182,7 +185,9 @@ function indexInto(listing: RegionListing, invitation: ResourceShareInvitation):
     }
     listing.byArn.set(arn, invitation);
     if (invitation.resourceShareArn) {
-        const others = (listing.byShareArn.get(invitation.resourceShareArn) ?? []).filter((i) => i.resourceShareInvitationArn !== arn);
+        const others = (listing.byShareArn.get(invitation.resourceShareArn) ?? []).filter(
+            (i) => i.resourceShareInvitationArn !== arn,
+        );
         listing.byShareArn.set(invitation.resourceShareArn, [...others, invitation]);
     }
 }

@@ -34,7 +34,6 @@ export const INVITATION_REJECTION_MODULE = "ram";
 export const INVITATION_REJECTION_TYPE = "InvitationRejection";
 export const INVITATION_REJECTION_TYPE_TOKEN = `pulumi-nodejs:dynamic/${INVITATION_REJECTION_MODULE}:${INVITATION_REJECTION_TYPE}`;
 
-
 /**
  * Rejects an AWS RAM resource-share invitation, idempotently.
  *
@@ -80,7 +79,9 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
                 invitationArn: args.invitationArn,
                 resourceShareArn: args.resourceShareArn,
                 // Only when given: Pulumi makes every key an output of its own, a cost per resource.
-                ...(args.invitationWaitSeconds === undefined ? {} : { invitationWaitSeconds: args.invitationWaitSeconds }),
+                ...(args.invitationWaitSeconds === undefined
+                    ? {}
+                    : { invitationWaitSeconds: args.invitationWaitSeconds }),
                 clientToken,
                 // Lets check tell a preview from the update; internal, never shown or stored.
                 [PREVIEW_INPUT]: pulumi.runtime.isDryRun(),

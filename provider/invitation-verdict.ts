@@ -11,11 +11,17 @@ export type Verdict = { ok: true; warning?: string } | { ok: false; reason: stri
  */
 export function judgeInvitation(invitation: ResourceShareInvitation | undefined, context: CallContext): Verdict {
     if (!invitation) {
-        return { ok: false, reason: describeRamProblem("ResourceShareInvitationArnNotFoundException", "", context, "reject") };
+        return {
+            ok: false,
+            reason: describeRamProblem("ResourceShareInvitationArnNotFoundException", "", context, "reject"),
+        };
     }
     switch (invitation.status) {
         case "ACCEPTED":
-            return { ok: false, reason: describeRamProblem("ResourceShareInvitationAlreadyAcceptedException", "", context, "reject") };
+            return {
+                ok: false,
+                reason: describeRamProblem("ResourceShareInvitationAlreadyAcceptedException", "", context, "reject"),
+            };
         case "EXPIRED":
             return {
                 ok: true,

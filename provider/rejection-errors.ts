@@ -57,14 +57,24 @@ export function describeRamError(error: unknown, context: CallContext, action: A
     if (localFailure !== undefined) {
         return `Could not ${action} invitation ${context.invitationArn} (region ${context.region}): ${localFailure}`;
     }
-    return describeRamProblem(errorName(error), error instanceof Error ? error.message : String(error), context, action);
+    return describeRamProblem(
+        errorName(error),
+        error instanceof Error ? error.message : String(error),
+        context,
+        action,
+    );
 }
 
 /** What the message is about: rejecting the invitation, or looking it up. */
 export type Action = "reject" | "look up";
 
 /** The message for a RAM error known by name (also used when a lookup shows the same condition). */
-export function describeRamProblem(name: string | undefined, detail: string, context: CallContext, action: Action): string {
+export function describeRamProblem(
+    name: string | undefined,
+    detail: string,
+    context: CallContext,
+    action: Action,
+): string {
     const where = `${describeAccount(context)} in region ${context.region}`;
     const subject = `Could not ${action} invitation ${context.invitationArn} (${where})`;
     const advice = ADVICE[name as keyof typeof ADVICE];
@@ -102,14 +112,20 @@ function describeLocalFailure(error: unknown, context: CallContext): string | un
  * the same words as the update's error where there is advice, else the SDK's own summary.
  */
 export function describeLookupFailure(error: unknown, context: CallContext): string {
-    return describeLocalFailure(error, context) ?? (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    return (
+        describeLocalFailure(error, context) ??
+        (error instanceof Error ? `${error.name}: ${error.message}` : String(error))
+    );
 }
 
-const RETRY_ADVICE =
-    "Run the update again: the request carries the same client token, so a retry never rejects twice.";
+const RETRY_ADVICE = "Run the update again: the request carries the same client token, so a retry never rejects twice.";
 
 /** The message when RAM shows no invitation for a share to the calling account, even after waiting. */
-export function describeMissingShareInvitation(resourceShareArn: string, context: CallContext, waitedSeconds: number): string {
+export function describeMissingShareInvitation(
+    resourceShareArn: string,
+    context: CallContext,
+    waitedSeconds: number,
+): string {
     return (
         `No invitation for share ${resourceShareArn} is visible to ${describeAccount(context)} in region ${context.region}, ` +
         `after waiting ${waitedSeconds} s. Check that the share names this account as a principal and that the ` +
@@ -189,7 +205,9 @@ function connectionErrorCode(error: unknown): string | undefined {
 const NO_CREDENTIALS_ERROR = "CredentialsProviderError";
 
 function noCredentialsAdvice(context: CallContext, detail: string): string {
-    const profile = context.profile ? `the profile "${context.profile}" (the stack's aws:profile)` : "AWS_PROFILE's profile (or \"default\")";
+    const profile = context.profile
+        ? `the profile "${context.profile}" (the stack's aws:profile)`
+        : 'AWS_PROFILE\'s profile (or "default")';
     return (
         `no AWS credentials were found, so no request was sent (${detail}). The AWS SDK's default chain looked, in ` +
         `order, at: the variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; ${profile} in the shared config and ` +

@@ -103,7 +103,10 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
         // In the update, what RAM says about this invitation fails this resource only (see
         // update-phase.ts); offline failures above are bugs in the program and stop the update.
         return {
-            inputs: { ...checked.inputs, [DEFERRED_FAILURE_INPUT]: checked.failures.map((failure) => failure.reason).join("; ") },
+            inputs: {
+                ...checked.inputs,
+                [DEFERRED_FAILURE_INPUT]: checked.failures.map((failure) => failure.reason).join("; "),
+            },
             failures: [],
         };
     }
@@ -113,7 +116,11 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
         // what check looked up for the reviewer are bookkeeping: a new version of this package
         // must never show a change. A deferred failure must reach create, which reports it.
         if (olds.invitationArn !== news.invitationArn || news[DEFERRED_FAILURE_INPUT] !== undefined) {
-            return { changes: true, replaces: [news.resourceShareArn !== undefined ? "resourceShareArn" : "invitationArn"], deleteBeforeReplace: false };
+            return {
+                changes: true,
+                replaces: [news.resourceShareArn !== undefined ? "resourceShareArn" : "invitationArn"],
+                deleteBeforeReplace: false,
+            };
         }
         return { changes: false };
     }
@@ -201,12 +208,22 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
         if (!invitation && selection.by === "resourceShareArn") {
             failures.push({
                 property: "resourceShareArn",
-                reason: describeMissingShareInvitation(selection.arn.arn, await this.callContext(selection.arn), waitSeconds(inputs)),
+                reason: describeMissingShareInvitation(
+                    selection.arn.arn,
+                    await this.callContext(selection.arn),
+                    waitSeconds(inputs),
+                ),
             });
         } else {
-            let verdict = judgeInvitation(invitation, contextWithoutAccount(invitationArn, selection.arn.region, this.settings));
+            let verdict = judgeInvitation(
+                invitation,
+                contextWithoutAccount(invitationArn, selection.arn.region, this.settings),
+            );
             if (!verdict.ok) {
-                verdict = judgeInvitation(invitation, await this.callContext(requireArn(invitationArn, "invitationArn")));
+                verdict = judgeInvitation(
+                    invitation,
+                    await this.callContext(requireArn(invitationArn, "invitationArn")),
+                );
             }
             if (!verdict.ok) {
                 failures.push({ property: selection.by, reason: verdict.reason });
@@ -257,7 +274,9 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
             throw new Error(describeRamError(error, await this.callContext(share), "look up"));
         });
         if (!invitation?.resourceShareInvitationArn) {
-            throw new Error(describeMissingShareInvitation(share.arn, await this.callContext(share), waitSeconds(inputs)));
+            throw new Error(
+                describeMissingShareInvitation(share.arn, await this.callContext(share), waitSeconds(inputs)),
+            );
         }
         return requireArn(invitation.resourceShareInvitationArn, "invitationArn");
     }

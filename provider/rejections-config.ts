@@ -23,14 +23,19 @@ const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * that adds or removes one rejection a one-entry diff. Every problem is reported at once, each
  * naming the entry it concerns.
  */
-export function parseRejectionsConfig(value: unknown, key = REJECTIONS_CONFIG_KEY): { entries: RejectionEntry[]; problems: string[] } {
+export function parseRejectionsConfig(
+    value: unknown,
+    key = REJECTIONS_CONFIG_KEY,
+): { entries: RejectionEntry[]; problems: string[] } {
     const problems: string[] = [];
     const entries: RejectionEntry[] = [];
     if (value === undefined || value === null) {
         return { entries, problems };
     }
     if (typeof value !== "object" || Array.isArray(value)) {
-        problems.push(`${key} must be a map from resource name to { invitationArn: ... } or { resourceShareArn: ... }, got ${Array.isArray(value) ? "a list" : typeof value}`);
+        problems.push(
+            `${key} must be a map from resource name to { invitationArn: ... } or { resourceShareArn: ... }, got ${Array.isArray(value) ? "a list" : typeof value}`,
+        );
         return { entries, problems };
     }
     for (const [name, entry] of Object.entries(value as Record<string, unknown>)) {
@@ -52,9 +57,17 @@ export function parseRejectionsConfig(value: unknown, key = REJECTIONS_CONFIG_KE
             problems.push(`${where}.invitationWaitSeconds must be a number of seconds (0 or more)`);
         }
         const { selection, failures } = parseSelection(fields);
-        problems.push(...failures.map((f) => (f.reason.startsWith(f.property) ? `${where}.${f.reason}` : `${where}: ${f.reason}`)));
+        problems.push(
+            ...failures.map((f) =>
+                f.reason.startsWith(f.property) ? `${where}.${f.reason}` : `${where}: ${f.reason}`,
+            ),
+        );
         if (selection && selection.by !== "unknown") {
-            entries.push({ name, [selection.by]: selection.arn.arn, ...(wait === undefined ? {} : { invitationWaitSeconds: wait as number }) });
+            entries.push({
+                name,
+                [selection.by]: selection.arn.arn,
+                ...(wait === undefined ? {} : { invitationWaitSeconds: wait as number }),
+            });
         }
     }
     return { entries, problems };

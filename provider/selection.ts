@@ -19,8 +19,13 @@ export interface SelectionInputs {
  * Validates offline that exactly one of `invitationArn` and `resourceShareArn` is given and that
  * it is a well-formed ARN of the right kind. Problems are reported against the input they concern.
  */
-export function parseSelection(inputs: SelectionInputs): { selection?: Selection; failures: { property: string; reason: string }[] } {
-    const given = (["invitationArn", "resourceShareArn"] as const).filter((key) => inputs[key] !== undefined && inputs[key] !== null);
+export function parseSelection(inputs: SelectionInputs): {
+    selection?: Selection;
+    failures: { property: string; reason: string }[];
+} {
+    const given = (["invitationArn", "resourceShareArn"] as const).filter(
+        (key) => inputs[key] !== undefined && inputs[key] !== null,
+    );
     if (given.length !== 1) {
         const reason =
             given.length === 0

@@ -27,11 +27,20 @@ export function configure(this: Holder, request: pulumi.dynamic.ConfigureRequest
     return provider(this).configure(request);
 }
 
-export function check(this: Holder, olds: Partial<RejectionInputs>, news: Partial<RejectionInputs>): Promise<pulumi.dynamic.CheckResult> {
+export function check(
+    this: Holder,
+    olds: Partial<RejectionInputs>,
+    news: Partial<RejectionInputs>,
+): Promise<pulumi.dynamic.CheckResult> {
     return provider(this).check(olds, news);
 }
 
-export function diff(this: Holder, id: pulumi.ID, olds: RejectionState, news: RejectionInputs): Promise<pulumi.dynamic.DiffResult> {
+export function diff(
+    this: Holder,
+    id: pulumi.ID,
+    olds: RejectionState,
+    news: RejectionInputs,
+): Promise<pulumi.dynamic.DiffResult> {
     return provider(this).diff(id, olds, news);
 }
 
@@ -39,7 +48,11 @@ export function create(this: Holder, inputs: RejectionInputs): Promise<pulumi.dy
     return provider(this).create(inputs);
 }
 
-export function read(this: Holder, id: pulumi.ID, props?: RejectionState): Promise<pulumi.dynamic.ReadResult<RejectionState>> {
+export function read(
+    this: Holder,
+    id: pulumi.ID,
+    props?: RejectionState,
+): Promise<pulumi.dynamic.ReadResult<RejectionState>> {
     return provider(this).read(id, props);
 }
 

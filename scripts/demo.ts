@@ -13,7 +13,11 @@ const SEED_FILE = path.join(REPO, "emulator", "demo-seed.json");
 const RECEIVER = "222222222222";
 /** The shares whose invitations the demo stack rejects; the last share of the seed stays PENDING. */
 const REJECTED_SHARES = ["analytics-shared-subnets", "unsolicited-license-configs", "backup-vault-access"];
-const WRITE_OPERATIONS = new Set(["RejectResourceShareInvitation", "AcceptResourceShareInvitation", "CreateResourceShare"]);
+const WRITE_OPERATIONS = new Set([
+    "RejectResourceShareInvitation",
+    "AcceptResourceShareInvitation",
+    "CreateResourceShare",
+]);
 
 class StepFailed extends Error {}
 
@@ -56,12 +60,17 @@ async function main(): Promise<void> {
         step("Starting the local RAM endpoint");
         emulator = await startEmulator({ seed });
         const pending = (await emulator.admin.state()).invitations;
-        console.log(`   ${emulator.endpoint}: ${seed.accounts.length} accounts, ${pending.length} pending invitations for ${receiver.name}`);
+        console.log(
+            `   ${emulator.endpoint}: ${seed.accounts.length} accounts, ${pending.length} pending invitations for ${receiver.name}`,
+        );
 
         const rejections = Object.fromEntries(
             pending
                 .filter((invitation) => REJECTED_SHARES.includes(invitation.resourceShareName))
-                .map((invitation) => [`decline-${invitation.resourceShareName}`, { invitationArn: invitation.resourceShareInvitationArn }]),
+                .map((invitation) => [
+                    `decline-${invitation.resourceShareName}`,
+                    { invitationArn: invitation.resourceShareInvitationArn },
+                ]),
         );
         step("Stack config (what a pull request edits in Pulumi.<stack>.yaml)");
         console.log("   ram-invitations:rejections:");
@@ -82,7 +91,10 @@ async function main(): Promise<void> {
         step("pulumi preview (what a reviewer sees on the pull request)");
         await emulator.admin.clearCalls();
         const preview = await harness.stack.preview({ diff: true, onOutput: indented() });
-        expectThat(preview.changeSummary.create === expected + 1, `preview plans ${expected} rejections (and the stack)`);
+        expectThat(
+            preview.changeSummary.create === expected + 1,
+            `preview plans ${expected} rejections (and the stack)`,
+        );
         const previewCalls = await emulator.admin.calls();
         console.log(`   RAM calls: ${countByOperation(previewCalls)}`);
         expectThat(!previewCalls.some((c) => WRITE_OPERATIONS.has(c.operation)), "preview made no write call");
@@ -94,7 +106,10 @@ async function main(): Promise<void> {
         const upCalls = await emulator.admin.calls();
         console.log(`   RAM calls: ${countByOperation(upCalls)}`);
         const rejects = upCalls.filter((c) => c.operation === "RejectResourceShareInvitation" && c.stateChanged);
-        expectThat(rejects.length === expected, `exactly ${expected} RejectResourceShareInvitation calls changed state`);
+        expectThat(
+            rejects.length === expected,
+            `exactly ${expected} RejectResourceShareInvitation calls changed state`,
+        );
 
         step("pulumi up again (nothing to do)");
         await emulator.admin.clearCalls();
@@ -108,16 +123,30 @@ async function main(): Promise<void> {
         step("Invitations of the receiving account, as RAM reports them now");
         const invitations = (await emulator.admin.state()).invitations.filter((i) => i.receiverAccountId === RECEIVER);
         for (const invitation of invitations) {
-            console.log(`   ${invitation.status.padEnd(9)} ${invitation.resourceShareName.padEnd(28)} from ${invitation.senderAccountId} in ${invitation.region}`);
+            console.log(
+                `   ${invitation.status.padEnd(9)} ${invitation.resourceShareName.padEnd(28)} from ${invitation.senderAccountId} in ${invitation.region}`,
+            );
         }
-        const rejectedNames = invitations.filter((i) => i.status === "REJECTED").map((i) => i.resourceShareName).sort();
-        expectThat(JSON.stringify(rejectedNames) === JSON.stringify([...REJECTED_SHARES].sort()), "exactly the declared invitations are rejected");
-        expectThat(invitations.filter((i) => i.status === "PENDING").length === invitations.length - expected, "the undeclared invitation is still pending");
+        const rejectedNames = invitations
+            .filter((i) => i.status === "REJECTED")
+            .map((i) => i.resourceShareName)
+            .sort();
+        expectThat(
+            JSON.stringify(rejectedNames) === JSON.stringify([...REJECTED_SHARES].sort()),
+            "exactly the declared invitations are rejected",
+        );
+        expectThat(
+            invitations.filter((i) => i.status === "PENDING").length === invitations.length - expected,
+            "the undeclared invitation is still pending",
+        );
 
         step("Cleaning up (destroy only forgets the rejections: they cannot be undone)");
         await emulator.admin.clearCalls();
         await harness.stack.destroy();
-        expectThat(!(await emulator.admin.calls()).some((c) => WRITE_OPERATIONS.has(c.operation)), "destroy made no write call");
+        expectThat(
+            !(await emulator.admin.calls()).some((c) => WRITE_OPERATIONS.has(c.operation)),
+            "destroy made no write call",
+        );
         console.log("\nDemo succeeded.");
     } finally {
         await harness?.dispose();
@@ -126,6 +155,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-    console.error(`\nDemo FAILED: ${error instanceof StepFailed ? error.message : error instanceof Error ? error.stack : String(error)}`);
+    console.error(
+        `\nDemo FAILED: ${error instanceof StepFailed ? error.message : error instanceof Error ? error.stack : String(error)}`,
+    );
     process.exitCode = 1;
 });

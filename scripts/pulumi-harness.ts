@@ -15,65 +15,65 @@
  *
  * The CLI comes from scripts/ensure-pulumi (built from the pinned Go modules on first use).
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
-import { ConfigMap, LocalWorkspace, PulumiCommand, Stack } from '@pulumi/pulumi/automation';
+import { ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { pathToFileURL } from "node:url";
+import { ConfigMap, LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 
-const repoRoot = path.resolve(__dirname, '..');
+const repoRoot = path.resolve(__dirname, "..");
 
 /** Inherited by every process of a run; its value says which harness (and which spawned run). */
-const RUN_MARKER = 'PULUMI_HARNESS_RUN';
+const RUN_MARKER = "PULUMI_HARNESS_RUN";
 
 export interface PulumiHarnessOptions {
-  /**
-   * The program's entry file, e.g. a fixture's index.ts. It runs where it is, so its relative
-   * imports and the repository's node_modules resolve as in unit tests, and it is compiled with the
-   * repository's tsconfig.json (transpile only: `npm run typecheck` does the type checking).
-   */
-  program: string;
-  /** Project name: the namespace of config keys and part of every URN. Default: the program's folder name. */
-  project?: string;
-  /** Stack name. Default: `test`. */
-  stack?: string;
-  /** Stack configuration, set before the first operation; `secret: true` values are encrypted. */
-  config?: ConfigMap;
-  /**
-   * Variables for every process of a run: the CLI, the language host, the program and the provider
-   * processes (e.g. AWS_ENDPOINT_URL_RAM, AWS_REGION and credentials). They override the defaults.
-   */
-  env?: Record<string, string>;
-  /**
-   * Query of the file backend's URL, e.g. `metadata=skip` (the blob library then keeps no
-   * `.attrs` sidecar beside each file). Default: none, as `pulumi login file://...` gives.
-   */
-  backendQuery?: string;
+    /**
+     * The program's entry file, e.g. a fixture's index.ts. It runs where it is, so its relative
+     * imports and the repository's node_modules resolve as in unit tests, and it is compiled with the
+     * repository's tsconfig.json (transpile only: `npm run typecheck` does the type checking).
+     */
+    program: string;
+    /** Project name: the namespace of config keys and part of every URN. Default: the program's folder name. */
+    project?: string;
+    /** Stack name. Default: `test`. */
+    stack?: string;
+    /** Stack configuration, set before the first operation; `secret: true` values are encrypted. */
+    config?: ConfigMap;
+    /**
+     * Variables for every process of a run: the CLI, the language host, the program and the provider
+     * processes (e.g. AWS_ENDPOINT_URL_RAM, AWS_REGION and credentials). They override the defaults.
+     */
+    env?: Record<string, string>;
+    /**
+     * Query of the file backend's URL, e.g. `metadata=skip` (the blob library then keeps no
+     * `.attrs` sidecar beside each file). Default: none, as `pulumi login file://...` gives.
+     */
+    backendQuery?: string;
 }
 
 /** An operation the engine started but never saw finish, as recorded in the stack's checkpoint. */
 export interface PendingOperation {
-  type: 'creating' | 'updating' | 'deleting' | 'reading' | 'importing';
-  resource: { urn: string; type: string; id?: string };
+    type: "creating" | "updating" | "deleting" | "reading" | "importing";
+    resource: { urn: string; type: string; id?: string };
 }
 
 /** A `pulumi` process started by `spawnUp`. */
 export interface PulumiRun {
-  /** The CLI process. */
-  readonly child: ChildProcess;
-  /** Resolves when the CLI has exited: its exit code, or null when a signal ended it. */
-  readonly exited: Promise<number | null>;
-  /** Everything the CLI printed so far, stdout and stderr interleaved. */
-  output(): string;
-  /**
-   * SIGKILLs the CLI and every process it started (language host, program, providers) at once, as
-   * when a CI runner dies, and resolves when all are gone. The stack lock and pending operations
-   * stay behind: see `PulumiHarness.recoverFromCrash`.
-   */
-  crash(): Promise<void>;
+    /** The CLI process. */
+    readonly child: ChildProcess;
+    /** Resolves when the CLI has exited: its exit code, or null when a signal ended it. */
+    readonly exited: Promise<number | null>;
+    /** Everything the CLI printed so far, stdout and stderr interleaved. */
+    output(): string;
+    /**
+     * SIGKILLs the CLI and every process it started (language host, program, providers) at once, as
+     * when a CI runner dies, and resolves when all are gone. The stack lock and pending operations
+     * stay behind: see `PulumiHarness.recoverFromCrash`.
+     */
+    crash(): Promise<void>;
 }
 
 let pulumiBinDir: Promise<string> | undefined;
@@ -84,118 +84,118 @@ let pulumiBinDir: Promise<string> | undefined;
  * progress goes to this process's stderr.
  */
 export function ensurePulumi(): Promise<string> {
-  pulumiBinDir ??= new Promise((resolve, reject) => {
-    const script = path.join(repoRoot, 'scripts', 'ensure-pulumi');
-    const child = spawn(script, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const lastLine = stdout.trim().split('\n').pop();
-      if (code === 0 && lastLine) resolve(lastLine);
-      else reject(new Error(`${script} failed (exit code ${code})`));
+    pulumiBinDir ??= new Promise((resolve, reject) => {
+        const script = path.join(repoRoot, "scripts", "ensure-pulumi");
+        const child = spawn(script, { stdio: ["ignore", "pipe", "inherit"] });
+        let stdout = "";
+        child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+        child.on("error", reject);
+        child.on("close", (code) => {
+            const lastLine = stdout.trim().split("\n").pop();
+            if (code === 0 && lastLine) resolve(lastLine);
+            else reject(new Error(`${script} failed (exit code ${code})`));
+        });
     });
-  });
-  return pulumiBinDir;
+    return pulumiBinDir;
 }
 
 export class PulumiHarness {
-  private runs = 0;
+    private runs = 0;
 
-  private constructor(
-    /** The stack, for every Automation API operation: up, preview, refresh, destroy, exportStack, ... */
-    readonly stack: Stack,
-    /** The variables every run gets on top of this process's environment. */
-    readonly env: Readonly<Record<string, string>>,
-    private readonly binDir: string,
-    private readonly tempDir: string,
-    private readonly id: string,
-  ) {}
+    private constructor(
+        /** The stack, for every Automation API operation: up, preview, refresh, destroy, exportStack, ... */
+        readonly stack: Stack,
+        /** The variables every run gets on top of this process's environment. */
+        readonly env: Readonly<Record<string, string>>,
+        private readonly binDir: string,
+        private readonly tempDir: string,
+        private readonly id: string,
+    ) {}
 
-  /** Creates a fresh stack in a fresh temporary home and backend. Call `dispose()` when done. */
-  static async create(options: PulumiHarnessOptions): Promise<PulumiHarness> {
-    const binDir = await ensurePulumi();
-    const tempDir = await mkdtemp(path.join(tmpdir(), 'pulumi-e2e-'));
-    const id = randomUUID();
-    try {
-      const env = hermeticEnv(tempDir, binDir, id, options.env ?? {}, options.backendQuery);
-      await mkdir(path.join(tempDir, 'state')); // the file backend does not create its root
-      const workspace = await LocalWorkspace.create({
-        workDir: tempDir,
-        envVars: env,
-        pulumiCommand: await PulumiCommand.get({ root: path.dirname(binDir) }),
-        projectSettings: {
-          name: options.project ?? path.basename(path.dirname(options.program)),
-          runtime: {
-            name: 'nodejs',
-            options: { typescript: true, tsconfig: path.join(repoRoot, 'tsconfig.json') },
-          },
-          main: path.resolve(options.program),
-        },
-        secretsProvider: 'passphrase',
-      });
-      const stack = await Stack.create(options.stack ?? 'test', workspace);
-      if (options.config) await stack.setAllConfig(options.config);
-      return new PulumiHarness(stack, env, binDir, tempDir, id);
-    } catch (err) {
-      await rm(tempDir, { recursive: true, force: true });
-      throw err;
+    /** Creates a fresh stack in a fresh temporary home and backend. Call `dispose()` when done. */
+    static async create(options: PulumiHarnessOptions): Promise<PulumiHarness> {
+        const binDir = await ensurePulumi();
+        const tempDir = await mkdtemp(path.join(tmpdir(), "pulumi-e2e-"));
+        const id = randomUUID();
+        try {
+            const env = hermeticEnv(tempDir, binDir, id, options.env ?? {}, options.backendQuery);
+            await mkdir(path.join(tempDir, "state")); // the file backend does not create its root
+            const workspace = await LocalWorkspace.create({
+                workDir: tempDir,
+                envVars: env,
+                pulumiCommand: await PulumiCommand.get({ root: path.dirname(binDir) }),
+                projectSettings: {
+                    name: options.project ?? path.basename(path.dirname(options.program)),
+                    runtime: {
+                        name: "nodejs",
+                        options: { typescript: true, tsconfig: path.join(repoRoot, "tsconfig.json") },
+                    },
+                    main: path.resolve(options.program),
+                },
+                secretsProvider: "passphrase",
+            });
+            const stack = await Stack.create(options.stack ?? "test", workspace);
+            if (options.config) await stack.setAllConfig(options.config);
+            return new PulumiHarness(stack, env, binDir, tempDir, id);
+        } catch (err) {
+            await rm(tempDir, { recursive: true, force: true });
+            throw err;
+        }
     }
-  }
 
-  /**
-   * Starts `pulumi up --yes --skip-preview` (plus `args`) as a plain child process, for a test that
-   * kills it mid-update. Await `exited` or call `crash()`; `dispose()` ends it otherwise.
-   */
-  spawnUp(args: string[] = []): PulumiRun {
-    const runId = `${this.id}/${++this.runs}`;
-    const child = spawn(
-      path.join(this.binDir, 'pulumi'),
-      ['up', '--yes', '--skip-preview', '--non-interactive', '--stack', this.stack.name, ...args],
-      {
-        cwd: this.stack.workspace.workDir,
-        env: { ...process.env, ...this.env, [RUN_MARKER]: runId },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    const exited = new Promise<number | null>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', resolve);
-    });
-    return { child, exited, output: () => output, crash: () => killMarked((value) => value === runId) };
-  }
+    /**
+     * Starts `pulumi up --yes --skip-preview` (plus `args`) as a plain child process, for a test that
+     * kills it mid-update. Await `exited` or call `crash()`; `dispose()` ends it otherwise.
+     */
+    spawnUp(args: string[] = []): PulumiRun {
+        const runId = `${this.id}/${++this.runs}`;
+        const child = spawn(
+            path.join(this.binDir, "pulumi"),
+            ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", this.stack.name, ...args],
+            {
+                cwd: this.stack.workspace.workDir,
+                env: { ...process.env, ...this.env, [RUN_MARKER]: runId },
+                stdio: ["ignore", "pipe", "pipe"],
+            },
+        );
+        let output = "";
+        child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+        child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+        const exited = new Promise<number | null>((resolve, reject) => {
+            child.on("error", reject);
+            child.on("close", resolve);
+        });
+        return { child, exited, output: () => output, crash: () => killMarked((value) => value === runId) };
+    }
 
-  /** The operations the last update left unfinished (empty after a clean run). */
-  async pendingOperations(): Promise<PendingOperation[]> {
-    const { deployment } = await this.stack.exportStack();
-    return deployment.pending_operations ?? [];
-  }
+    /** The operations the last update left unfinished (empty after a clean run). */
+    async pendingOperations(): Promise<PendingOperation[]> {
+        const { deployment } = await this.stack.exportStack();
+        return deployment.pending_operations ?? [];
+    }
 
-  /**
-   * After a crashed update: releases the stack lock the killed CLI left behind (`pulumi cancel`)
-   * and returns the operations it left pending. Pulumi keeps pending creates until told to drop
-   * them (`stack.refresh({ clearPendingCreates: true })`); an `up` before that completes the
-   * update but leaves them recorded.
-   */
-  async recoverFromCrash(): Promise<PendingOperation[]> {
-    await removeEmptySidecars(this.backendDir);
-    await this.stack.cancel();
-    return this.pendingOperations();
-  }
+    /**
+     * After a crashed update: releases the stack lock the killed CLI left behind (`pulumi cancel`)
+     * and returns the operations it left pending. Pulumi keeps pending creates until told to drop
+     * them (`stack.refresh({ clearPendingCreates: true })`); an `up` before that completes the
+     * update but leaves them recorded.
+     */
+    async recoverFromCrash(): Promise<PendingOperation[]> {
+        await removeEmptySidecars(this.backendDir);
+        await this.stack.cancel();
+        return this.pendingOperations();
+    }
 
-  /** The folder of the stack's file backend (its `.pulumi/` holds the checkpoints). */
-  get backendDir(): string {
-    return path.join(this.tempDir, 'state');
-  }
+    /** The folder of the stack's file backend (its `.pulumi/` holds the checkpoints). */
+    get backendDir(): string {
+        return path.join(this.tempDir, "state");
+    }
 
-  /** Kills every process this harness's runs left behind, then deletes the home, backend and workspace. */
-  async dispose(): Promise<void> {
-    await killMarked((value) => value === this.id || value.startsWith(`${this.id}/`));
-    await rm(this.tempDir, { recursive: true, force: true });
-  }
+    /** Kills every process this harness's runs left behind, then deletes the home, backend and workspace. */
+    async dispose(): Promise<void> {
+        await killMarked((value) => value === this.id || value.startsWith(`${this.id}/`));
+        await rm(this.tempDir, { recursive: true, force: true });
+    }
 }
 
 /**
@@ -203,28 +203,28 @@ export class PulumiHarness {
  * value counts as unset for the AWS SDK) so a provider sees only what the test passes.
  */
 function hermeticEnv(
-  tempDir: string,
-  binDir: string,
-  id: string,
-  extra: Record<string, string>,
-  backendQuery: string | undefined,
+    tempDir: string,
+    binDir: string,
+    id: string,
+    extra: Record<string, string>,
+    backendQuery: string | undefined,
 ): Record<string, string> {
-  const blankedAws = Object.keys(process.env).filter((name) => name.startsWith('AWS_'));
-  return {
-    ...Object.fromEntries(blankedAws.map((name) => [name, ''])),
-    PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
-    PULUMI_HOME: path.join(tempDir, 'home'),
-    PULUMI_BACKEND_URL: pathToFileURL(path.join(tempDir, 'state')).href + (backendQuery ? `?${backendQuery}` : ''),
-    PULUMI_CONFIG_PASSPHRASE: 'pulumi-harness',
-    PULUMI_SKIP_UPDATE_CHECK: 'true',
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
-    PULUMI_NODEJS_TRANSPILE_ONLY: 'true',
-    AWS_CONFIG_FILE: path.join(tempDir, 'no-aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(tempDir, 'no-aws-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    [RUN_MARKER]: id,
-    ...extra,
-  };
+    const blankedAws = Object.keys(process.env).filter((name) => name.startsWith("AWS_"));
+    return {
+        ...Object.fromEntries(blankedAws.map((name) => [name, ""])),
+        PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}`,
+        PULUMI_HOME: path.join(tempDir, "home"),
+        PULUMI_BACKEND_URL: pathToFileURL(path.join(tempDir, "state")).href + (backendQuery ? `?${backendQuery}` : ""),
+        PULUMI_CONFIG_PASSPHRASE: "pulumi-harness",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+        AWS_CONFIG_FILE: path.join(tempDir, "no-aws-config"),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(tempDir, "no-aws-credentials"),
+        AWS_EC2_METADATA_DISABLED: "true",
+        [RUN_MARKER]: id,
+        ...extra,
+    };
 }
 
 /**
@@ -235,45 +235,45 @@ function hermeticEnv(
  * empty one is safe. Returns the sidecars it removed, relative to `backendDir`.
  */
 export async function removeEmptySidecars(backendDir: string): Promise<string[]> {
-  const removed: string[] = [];
-  const entries = await readdir(backendDir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('.attrs')) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if ((await stat(file)).size === 0) {
-      await rm(file);
-      removed.push(path.relative(backendDir, file));
+    const removed: string[] = [];
+    const entries = await readdir(backendDir, { recursive: true, withFileTypes: true });
+    for (const entry of entries) {
+        if (!entry.isFile() || !entry.name.endsWith(".attrs")) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        if ((await stat(file)).size === 0) {
+            await rm(file);
+            removed.push(path.relative(backendDir, file));
+        }
     }
-  }
-  return removed;
+    return removed;
 }
 
 /** SIGKILLs every process whose RUN_MARKER value matches, until none is left. */
 async function killMarked(matches: (markerValue: string) => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const pids = await markedProcesses(matches);
-    if (pids.length === 0) return;
-    for (const pid of pids) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
+    for (let attempt = 0; attempt < 100; attempt++) {
+        const pids = await markedProcesses(matches);
+        if (pids.length === 0) return;
+        for (const pid of pids) {
+            try {
+                process.kill(pid, "SIGKILL");
+            } catch {
+                // already gone
+            }
+        }
+        await sleep(50);
     }
-    await sleep(50);
-  }
-  throw new Error('processes of a Pulumi run survived SIGKILL for 5 s');
+    throw new Error("processes of a Pulumi run survived SIGKILL for 5 s");
 }
 
 /** Live processes whose initial environment has a matching RUN_MARKER (zombies have none). */
 async function markedProcesses(matches: (markerValue: string) => boolean): Promise<number[]> {
-  const prefix = `${RUN_MARKER}=`;
-  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
-  const environments = await Promise.all(
-    pids.map((pid) => readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '')),
-  );
-  return pids.filter((_, i) => {
-    const marker = environments[i].split('\0').find((entry) => entry.startsWith(prefix));
-    return marker !== undefined && matches(marker.slice(prefix.length));
-  }).map(Number);
+    const prefix = `${RUN_MARKER}=`;
+    const pids = (await readdir("/proc")).filter((name) => /^\d+$/.test(name));
+    const environments = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/environ`, "utf8").catch(() => "")));
+    return pids
+        .filter((_, i) => {
+            const marker = environments[i].split("\0").find((entry) => entry.startsWith(prefix));
+            return marker !== undefined && matches(marker.slice(prefix.length));
+        })
+        .map(Number);
 }

@@ -25,10 +25,19 @@ export async function installPackedLibrary(): Promise<InstalledProject> {
         // A clean build: files left in bin/ by an earlier build of a since-removed module would be packed too.
         await rm(path.join(REPO, "bin"), { recursive: true, force: true });
         execFileSync("npm", ["run", "-s", "build"], { cwd: REPO, stdio: "inherit" });
-        const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", folder], { cwd: REPO, encoding: "utf8" }).trim();
+        const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", folder], {
+            cwd: REPO,
+            encoding: "utf8",
+        }).trim();
         const modules = path.join(folder, "node_modules");
         await mkdir(path.join(modules, "pulumi-ram-invitations"), { recursive: true });
-        execFileSync("tar", ["-xzf", path.join(folder, tarball), "-C", path.join(modules, "pulumi-ram-invitations"), "--strip-components=1"]);
+        execFileSync("tar", [
+            "-xzf",
+            path.join(folder, tarball),
+            "-C",
+            path.join(modules, "pulumi-ram-invitations"),
+            "--strip-components=1",
+        ]);
         for (const entry of await readdir(path.join(REPO, "node_modules"))) {
             if (entry !== ".bin" && entry !== "pulumi-ram-invitations") {
                 await symlink(path.join(REPO, "node_modules", entry), path.join(modules, entry));
@@ -39,7 +48,9 @@ export async function installPackedLibrary(): Promise<InstalledProject> {
         const installedSource = source.replaceAll('"../../provider"', '"pulumi-ram-invitations"');
         if (installedSource === source) {
             // Otherwise the benchmark would silently measure the repository's own (by-value) provider.
-            throw new Error("examples/stack-config/index.ts no longer imports \"../../provider\"; update installed-package.ts");
+            throw new Error(
+                'examples/stack-config/index.ts no longer imports "../../provider"; update installed-package.ts',
+            );
         }
         await writeFile(program, installedSource);
         return { program, dispose: () => rm(folder, { recursive: true, force: true }) };

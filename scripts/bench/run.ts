@@ -53,7 +53,10 @@ function progress(message: string): void {
     process.stderr.write(`bench: ${message}\n`);
 }
 
-async function seedInvitations(emulator: RunningEmulator, n: number): Promise<Record<string, { invitationArn: string }>> {
+async function seedInvitations(
+    emulator: RunningEmulator,
+    n: number,
+): Promise<Record<string, { invitationArn: string }>> {
     await emulator.admin.reset();
     const seeded = await emulator.admin.seed({
         // Seeded without secret keys: the emulator then skips SigV4 verification, whose CPU (on the
@@ -67,11 +70,19 @@ async function seedInvitations(emulator: RunningEmulator, n: number): Promise<Re
         })),
     });
     return Object.fromEntries(
-        seeded.resourceShares.map((share, i) => [`reject-${i}`, { invitationArn: share.invitationArns[RECEIVER.accountId] }]),
+        seeded.resourceShares.map((share, i) => [
+            `reject-${i}`,
+            { invitationArn: share.invitationArns[RECEIVER.accountId] },
+        ]),
     );
 }
 
-async function rejectionHarness(emulator: RunningEmulator, project: InstalledProject, n: number, stack: string): Promise<PulumiHarness> {
+async function rejectionHarness(
+    emulator: RunningEmulator,
+    project: InstalledProject,
+    n: number,
+    stack: string,
+): Promise<PulumiHarness> {
     const rejections = await seedInvitations(emulator, n);
     return PulumiHarness.create({
         program: project.program,
@@ -94,7 +105,13 @@ function median(values: number[]): number {
     return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-async function measureSize(emulator: RunningEmulator, project: InstalledProject, n: number, latencyMs: number, repeat: number): Promise<SizeResult> {
+async function measureSize(
+    emulator: RunningEmulator,
+    project: InstalledProject,
+    n: number,
+    latencyMs: number,
+    repeat: number,
+): Promise<SizeResult> {
     for (const operation of OPERATIONS) await emulator.admin.setFaults(operation, { latencyMs });
     const counted = await countedRun(emulator, project, n);
     const upTimes = [counted.upSeconds];
@@ -151,7 +168,12 @@ async function countedRun(emulator: RunningEmulator, project: InstalledProject, 
 }
 
 /** The wall time and provider peak memory of the first `up` of N rejections, in a fresh stack. */
-async function timedRejectionUp(emulator: RunningEmulator, project: InstalledProject, n: number, stack: string): Promise<[number, number]> {
+async function timedRejectionUp(
+    emulator: RunningEmulator,
+    project: InstalledProject,
+    n: number,
+    stack: string,
+): Promise<[number, number]> {
     const harness = await rejectionHarness(emulator, project, n, stack);
     try {
         const memory = new ProviderMemoryWatch();
@@ -175,7 +197,10 @@ async function measureBaseline(n: number, latencyMs: number, run: number): Promi
         program: path.join(__dirname, "baseline-program.ts"),
         project: "bench-baseline",
         stack: `baseline-${n}-${run}`,
-        config: { "bench-baseline:count": { value: String(n) }, "bench-baseline:latencyMs": { value: String(latencyMs) } },
+        config: {
+            "bench-baseline:count": { value: String(n) },
+            "bench-baseline:latencyMs": { value: String(latencyMs) },
+        },
     });
     try {
         const memory = new ProviderMemoryWatch();
@@ -236,7 +261,10 @@ function table(results: SizeResult[], latencyMs: number, repeat: number): string
                 r.ratioRange.map((ratio) => ratio.toFixed(2)).join("–"),
                 r.providerPeakMiB,
                 r.baselinePeakMiB,
-            ].join(" | ").replace(/^/, "| ").concat(" |"),
+            ]
+                .join(" | ")
+                .replace(/^/, "| ")
+                .concat(" |"),
         ),
     ];
     return lines.join("\n");
@@ -255,8 +283,15 @@ async function main(): Promise<void> {
     const latencyMs = Number(values["latency-ms"]);
     const throttledSize = Number(values["throttled-size"]);
     const repeat = Number(values.repeat);
-    if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(latencyMs >= 0) || !(throttledSize >= 0) || !(Number.isInteger(repeat) && repeat >= 1)) {
-        throw new Error("usage: npm run bench -- [--sizes 10,100,500] [--latency-ms 50] [--repeat 3] [--throttled-size 100]");
+    if (
+        sizes.some((n) => !Number.isInteger(n) || n < 1) ||
+        !(latencyMs >= 0) ||
+        !(throttledSize >= 0) ||
+        !(Number.isInteger(repeat) && repeat >= 1)
+    ) {
+        throw new Error(
+            "usage: npm run bench -- [--sizes 10,100,500] [--latency-ms 50] [--repeat 3] [--throttled-size 100]",
+        );
     }
     const command = `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} --repeat ${repeat} --throttled-size ${throttledSize}`;
     progress("packing the library and installing it into a throw-away project");
@@ -268,7 +303,8 @@ async function main(): Promise<void> {
     try {
         const results: SizeResult[] = [];
         for (const n of sizes) results.push(await measureSize(emulator, project, n, latencyMs, repeat));
-        const throttled = throttledSize > 0 ? await throttledRun(emulator, project, throttledSize) : "Throttled run skipped.";
+        const throttled =
+            throttledSize > 0 ? await throttledRun(emulator, project, throttledSize) : "Throttled run skipped.";
         console.log(`\n${table(results, latencyMs, repeat)}\n\n${throttled}\n\nCommand: ${command}`);
     } finally {
         await emulator.stop();

@@ -44,7 +44,10 @@ describe("previews and lookups end to end: real Pulumi CLI against the RAM emula
             })),
         });
         await emulator.admin.clearCalls();
-        return seeded.resourceShares.map((s) => ({ share: s.resourceShareArn, invitation: s.invitationArns[RECEIVER.accountId] }));
+        return seeded.resourceShares.map((s) => ({
+            share: s.resourceShareArn,
+            invitation: s.invitationArns[RECEIVER.accountId],
+        }));
     }
 
     async function stack(rejections: Record<string, Entry>): Promise<PulumiHarness> {
@@ -61,7 +64,10 @@ describe("previews and lookups end to end: real Pulumi CLI against the RAM emula
     async function calls() {
         const all = await emulator.admin.calls();
         await emulator.admin.clearCalls();
-        return { reads: all.filter((c) => c.operation === LOOKUP).length, writes: all.filter((c) => WRITES.has(c.operation)).length };
+        return {
+            reads: all.filter((c) => c.operation === LOOKUP).length,
+            writes: all.filter((c) => WRITES.has(c.operation)).length,
+        };
     }
 
     it("preview --diff shows the sender account and share name next to each invitation ARN, with no write call", async () => {
@@ -78,7 +84,10 @@ describe("previews and lookups end to end: real Pulumi CLI against the RAM emula
         const [first] = await seed(1);
         const unknown = first.invitation.replace(/\/[^/]+$/, "/00000000-0000-0000-0000-000000000000");
         const harness = await stack({ "decline-unknown": { invitationArn: unknown } });
-        const failure = await harness.stack.preview().then(() => undefined, (error: unknown) => error);
+        const failure = await harness.stack.preview().then(
+            () => undefined,
+            (error: unknown) => error,
+        );
         expect(failure).to.be.instanceOf(CommandError);
         expect((failure as Error).message)
             .to.contain(unknown)
@@ -91,14 +100,19 @@ describe("previews and lookups end to end: real Pulumi CLI against the RAM emula
         const [first] = await seed(1);
         const harness = await stack({ "decline-by-share": { resourceShareArn: first.share } });
         const up = await harness.stack.up();
-        expect(up.outputs.invitations.value["decline-by-share"]).to.deep.include({ invitationArn: first.invitation, status: "REJECTED" });
+        expect(up.outputs.invitations.value["decline-by-share"]).to.deep.include({
+            invitationArn: first.invitation,
+            status: "REJECTED",
+        });
         expect((await emulator.admin.state()).invitations[0].status).to.equal("REJECTED");
     });
 
     it("N = 101: preview and refresh make at most ceil(N/100) read calls, up makes exactly N write calls, a second up none", async () => {
         const n = 101;
         const seeded = await seed(n);
-        const harness = await stack(Object.fromEntries(seeded.map((s, i) => [`decline-${i}`, { invitationArn: s.invitation }])));
+        const harness = await stack(
+            Object.fromEntries(seeded.map((s, i) => [`decline-${i}`, { invitationArn: s.invitation }])),
+        );
         const ceiling = Math.ceil(n / 100);
 
         await harness.stack.preview();

@@ -3,55 +3,55 @@
  * dynamic-provider launcher run a trivial dynamic resource through a whole stack lifecycle.
  * The cases share one stack and run in order.
  */
-import { expect } from 'chai';
-import * as path from 'node:path';
-import { PulumiHarness } from '../../scripts/pulumi-harness';
+import { expect } from "chai";
+import * as path from "node:path";
+import { PulumiHarness } from "../../scripts/pulumi-harness";
 
-const DYNAMIC_RESOURCE = 'pulumi-nodejs:dynamic:Resource';
+const DYNAMIC_RESOURCE = "pulumi-nodejs:dynamic:Resource";
 
-describe('toolchain: real Pulumi CLI with a dynamic provider', function () {
-  // The first use may build the CLI from Go modules (minutes); each operation takes seconds.
-  this.timeout(15 * 60_000);
+describe("toolchain: real Pulumi CLI with a dynamic provider", function () {
+    // The first use may build the CLI from Go modules (minutes); each operation takes seconds.
+    this.timeout(15 * 60_000);
 
-  let harness: PulumiHarness;
+    let harness: PulumiHarness;
 
-  before(async () => {
-    harness = await PulumiHarness.create({
-      program: path.join(__dirname, 'fixtures', 'trivial', 'index.ts'),
-      config: { greeting: { value: 'hello from config' } },
-      env: { TRIVIAL_PROVIDER_ENV: 'from the harness' },
+    before(async () => {
+        harness = await PulumiHarness.create({
+            program: path.join(__dirname, "fixtures", "trivial", "index.ts"),
+            config: { greeting: { value: "hello from config" } },
+            env: { TRIVIAL_PROVIDER_ENV: "from the harness" },
+        });
     });
-  });
 
-  after(async () => {
-    await harness?.dispose();
-  });
+    after(async () => {
+        await harness?.dispose();
+    });
 
-  async function dynamicResourcesInState(): Promise<unknown[]> {
-    const { deployment } = await harness.stack.exportStack();
-    return (deployment.resources ?? []).filter((r: { type: string }) => r.type === DYNAMIC_RESOURCE);
-  }
+    async function dynamicResourcesInState(): Promise<unknown[]> {
+        const { deployment } = await harness.stack.exportStack();
+        return (deployment.resources ?? []).filter((r: { type: string }) => r.type === DYNAMIC_RESOURCE);
+    }
 
-  it('up creates the resource through the dynamic provider', async () => {
-    const result = await harness.stack.up();
+    it("up creates the resource through the dynamic provider", async () => {
+        const result = await harness.stack.up();
 
-    expect(result.summary.resourceChanges).to.deep.equal({ create: 2 }); // the stack and the resource
-    expect(await dynamicResourcesInState()).to.have.length(1);
-    expect(result.outputs.greeting.value).to.equal('hello from config');
-    expect(result.outputs.providerEnv.value).to.equal('from the harness');
-  });
+        expect(result.summary.resourceChanges).to.deep.equal({ create: 2 }); // the stack and the resource
+        expect(await dynamicResourcesInState()).to.have.length(1);
+        expect(result.outputs.greeting.value).to.equal("hello from config");
+        expect(result.outputs.providerEnv.value).to.equal("from the harness");
+    });
 
-  it('a second up reports no changes', async () => {
-    const result = await harness.stack.up();
+    it("a second up reports no changes", async () => {
+        const result = await harness.stack.up();
 
-    expect(result.summary.resourceChanges).to.deep.equal({ same: 2 });
-  });
+        expect(result.summary.resourceChanges).to.deep.equal({ same: 2 });
+    });
 
-  it('destroy empties the stack', async () => {
-    const result = await harness.stack.destroy();
+    it("destroy empties the stack", async () => {
+        const result = await harness.stack.destroy();
 
-    expect(result.summary.resourceChanges).to.deep.equal({ delete: 2 });
-    const { deployment } = await harness.stack.exportStack();
-    expect(deployment.resources ?? []).to.be.empty;
-  });
+        expect(result.summary.resourceChanges).to.deep.equal({ delete: 2 });
+        const { deployment } = await harness.stack.exportStack();
+        expect(deployment.resources ?? []).to.be.empty;
+    });
 });

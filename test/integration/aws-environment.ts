@@ -55,8 +55,16 @@ export function useEnvironment(variables: Record<string, string>): () => void {
 }
 
 /** The accounts of the integration tests: a sharing account, the receiving account, and a third. */
-export const SENDER = { accountId: "111111111111", accessKeyId: "AKIDSENDER000000001", secretAccessKey: "sender-secret" };
-export const RECEIVER = { accountId: "222222222222", accessKeyId: "AKIDRECEIVER0000001", secretAccessKey: "receiver-secret" };
+export const SENDER = {
+    accountId: "111111111111",
+    accessKeyId: "AKIDSENDER000000001",
+    secretAccessKey: "sender-secret",
+};
+export const RECEIVER = {
+    accountId: "222222222222",
+    accessKeyId: "AKIDRECEIVER0000001",
+    secretAccessKey: "receiver-secret",
+};
 export const OTHER = { accountId: "333333333333", accessKeyId: "AKIDOTHER0000000001", secretAccessKey: "other-secret" };
 
 /**

@@ -34,18 +34,27 @@ describe("AWS profiles: the stack's aws:profile and AWS_PROFILE choose the crede
         await emulator.admin.reset();
         const seeded = await emulator.admin.seed({
             accounts: [SENDER, RECEIVER, OTHER],
-            resourceShares: [{ name: "s", ownerAccountId: SENDER.accountId, region: REGION, principals: [RECEIVER.accountId] }],
+            resourceShares: [
+                { name: "s", ownerAccountId: SENDER.accountId, region: REGION, principals: [RECEIVER.accountId] },
+            ],
         });
         return seeded.resourceShares[0].invitationArns[RECEIVER.accountId];
     }
 
     // The environment holds another account's keys: only the profile can make the call succeed.
     function environment(extra: Record<string, string>): () => void {
-        return useEnvironment({ ...emulatorEnvironment(emulator.endpoint, OTHER), AWS_SHARED_CREDENTIALS_FILE: credentialsFile, ...extra });
+        return useEnvironment({
+            ...emulatorEnvironment(emulator.endpoint, OTHER),
+            AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+            ...extra,
+        });
     }
 
     async function rejectWith(provider: RejectionProvider, invitationArn: string) {
-        return provider.create({ invitationArn, clientToken: deriveClientToken("urn:pulumi:s::p::t::n", invitationArn) });
+        return provider.create({
+            invitationArn,
+            clientToken: deriveClientToken("urn:pulumi:s::p::t::n", invitationArn),
+        });
     }
 
     it("uses the profile named by the stack's aws:profile", async () => {
@@ -53,7 +62,9 @@ describe("AWS profiles: the stack's aws:profile and AWS_PROFILE choose the crede
         const restore = environment({});
         try {
             const provider = new RejectionProvider();
-            await provider.configure({ config: { get: (key) => (key === "aws:profile" ? "receiver" : undefined), require: () => "" } });
+            await provider.configure({
+                config: { get: (key) => (key === "aws:profile" ? "receiver" : undefined), require: () => "" },
+            });
             const created = await rejectWith(provider, invitationArn);
             expect(created.outs).to.deep.include({ status: "REJECTED", receiverAccountId: RECEIVER.accountId });
         } finally {

@@ -1,5 +1,9 @@
 import { expect } from "chai";
-import { AcceptResourceShareInvitationCommand, RAMClient, RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
+import {
+    AcceptResourceShareInvitationCommand,
+    RAMClient,
+    RejectResourceShareInvitationCommand,
+} from "@aws-sdk/client-ram";
 import { RunningEmulator, Seed, SeedShare } from "../../emulator";
 import { deriveClientToken } from "../../provider/client-token";
 import { capturingStderr } from "./capture-stderr";
@@ -37,7 +41,10 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
     async function seed(count: number, extra = {}) {
         const seeded = await emulator.admin.seed(seedWithShares(count, extra));
         await emulator.admin.clearCalls();
-        return seeded.resourceShares.map((s) => ({ share: s.resourceShareArn, invitation: s.invitationArns[RECEIVER.accountId] }));
+        return seeded.resourceShares.map((s) => ({
+            share: s.resourceShareArn,
+            invitation: s.invitationArns[RECEIVER.accountId],
+        }));
     }
 
     async function lookupSizes(): Promise<number[]> {
@@ -54,7 +61,11 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         const [{ invitation }] = await seed(1);
         const result = await new RejectionProvider().check({}, byInvitation(invitation));
         expect(result.failures).to.deep.equal([]);
-        expect(result.inputs).to.deep.include({ invitationArn: invitation, senderAccountId: SENDER.accountId, resourceShareName: "share-0" });
+        expect(result.inputs).to.deep.include({
+            invitationArn: invitation,
+            senderAccountId: SENDER.accountId,
+            resourceShareName: "share-0",
+        });
     });
 
     it("check fails an accepted invitation and an unknown one, against invitationArn", async () => {
@@ -91,7 +102,9 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
             (error: Error) => error,
         );
         expect(failure?.message).to.contain("already accepted").and.to.contain(invitation);
-        expect((await emulator.admin.calls()).filter((c) => c.operation === "RejectResourceShareInvitation")).to.deep.equal([]);
+        expect(
+            (await emulator.admin.calls()).filter((c) => c.operation === "RejectResourceShareInvitation"),
+        ).to.deep.equal([]);
 
         const fine = await provider.check({}, { ...byInvitation(pending), __preview: false });
         expect(fine.failures).to.deep.equal([]);
@@ -101,14 +114,23 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
     });
 
     it("in the update, a malformed selection still fails check: it is a bug in the program, which the preview shows", async () => {
-        const result = await new RejectionProvider().check({}, { invitationArn: "arn:aws:ram:us-east-1:1:nope", clientToken: deriveClientToken(URN, "x"), __preview: false });
+        const result = await new RejectionProvider().check(
+            {},
+            {
+                invitationArn: "arn:aws:ram:us-east-1:1:nope",
+                clientToken: deriveClientToken(URN, "x"),
+                __preview: false,
+            },
+        );
         expect(result.failures).to.have.length.greaterThan(0);
     });
 
     it("check passes an expired invitation (with a warning)", async () => {
         const [{ invitation }] = await seed(1);
         await emulator.admin.advanceClock(8 * 24 * 3600 * 1000);
-        const { result, stderr } = await capturingStderr(() => new RejectionProvider().check({}, byInvitation(invitation)));
+        const { result, stderr } = await capturingStderr(() =>
+            new RejectionProvider().check({}, byInvitation(invitation)),
+        );
         expect(result.failures).to.deep.equal([]);
         expect(stderr).to.contain(`invitation ${invitation} has expired`);
     });
@@ -147,7 +169,9 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
 
     it("concurrent loads coalesce into calls of at most 100 ARNs: 250 at once make calls of 100, 100 and 50", async () => {
         const invitations = await seed(250);
-        const loader = new InvitationLoader((region) => new RAMClient({ region, endpoint: emulator.endpoint, credentials: RECEIVER }));
+        const loader = new InvitationLoader(
+            (region) => new RAMClient({ region, endpoint: emulator.endpoint, credentials: RECEIVER }),
+        );
         const found = await Promise.all(invitations.map(({ invitation }) => loader.load(REGION, invitation)));
         expect(found.map((i) => i?.resourceShareInvitationArn)).to.deep.equal(invitations.map((i) => i.invitation));
         expect(await lookupSizes()).to.deep.equal([100, 100, 50]);
@@ -161,8 +185,12 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         }
         await emulator.admin.clearCalls();
         const provider = new RejectionProvider();
-        const created = await Promise.all(invitations.map(({ invitation }) => provider.create(byInvitation(invitation))));
-        expect(created.every((c) => c.outs?.status === "REJECTED" && c.outs.resourceShareName.startsWith("share-"))).to.equal(true);
+        const created = await Promise.all(
+            invitations.map(({ invitation }) => provider.create(byInvitation(invitation))),
+        );
+        expect(
+            created.every((c) => c.outs?.status === "REJECTED" && c.outs.resourceShareName.startsWith("share-")),
+        ).to.equal(true);
         // The creates finish their rejection calls at different moments, so how many lookups share
         // a call depends on timing; every lookup is made, fewer calls than lookups, none over 100.
         const sizes = await lookupSizes();
@@ -176,7 +204,9 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         const gone = invitations[1].invitation;
         await emulator.admin.removeInvitation(gone);
         await emulator.admin.clearCalls();
-        const loader = new InvitationLoader((region) => new RAMClient({ region, endpoint: emulator.endpoint, credentials: RECEIVER }));
+        const loader = new InvitationLoader(
+            (region) => new RAMClient({ region, endpoint: emulator.endpoint, credentials: RECEIVER }),
+        );
         const found = await Promise.all(invitations.map(({ invitation }) => loader.load(REGION, invitation)));
         expect(found.map((i) => i?.resourceShareName)).to.deep.equal(["share-0", undefined, "share-2"]);
         // All three in one call, refused for the unknown one; then halves, until it stands alone.
@@ -187,7 +217,10 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
     it("selects the invitation of a share, in check and in create", async () => {
         const [{ share, invitation }] = await seed(1);
         const provider = new RejectionProvider();
-        const checked = await provider.check({}, { resourceShareArn: share, clientToken: deriveClientToken(URN, share) });
+        const checked = await provider.check(
+            {},
+            { resourceShareArn: share, clientToken: deriveClientToken(URN, share) },
+        );
         expect(checked.failures).to.deep.equal([]);
         expect(checked.inputs).to.deep.include({ invitationArn: invitation, resourceShareArn: share });
         const created = await provider.create(checked.inputs);
@@ -196,7 +229,10 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
 
     it("waits for a share's invitation that RAM does not show yet", async () => {
         const [{ share, invitation }] = await seed(1, { invitationVisibleAfterMs: 1500 });
-        const checked = await new RejectionProvider().check({}, { resourceShareArn: share, clientToken: deriveClientToken(URN, share) });
+        const checked = await new RejectionProvider().check(
+            {},
+            { resourceShareArn: share, clientToken: deriveClientToken(URN, share) },
+        );
         expect(checked.failures).to.deep.equal([]);
         expect(checked.inputs?.invitationArn).to.equal(invitation);
     });
@@ -204,11 +240,14 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
     it("fails clearly when a share's invitation never shows up within invitationWaitSeconds", async () => {
         const [{ share }] = await seed(1, { invitationVisibleAfterMs: 3_600_000 });
         const started = Date.now();
-        const checked = await new RejectionProvider().check({}, {
-            resourceShareArn: share,
-            clientToken: deriveClientToken(URN, share),
-            invitationWaitSeconds: 2,
-        });
+        const checked = await new RejectionProvider().check(
+            {},
+            {
+                resourceShareArn: share,
+                clientToken: deriveClientToken(URN, share),
+                invitationWaitSeconds: 2,
+            },
+        );
         expect(Date.now() - started).to.be.lessThan(15_000);
         expect(checked.failures).to.have.length(1);
         expect(checked.failures![0]).to.deep.include({ property: "resourceShareArn" });

@@ -73,7 +73,12 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
 
         const calls = await rejectCalls();
         expect(calls).to.have.length(1);
-        expect(calls[0]).to.deep.include({ accountId: RECEIVER.accountId, region: REGION, outcome: "ok", stateChanged: true });
+        expect(calls[0]).to.deep.include({
+            accountId: RECEIVER.accountId,
+            region: REGION,
+            outcome: "ok",
+            stateChanged: true,
+        });
         expect(calls[0].parameters).to.deep.include({ clientToken: checked.inputs.clientToken });
     });
 
@@ -107,7 +112,9 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
     });
 
     it("adopts an invitation rejected out of band", async () => {
-        await ramAs(RECEIVER).send(new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn }));
+        await ramAs(RECEIVER).send(
+            new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn }),
+        );
         const created = await new RejectionProvider().create(inputsFor(invitationArn));
         expect(created.outs).to.deep.include({ status: "REJECTED", resourceShareName: "shared-subnets" });
         expect(created.outs?.rejectedAt).to.be.a("string");
@@ -115,7 +122,9 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
     });
 
     it("fails on an accepted invitation, saying what to do", async () => {
-        await ramAs(RECEIVER).send(new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn }));
+        await ramAs(RECEIVER).send(
+            new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn }),
+        );
         const failure = await expectFailure(new RejectionProvider().create(inputsFor(invitationArn)));
         expect(failure).to.contain(invitationArn).and.to.contain("already accepted");
         expect(failure).to.contain(`account ${RECEIVER.accountId} in region eu-west-1`);
@@ -158,7 +167,9 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
     it("retries throttled rejections until each invitation is rejected once", async () => {
         await emulator.admin.setFaults(REJECT, { maxRequestsPerSecond: 1 });
         const provider = new RejectionProvider();
-        const results = await Promise.all([invitationArn, secondInvitationArn].map((arn) => provider.create(inputsFor(arn))));
+        const results = await Promise.all(
+            [invitationArn, secondInvitationArn].map((arn) => provider.create(inputsFor(arn))),
+        );
         expect(results.map((r) => r.outs?.status)).to.deep.equal(["REJECTED", "REJECTED"]);
         const calls = await rejectCalls();
         expect(calls.some((c) => c.outcome === "ThrottlingException")).to.equal(true);

@@ -56,10 +56,22 @@ const CASES: Case[] = [
     })),
     // Faults that outlast the SDK's retries (two attempts here, to keep the test short).
     { title: "throttling", faults: { throttleNext: 10 }, expected: "kept failing with ThrottlingException" },
-    { title: "HTTP 503", faults: { serverErrorNext: 10, serverErrorStatus: 503 }, expected: "kept failing with ServiceUnavailableException" },
+    {
+        title: "HTTP 503",
+        faults: { serverErrorNext: 10, serverErrorStatus: 503 },
+        expected: "kept failing with ServiceUnavailableException",
+    },
     { title: "HTTP 500", faults: { serverErrorNext: 10 }, expected: "kept failing with ServerInternalException" },
-    { title: "dropped connections", faults: { dropAfterCommitNext: 10 }, expected: "the connection to RAM in region eu-west-1 failed (ECONNRESET" },
-    { title: "refused credentials", env: { AWS_ACCESS_KEY_ID: "AKIDUNKNOWN00000001" }, expected: "AWS refused the credentials" },
+    {
+        title: "dropped connections",
+        faults: { dropAfterCommitNext: 10 },
+        expected: "the connection to RAM in region eu-west-1 failed (ECONNRESET",
+    },
+    {
+        title: "refused credentials",
+        env: { AWS_ACCESS_KEY_ID: "AKIDUNKNOWN00000001" },
+        expected: "AWS refused the credentials",
+    },
     { title: "no credentials", env: NO_CREDENTIALS, expected: "no AWS credentials were found, so no request was sent" },
 ];
 
@@ -79,7 +91,9 @@ describe("error messages of the provider serialized by value", function () {
     async function seedInvitation(): Promise<string> {
         const seeded = await emulator.admin.seed({
             accounts: [SENDER, RECEIVER],
-            resourceShares: [{ name: "s", ownerAccountId: SENDER.accountId, region: REGION, principals: [RECEIVER.accountId] }],
+            resourceShares: [
+                { name: "s", ownerAccountId: SENDER.accountId, region: REGION, principals: [RECEIVER.accountId] },
+            ],
         });
         return seeded.resourceShares[0].invitationArns[RECEIVER.accountId];
     }
@@ -127,7 +141,10 @@ describe("error messages of the provider serialized by value", function () {
         try {
             for (const make of [() => new RejectionProvider(), () => loadSerializedProvider(serializedText)]) {
                 const provider = make();
-                const inputs = { invitationArn, clientToken: deriveClientToken("urn:pulumi:s::p::t::n", invitationArn) };
+                const inputs = {
+                    invitationArn,
+                    clientToken: deriveClientToken("urn:pulumi:s::p::t::n", invitationArn),
+                };
                 const { result, stderr } = await capturingStderr(() => provider.check!({}, inputs));
                 expect(result.failures).to.deep.equal([]);
                 expect(stderr).to.contain(`could not look up ${invitationArn} in RAM (no AWS credentials were found`);

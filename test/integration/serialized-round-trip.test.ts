@@ -4,7 +4,6 @@ import { deriveClientToken } from "../../provider/client-token";
 import { loadSerializedProvider, serializeProviderByValue } from "../support/serialized-provider";
 import { emulatorForSuite, RECEIVER, SENDER } from "./aws-environment";
 
-
 describe("the provider after Pulumi's serialization round trip", function () {
     this.timeout(30_000);
     const suite = emulatorForSuite();
@@ -14,7 +13,9 @@ describe("the provider after Pulumi's serialization round trip", function () {
     it("checks, rejects and reads like the original (nothing it needs is lost in serialization)", async () => {
         const seeded = await emulator.admin.seed({
             accounts: [SENDER, RECEIVER],
-            resourceShares: [{ name: "s", ownerAccountId: SENDER.accountId, region: "us-west-2", principals: [RECEIVER.accountId] }],
+            resourceShares: [
+                { name: "s", ownerAccountId: SENDER.accountId, region: "us-west-2", principals: [RECEIVER.accountId] },
+            ],
         });
         const invitationArn = seeded.resourceShares[0].invitationArns[RECEIVER.accountId];
         const provider = loadSerializedProvider(await serializeProviderByValue());

@@ -2,68 +2,68 @@
  * Reading rejections back from a stack and from the emulator's call log, and the idempotency
  * contract as one assertion, for the end-to-end tests.
  */
-import { expect } from 'chai';
-import type { CallLogEntry, RunningEmulator, SeedAccount } from '../../emulator';
-import { INVITATION_REJECTION_TYPE_TOKEN } from '../../provider';
-import type { PulumiHarness } from '../../scripts/pulumi-harness';
-import { RECEIVER, SENDER } from './accounts';
+import { expect } from "chai";
+import type { CallLogEntry, RunningEmulator, SeedAccount } from "../../emulator";
+import { INVITATION_REJECTION_TYPE_TOKEN } from "../../provider";
+import type { PulumiHarness } from "../../scripts/pulumi-harness";
+import { RECEIVER, SENDER } from "./accounts";
 
 /** A resource as `pulumi stack export` shows it. */
 export interface StateResource {
-  urn: string;
-  type: string;
-  id?: string;
-  inputs?: Record<string, unknown>;
-  outputs?: Record<string, unknown>;
+    urn: string;
+    type: string;
+    id?: string;
+    inputs?: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
 }
 
 /** The operations that change something in RAM; a preview or a no-op update makes none. */
 export const WRITE_OPERATIONS: readonly string[] = [
-  'RejectResourceShareInvitation',
-  'AcceptResourceShareInvitation',
-  'CreateResourceShare',
+    "RejectResourceShareInvitation",
+    "AcceptResourceShareInvitation",
+    "CreateResourceShare",
 ];
 
 /** Invitations alternate between two regions: the provider must call the region of each ARN. */
-export const REGIONS = ['eu-west-1', 'us-east-1'];
+export const REGIONS = ["eu-west-1", "us-east-1"];
 
 export function regionOf(arn: string): string {
-  return arn.split(':')[3];
+    return arn.split(":")[3];
 }
 
 export function arnOf(call: CallLogEntry): string {
-  return (call.parameters as { resourceShareInvitationArn: string }).resourceShareInvitationArn;
+    return (call.parameters as { resourceShareInvitationArn: string }).resourceShareInvitationArn;
 }
 
 export function tokenOf(call: CallLogEntry): string | undefined {
-  return (call.parameters as { clientToken?: string }).clientToken;
+    return (call.parameters as { clientToken?: string }).clientToken;
 }
 
 /** Seeds `count` PENDING invitations from SENDER to `receiver`, one share each, in alternating regions. */
 export async function seedInvitations(
-  emulator: RunningEmulator,
-  count: number,
-  receiver: SeedAccount = RECEIVER,
+    emulator: RunningEmulator,
+    count: number,
+    receiver: SeedAccount = RECEIVER,
 ): Promise<string[]> {
-  const seeded = await emulator.admin.seed({
-    accounts: [SENDER, receiver],
-    resourceShares: Array.from({ length: count }, (_, i) => ({
-      name: `share-${i + 1}`,
-      ownerAccountId: SENDER.accountId,
-      region: REGIONS[i % REGIONS.length],
-      principals: [receiver.accountId],
-    })),
-  });
-  return seeded.resourceShares.map((share) => share.invitationArns[receiver.accountId]);
+    const seeded = await emulator.admin.seed({
+        accounts: [SENDER, receiver],
+        resourceShares: Array.from({ length: count }, (_, i) => ({
+            name: `share-${i + 1}`,
+            ownerAccountId: SENDER.accountId,
+            region: REGIONS[i % REGIONS.length],
+            principals: [receiver.accountId],
+        })),
+    });
+    return seeded.resourceShares.map((share) => share.invitationArns[receiver.accountId]);
 }
 
 export async function writeCalls(emulator: RunningEmulator): Promise<CallLogEntry[]> {
-  return (await emulator.admin.calls()).filter((c) => WRITE_OPERATIONS.includes(c.operation));
+    return (await emulator.admin.calls()).filter((c) => WRITE_OPERATIONS.includes(c.operation));
 }
 
 export async function rejectionsInState(harness: PulumiHarness): Promise<StateResource[]> {
-  const { deployment } = await harness.stack.exportStack();
-  return ((deployment.resources ?? []) as StateResource[]).filter((r) => r.type === INVITATION_REJECTION_TYPE_TOKEN);
+    const { deployment } = await harness.stack.exportStack();
+    return ((deployment.resources ?? []) as StateResource[]).filter((r) => r.type === INVITATION_REJECTION_TYPE_TOKEN);
 }
 
 /**
@@ -73,21 +73,25 @@ export async function rejectionsInState(harness: PulumiHarness): Promise<StateRe
  * RAM saw for that invitation.
  */
 export function expectRejectedExactlyOnce(rejects: CallLogEntry[], arns: string[], state: StateResource[]): void {
-  expect(rejects.map((c) => c.outcome)).not.to.include('IdempotentParameterMismatchException');
-  for (const call of rejects) {
-    expect(call.outcome, `call #${call.sequence} for ${arnOf(call)}`).to.equal('ok');
-    expect(call.stateChanged || call.idempotentReplay, `call #${call.sequence} changed state or was replayed`).to.equal(
-      true,
-    );
-  }
-  expect(state.map((r) => r.id).sort()).to.deep.equal([...arns].sort());
-  for (const arn of arns) {
-    const calls = rejects.filter((c) => arnOf(c) === arn);
-    expect(calls.filter((c) => c.stateChanged), `state changes for ${arn}`).to.have.length(1);
-    const resource = state.find((r) => r.id === arn)!;
-    expect(resource.outputs?.status).to.equal('REJECTED');
-    const tokenInState = resource.outputs?.clientToken;
-    expect(resource.inputs?.clientToken).to.equal(tokenInState);
-    expect([...new Set(calls.map(tokenOf))], `tokens RAM saw for ${arn}`).to.deep.equal([tokenInState]);
-  }
+    expect(rejects.map((c) => c.outcome)).not.to.include("IdempotentParameterMismatchException");
+    for (const call of rejects) {
+        expect(call.outcome, `call #${call.sequence} for ${arnOf(call)}`).to.equal("ok");
+        expect(
+            call.stateChanged || call.idempotentReplay,
+            `call #${call.sequence} changed state or was replayed`,
+        ).to.equal(true);
+    }
+    expect(state.map((r) => r.id).sort()).to.deep.equal([...arns].sort());
+    for (const arn of arns) {
+        const calls = rejects.filter((c) => arnOf(c) === arn);
+        expect(
+            calls.filter((c) => c.stateChanged),
+            `state changes for ${arn}`,
+        ).to.have.length(1);
+        const resource = state.find((r) => r.id === arn)!;
+        expect(resource.outputs?.status).to.equal("REJECTED");
+        const tokenInState = resource.outputs?.clientToken;
+        expect(resource.inputs?.clientToken).to.equal(tokenInState);
+        expect([...new Set(calls.map(tokenOf))], `tokens RAM saw for ${arn}`).to.deep.equal([tokenInState]);
+    }
 }

@@ -36,14 +36,20 @@ describe("RejectionProvider.check (paths without API calls)", () => {
     };
 
     it("keeps the stored token and what was looked up when the URN changed but the invitation did not", async () => {
-        const result = await provider.check(oldInputs, { invitationArn: ARN, clientToken: deriveClientToken(NEW_URN, ARN) });
+        const result = await provider.check(oldInputs, {
+            invitationArn: ARN,
+            clientToken: deriveClientToken(NEW_URN, ARN),
+        });
         expect(result.failures).to.deep.equal([]);
         expect(result.inputs).to.deep.equal(oldInputs);
     });
 
     it("keeps the invitation found from a share while the share stays the same", async () => {
         const olds = { ...oldInputs, resourceShareArn: SHARE };
-        const result = await provider.check(olds, { resourceShareArn: SHARE, clientToken: deriveClientToken(NEW_URN, SHARE) });
+        const result = await provider.check(olds, {
+            resourceShareArn: SHARE,
+            clientToken: deriveClientToken(NEW_URN, SHARE),
+        });
         expect(result.inputs).to.deep.equal(olds);
     });
 
@@ -106,7 +112,11 @@ describe("RejectionProvider.diff", () => {
     });
 
     it("names resourceShareArn as the reason when the share selects another invitation", async () => {
-        const result = await provider.diff(ARN, state(ARN, token), { invitationArn: UNKNOWN, resourceShareArn: SHARE, clientToken: token });
+        const result = await provider.diff(ARN, state(ARN, token), {
+            invitationArn: UNKNOWN,
+            resourceShareArn: SHARE,
+            clientToken: token,
+        });
         expect(result).to.deep.include({ changes: true, replaces: ["resourceShareArn"] });
     });
 });

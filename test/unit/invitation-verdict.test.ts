@@ -1,7 +1,11 @@
 import { expect } from "chai";
 import { judgeInvitation } from "../../provider/invitation-verdict";
 
-const CONTEXT = { invitationArn: "arn:aws:ram:us-east-1:111122223333:resource-share-invitation/abc", region: "us-east-1", accountId: "444455556666" };
+const CONTEXT = {
+    invitationArn: "arn:aws:ram:us-east-1:111122223333:resource-share-invitation/abc",
+    region: "us-east-1",
+    accountId: "444455556666",
+};
 
 describe("judgeInvitation (what check makes of a looked-up invitation)", () => {
     it("passes pending and already rejected invitations", () => {
@@ -18,12 +22,18 @@ describe("judgeInvitation (what check makes of a looked-up invitation)", () => {
     it("fails an accepted invitation with the message the rejection would give", () => {
         const verdict = judgeInvitation({ status: "ACCEPTED" }, CONTEXT);
         expect(verdict).to.have.property("ok", false);
-        expect(verdict).to.have.property("reason").that.contains("already accepted").and.contains("account 444455556666");
+        expect(verdict)
+            .to.have.property("reason")
+            .that.contains("already accepted")
+            .and.contains("account 444455556666");
     });
 
     it("fails an invitation RAM does not show to the account", () => {
         const verdict = judgeInvitation(undefined, CONTEXT);
         expect(verdict).to.have.property("ok", false);
-        expect(verdict).to.have.property("reason").that.contains("does not show this invitation").and.contains("region us-east-1");
+        expect(verdict)
+            .to.have.property("reason")
+            .that.contains("does not show this invitation")
+            .and.contains("region us-east-1");
     });
 });

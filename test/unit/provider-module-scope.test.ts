@@ -7,123 +7,131 @@
  * every file under provider/: module-level values are plain data or functions, built without
  * `new` or calls, never reassigned; class fields are set in the constructor.
  */
-import { expect } from 'chai';
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import * as ts from 'typescript';
+import { expect } from "chai";
+import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import * as ts from "typescript";
 
-const PROVIDER = path.resolve(__dirname, '..', '..', 'provider');
+const PROVIDER = path.resolve(__dirname, "..", "..", "provider");
 
 function providerFiles(): string[] {
-  return readdirSync(PROVIDER, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
-    .map((file) => path.join(PROVIDER, file));
+    return readdirSync(PROVIDER, { recursive: true, encoding: "utf8" })
+        .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))
+        .map((file) => path.join(PROVIDER, file));
 }
 
 /** Why `node` would not survive serialization by value; undefined when it would. */
 function unsafeValue(node: ts.Expression): string | undefined {
-  if (
-    ts.isStringLiteral(node) ||
-    ts.isNumericLiteral(node) ||
-    ts.isNoSubstitutionTemplateLiteral(node) ||
-    ts.isRegularExpressionLiteral(node) ||
-    ts.isIdentifier(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isFunctionExpression(node) ||
-    node.kind === ts.SyntaxKind.TrueKeyword ||
-    node.kind === ts.SyntaxKind.FalseKeyword ||
-    node.kind === ts.SyntaxKind.NullKeyword
-  ) {
-    return undefined;
-  }
-  if (ts.isPrefixUnaryExpression(node)) {
-    return unsafeValue(node.operand);
-  }
-  if (ts.isPropertyAccessExpression(node)) {
-    return unsafeValue(node.expression);
-  }
-  if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) {
-    return unsafeValue(node.expression);
-  }
-  if (ts.isTemplateExpression(node)) {
-    return node.templateSpans.map((span) => unsafeValue(span.expression)).find(Boolean);
-  }
-  if (ts.isArrayLiteralExpression(node)) {
-    return node.elements.map((element) => unsafeValue(ts.isSpreadElement(element) ? element.expression : element)).find(Boolean);
-  }
-  if (ts.isObjectLiteralExpression(node)) {
-    for (const property of node.properties) {
-      const value = ts.isPropertyAssignment(property)
-        ? property.initializer
-        : ts.isSpreadAssignment(property)
-          ? property.expression
-          : undefined;
-      const problem = value && unsafeValue(value);
-      if (problem) {
-        return problem;
-      }
+    if (
+        ts.isStringLiteral(node) ||
+        ts.isNumericLiteral(node) ||
+        ts.isNoSubstitutionTemplateLiteral(node) ||
+        ts.isRegularExpressionLiteral(node) ||
+        ts.isIdentifier(node) ||
+        ts.isArrowFunction(node) ||
+        ts.isFunctionExpression(node) ||
+        node.kind === ts.SyntaxKind.TrueKeyword ||
+        node.kind === ts.SyntaxKind.FalseKeyword ||
+        node.kind === ts.SyntaxKind.NullKeyword
+    ) {
+        return undefined;
     }
-    return undefined;
-  }
-  if (ts.isNewExpression(node)) {
-    return `"new ${node.expression.getText()}" builds an object that does not survive serialization; use plain data`;
-  }
-  return `${ts.SyntaxKind[node.kind]} is computed at load time; use plain data or a function`;
+    if (ts.isPrefixUnaryExpression(node)) {
+        return unsafeValue(node.operand);
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+        return unsafeValue(node.expression);
+    }
+    if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) {
+        return unsafeValue(node.expression);
+    }
+    if (ts.isTemplateExpression(node)) {
+        return node.templateSpans.map((span) => unsafeValue(span.expression)).find(Boolean);
+    }
+    if (ts.isArrayLiteralExpression(node)) {
+        return node.elements
+            .map((element) => unsafeValue(ts.isSpreadElement(element) ? element.expression : element))
+            .find(Boolean);
+    }
+    if (ts.isObjectLiteralExpression(node)) {
+        for (const property of node.properties) {
+            const value = ts.isPropertyAssignment(property)
+                ? property.initializer
+                : ts.isSpreadAssignment(property)
+                  ? property.expression
+                  : undefined;
+            const problem = value && unsafeValue(value);
+            if (problem) {
+                return problem;
+            }
+        }
+        return undefined;
+    }
+    if (ts.isNewExpression(node)) {
+        return `"new ${node.expression.getText()}" builds an object that does not survive serialization; use plain data`;
+    }
+    return `${ts.SyntaxKind[node.kind]} is computed at load time; use plain data or a function`;
 }
 
 /** Every breach of the rule in one file's text, as "file:line: what". */
-function breaches(file: string, text: string = readFileSync(file, 'utf8')): string[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const found: string[] = [];
-  const report = (node: ts.Node, what: string) => {
-    const { line } = source.getLineAndCharacterOfPosition(node.getStart());
-    found.push(`${path.relative(PROVIDER, file)}:${line + 1}: ${what}`);
-  };
-  for (const statement of source.statements) {
-    if (ts.isVariableStatement(statement)) {
-      if (!(statement.declarationList.flags & ts.NodeFlags.Const)) {
-        report(statement, 'a module-level let or var is copied into each call when serialized; keep state on the provider');
-      }
-      for (const declaration of statement.declarationList.declarations) {
-        const problem = declaration.initializer && unsafeValue(declaration.initializer);
-        if (problem) {
-          report(declaration, problem);
+function breaches(file: string, text: string = readFileSync(file, "utf8")): string[] {
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const found: string[] = [];
+    const report = (node: ts.Node, what: string) => {
+        const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+        found.push(`${path.relative(PROVIDER, file)}:${line + 1}: ${what}`);
+    };
+    for (const statement of source.statements) {
+        if (ts.isVariableStatement(statement)) {
+            if (!(statement.declarationList.flags & ts.NodeFlags.Const)) {
+                report(
+                    statement,
+                    "a module-level let or var is copied into each call when serialized; keep state on the provider",
+                );
+            }
+            for (const declaration of statement.declarationList.declarations) {
+                const problem = declaration.initializer && unsafeValue(declaration.initializer);
+                if (problem) {
+                    report(declaration, problem);
+                }
+            }
         }
-      }
-    }
-    if (ts.isClassDeclaration(statement)) {
-      for (const member of statement.members) {
-        if (ts.isPropertyDeclaration(member) && member.initializer) {
-          report(member, 'a field initializer is lost when the class is serialized; set the field in the constructor');
+        if (ts.isClassDeclaration(statement)) {
+            for (const member of statement.members) {
+                if (ts.isPropertyDeclaration(member) && member.initializer) {
+                    report(
+                        member,
+                        "a field initializer is lost when the class is serialized; set the field in the constructor",
+                    );
+                }
+            }
         }
-      }
     }
-  }
-  return found;
+    return found;
 }
 
-describe('provider modules survive serialization by value', () => {
-  it('finds the provider files', () => {
-    expect(providerFiles().map((file) => path.basename(file))).to.include.members([
-      'rejection-errors.ts',
-      'serializable-provider.ts',
-    ]);
-  });
+describe("provider modules survive serialization by value", () => {
+    it("finds the provider files", () => {
+        expect(providerFiles().map((file) => path.basename(file))).to.include.members([
+            "rejection-errors.ts",
+            "serializable-provider.ts",
+        ]);
+    });
 
-  it('hold only plain data and functions at module level', () => {
-    expect(providerFiles().flatMap((file) => breaches(file))).to.deep.equal([]);
-  });
+    it("hold only plain data and functions at module level", () => {
+        expect(providerFiles().flatMap((file) => breaches(file))).to.deep.equal([]);
+    });
 
-  it('would catch a Set, a call, a let and a field initializer', () => {
-    const text = [
-      'const NAMES = new Set(["a"]);',
-      'const TABLE = { retryable: new Map() };',
-      'const BUILT = build();',
-      'let counter = 0;',
-      'const FINE = { list: ["a"], pattern: /a/, fn: () => 1, nested: [{ text: `x${"y"}` }] } as const;',
-      'class Holder { private cache = new Map(); }',
-    ].join('\n');
-    const found = breaches(path.join(PROVIDER, '__example.ts'), text);
-    expect(found.map((line) => line.split(':')[1])).to.deep.equal(['1', '2', '3', '4', '6']);
-  });
+    it("would catch a Set, a call, a let and a field initializer", () => {
+        const text = [
+            'const NAMES = new Set(["a"]);',
+            "const TABLE = { retryable: new Map() };",
+            "const BUILT = build();",
+            "let counter = 0;",
+            'const FINE = { list: ["a"], pattern: /a/, fn: () => 1, nested: [{ text: `x${"y"}` }] } as const;',
+            "class Holder { private cache = new Map(); }",
+        ].join("\n");
+        const found = breaches(path.join(PROVIDER, "__example.ts"), text);
+        expect(found.map((line) => line.split(":")[1])).to.deep.equal(["1", "2", "3", "4", "6"]);
+    });
 });

@@ -43,7 +43,8 @@ describe("classifyRejectError and describeRamError", () => {
     });
 
     const failing = REJECT_ERROR_NAMES.filter(
-        (n) => n !== "ResourceShareInvitationAlreadyRejectedException" && n !== "ResourceShareInvitationExpiredException",
+        (n) =>
+            n !== "ResourceShareInvitationAlreadyRejectedException" && n !== "ResourceShareInvitationExpiredException",
     );
     for (const name of failing) {
         it(`fails on ${name} with a message that names the invitation, account and region`, () => {
@@ -59,7 +60,11 @@ describe("classifyRejectError and describeRamError", () => {
     }
 
     it("says what to do about an accepted invitation", () => {
-        const message = describeRamError(sdkError("ResourceShareInvitationAlreadyAcceptedException"), CONTEXT, "reject");
+        const message = describeRamError(
+            sdkError("ResourceShareInvitationAlreadyAcceptedException"),
+            CONTEXT,
+            "reject",
+        );
         expect(message).to.contain("disassociate-resource-share");
     });
 
@@ -102,10 +107,14 @@ describe("classifyRejectError and describeRamError", () => {
     });
 
     it("speaks of the current credentials when the account is unknown", () => {
-        const message = describeRamError(sdkError("ResourceShareInvitationArnNotFoundException"), {
-            invitationArn: CONTEXT.invitationArn,
-            region: "eu-west-1",
-        }, "reject");
+        const message = describeRamError(
+            sdkError("ResourceShareInvitationArnNotFoundException"),
+            {
+                invitationArn: CONTEXT.invitationArn,
+                region: "eu-west-1",
+            },
+            "reject",
+        );
         expect(message).to.contain("the account of the current credentials");
     });
 });

@@ -12,7 +12,9 @@ describe("parseRejectionsConfig", () => {
 
     it("reads entries that select the invitation by its share", () => {
         const share = "arn:aws:ram:us-east-1:111122223333:resource-share/s";
-        const { entries, problems } = parseRejectionsConfig({ partner: { resourceShareArn: share, invitationWaitSeconds: 5 } });
+        const { entries, problems } = parseRejectionsConfig({
+            partner: { resourceShareArn: share, invitationWaitSeconds: 5 },
+        });
         expect(problems).to.deep.equal([]);
         expect(entries).to.deep.equal([{ name: "partner", resourceShareArn: share, invitationWaitSeconds: 5 }]);
     });
@@ -20,7 +22,11 @@ describe("parseRejectionsConfig", () => {
     it("refuses an entry with both or neither selector, and a bad wait", () => {
         const share = "arn:aws:ram:us-east-1:111122223333:resource-share/s";
         const { problems } = parseRejectionsConfig(
-            { both: { invitationArn: ARN, resourceShareArn: share }, none: {}, slow: { resourceShareArn: share, invitationWaitSeconds: "x" } },
+            {
+                both: { invitationArn: ARN, resourceShareArn: share },
+                none: {},
+                slow: { resourceShareArn: share, invitationWaitSeconds: "x" },
+            },
             "p:rejections",
         );
         expect(problems).to.deep.equal([
@@ -36,7 +42,9 @@ describe("parseRejectionsConfig", () => {
 
     it("refuses a list, naming the expected shape", () => {
         const { problems } = parseRejectionsConfig([{ invitationArn: ARN }], "p:rejections");
-        expect(problems).to.deep.equal(["p:rejections must be a map from resource name to { invitationArn: ... } or { resourceShareArn: ... }, got a list"]);
+        expect(problems).to.deep.equal([
+            "p:rejections must be a map from resource name to { invitationArn: ... } or { resourceShareArn: ... }, got a list",
+        ]);
     });
 
     it("reports every bad entry at once, each by name", () => {

@@ -35,7 +35,8 @@ describe("the serialized provider", function () {
     });
 
     it("derives the client token from the URN (with its parent) and the ARN", () => {
-        const urn = "urn:pulumi:stack::project::acme:ram:Rejections$pulumi-nodejs:dynamic/ram:InvitationRejection::reject-data";
+        const urn =
+            "urn:pulumi:stack::project::acme:ram:Rejections$pulumi-nodejs:dynamic/ram:InvitationRejection::reject-data";
         const arn = "arn:aws:ram:us-east-1:111122223333:resource-share-invitation/abc";
         expect(registration.inputs.clientToken).to.equal(deriveClientToken(urn, arn));
     });
