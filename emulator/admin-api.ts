@@ -33,13 +33,17 @@ function field(body: unknown, name: string): unknown {
 
 function stringField(body: unknown, name: string): string {
     const value = field(body, name);
-    if (typeof value !== "string" || value === "") throw new EmulatorInputError(`${name} must be a non-empty string`);
+    if (typeof value !== "string" || value === "") {
+        throw new EmulatorInputError(`${name} must be a non-empty string`);
+    }
     return value;
 }
 
 function invitationStatus(value: unknown): InvitationStatus {
     const statuses: unknown[] = Object.values(ResourceShareInvitationStatus);
-    if (!statuses.includes(value)) throw new EmulatorInputError(`status must be one of ${statuses.join(", ")}`);
+    if (!statuses.includes(value)) {
+        throw new EmulatorInputError(`status must be one of ${statuses.join(", ")}`);
+    }
     return value as InvitationStatus;
 }
 
@@ -93,7 +97,9 @@ const ROUTES: AdminRoute[] = [
 ];
 
 function parseBody(bytes: Buffer): unknown {
-    if (bytes.length === 0) return undefined;
+    if (bytes.length === 0) {
+        return undefined;
+    }
     try {
         return JSON.parse(bytes.toString("utf8"));
     } catch {

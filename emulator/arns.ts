@@ -27,7 +27,9 @@ export function isAccountId(value: string): boolean {
 /** Splits an ARN into its parts, or answers undefined when it is not one. */
 export function parseArn(value: string): ParsedArn | undefined {
     const match = ARN_PATTERN.exec(value);
-    if (!match) return undefined;
+    if (!match) {
+        return undefined;
+    }
     const [, partition, service, region, accountId, resource] = match;
     return { partition, service, region, accountId, resource };
 }
@@ -50,8 +52,12 @@ export function isRamArn(value: string, type: RamResourceType): boolean {
 
 /** The partition a region belongs to, so ARNs in China or GovCloud regions look right. */
 function partitionOf(region: string): string {
-    if (region.startsWith("cn-")) return "aws-cn";
-    if (region.startsWith("us-gov-")) return "aws-us-gov";
+    if (region.startsWith("cn-")) {
+        return "aws-cn";
+    }
+    if (region.startsWith("us-gov-")) {
+        return "aws-us-gov";
+    }
     return "aws";
 }
 

@@ -35,6 +35,8 @@ export function authenticate(
     if (!account) {
         throw new ApiError("UnrecognizedClientException", "The security token included in the request is invalid.");
     }
-    if (account.secretAccessKey !== undefined) verifySignature(request, auth, account.secretAccessKey);
+    if (account.secretAccessKey !== undefined) {
+        verifySignature(request, auth, account.secretAccessKey);
+    }
     return { accountId: account.accountId, region: auth.region };
 }

@@ -15,9 +15,13 @@ const USAGE = "usage: emulator [--port N] [--seed seed.json] [--state-file path]
 class UsageError extends Error {}
 
 function integerOption(value: string | undefined, name: string, max: number): number | undefined {
-    if (value === undefined) return undefined;
+    if (value === undefined) {
+        return undefined;
+    }
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} must be an integer from 0 to ${max}`);
+    if (!Number.isInteger(n) || n < 0 || n > max) {
+        throw new UsageError(`--${name} must be an integer from 0 to ${max}`);
+    }
     return n;
 }
 
@@ -47,7 +51,9 @@ async function main(): Promise<void> {
 
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
-        if (stopping) return;
+        if (stopping) {
+            return;
+        }
         stopping = true;
         process.stderr.write(`${signal}: stopping\n`);
         emulator.stop().then(

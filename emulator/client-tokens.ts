@@ -70,7 +70,9 @@ export class ClientTokenLedger {
                 `The client token ${scope.clientToken} was already used with different parameters.`,
             );
         }
-        if (entry) return { reply: entry.reply, stateChanged: false, replayed: true };
+        if (entry) {
+            return { reply: entry.reply, stateChanged: false, replayed: true };
+        }
         const result = call();
         this.entries.set(key, { ...scope, parameters, reply: result.reply });
         return { ...result, replayed: false };

@@ -17,8 +17,9 @@ export class Clock {
 
     /** Moves the clock forward; it never goes back, as AWS's clock never does. */
     advance(ms: number): void {
-        if (!Number.isFinite(ms) || ms < 0)
+        if (!Number.isFinite(ms) || ms < 0) {
             throw new RangeError("the clock only moves forward by a finite number of ms");
+        }
         this.offset += ms;
     }
 

@@ -45,7 +45,9 @@ export class Emulator {
 
     /** Saves the state when there is a state file; called after every change, before anyone is answered. */
     persist(): void {
-        if (this.stateFile === undefined) return;
+        if (this.stateFile === undefined) {
+            return;
+        }
         writeStateFile(this.stateFile, {
             clockOffsetMs: this.clock.offsetMs,
             store: this.store.snapshot(),

@@ -48,7 +48,9 @@ export function parseFaults(value: unknown): OperationFaults {
     const faults: OperationFaults = {};
     for (const [field, v] of Object.entries(value)) {
         if (field === "serverErrorStatus") {
-            if (v !== 500 && v !== 503) throw new EmulatorInputError("serverErrorStatus must be 500 or 503");
+            if (v !== 500 && v !== 503) {
+                throw new EmulatorInputError("serverErrorStatus must be 500 or 503");
+            }
             faults.serverErrorStatus = v;
             continue;
         }
@@ -62,7 +64,9 @@ export function parseFaults(value: unknown): OperationFaults {
             continue;
         }
         const rule = NUMBER_FIELDS[field as keyof typeof NUMBER_FIELDS];
-        if (!rule) throw new EmulatorInputError(`unknown fault ${field}`);
+        if (!rule) {
+            throw new EmulatorInputError(`unknown fault ${field}`);
+        }
         if (
             typeof v !== "number" ||
             !Number.isFinite(v) ||
@@ -115,13 +119,21 @@ export class FaultInjector {
      */
     admit(operation: RamOperationName, nowMs: number): boolean {
         const faults = this.faults.get(operation);
-        if (!faults) return true;
-        if (this.countDown(faults, "throttleNext")) return false;
+        if (!faults) {
+            return true;
+        }
+        if (this.countDown(faults, "throttleNext")) {
+            return false;
+        }
         const limit = faults.maxRequestsPerSecond;
-        if (limit === undefined) return true;
+        if (limit === undefined) {
+            return true;
+        }
         const recent = (this.admittedAt.get(operation) ?? []).filter((t) => t > nowMs - WINDOW_MS);
         const admitted = recent.length < limit;
-        if (admitted) recent.push(nowMs);
+        if (admitted) {
+            recent.push(nowMs);
+        }
         this.admittedAt.set(operation, recent);
         return admitted;
     }
@@ -129,14 +141,18 @@ export class FaultInjector {
     /** The status of an injected server error for this request, if it gets one. */
     takeServerError(operation: RamOperationName): 500 | 503 | undefined {
         const faults = this.faults.get(operation);
-        if (!faults || !this.take(faults, "serverErrorNext", "serverErrorRate")) return undefined;
+        if (!faults || !this.take(faults, "serverErrorNext", "serverErrorRate")) {
+            return undefined;
+        }
         return faults.serverErrorStatus ?? 500;
     }
 
     /** The modelled error injected into this request, if it gets one. */
     takeInjectedError(operation: RamOperationName): RamErrorName | undefined {
         const faults = this.faults.get(operation);
-        if (!faults || !this.countDown(faults, "errorNext")) return undefined;
+        if (!faults || !this.countDown(faults, "errorNext")) {
+            return undefined;
+        }
         return faults.errorName as RamErrorName;
     }
 
@@ -152,7 +168,9 @@ export class FaultInjector {
         next: "serverErrorNext" | "dropAfterCommitNext",
         rate: "serverErrorRate" | "dropAfterCommitRate",
     ): boolean {
-        if (this.countDown(faults, next)) return true;
+        if (this.countDown(faults, next)) {
+            return true;
+        }
         const probability = faults[rate] ?? 0;
         // Roll only when a rate is set, so adding a fault elsewhere does not shift this sequence.
         return probability > 0 && this.random.next() < probability;
@@ -164,7 +182,9 @@ export class FaultInjector {
         next: "throttleNext" | "serverErrorNext" | "dropAfterCommitNext" | "errorNext",
     ): boolean {
         const remaining = faults[next] ?? 0;
-        if (remaining === 0) return false;
+        if (remaining === 0) {
+            return false;
+        }
         faults[next] = remaining - 1;
         return true;
     }

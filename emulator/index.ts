@@ -52,7 +52,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const log = options.log ?? (() => undefined);
     const randomSeed = options.randomSeed ?? randomInt(2 ** 31);
     const emulator = new Emulator(randomSeed, options.stateFile);
-    if (options.seed && !emulator.restored) emulator.seed(options.seed);
+    if (options.seed && !emulator.restored) {
+        emulator.seed(options.seed);
+    }
     const server = await listen(emulator, options.port ?? 0, log);
     log(
         `RAM emulator listening on ${server.endpoint} (random seed ${randomSeed}` +

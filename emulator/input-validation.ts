@@ -18,21 +18,31 @@ function typeError(path: string, expected: string): ApiError {
 function checkValue(shape: Shape, value: unknown, path: string): void {
     switch (shape.kind) {
         case "string":
-            if (typeof value !== "string") throw typeError(path, "a string");
+            if (typeof value !== "string") {
+                throw typeError(path, "a string");
+            }
             return;
         case "number":
         case "timestamp":
-            if (typeof value !== "number" || !Number.isFinite(value)) throw typeError(path, "a number");
+            if (typeof value !== "number" || !Number.isFinite(value)) {
+                throw typeError(path, "a number");
+            }
             return;
         case "boolean":
-            if (typeof value !== "boolean") throw typeError(path, "a boolean");
+            if (typeof value !== "boolean") {
+                throw typeError(path, "a boolean");
+            }
             return;
         case "list":
-            if (!Array.isArray(value)) throw typeError(path, "a list");
+            if (!Array.isArray(value)) {
+                throw typeError(path, "a list");
+            }
             value.forEach((item, i) => checkValue(shape.member, item, `${path}.${i + 1}.member`));
             return;
         case "structure":
-            if (typeof value !== "object" || value === null || Array.isArray(value)) throw typeError(path, "an object");
+            if (typeof value !== "object" || value === null || Array.isArray(value)) {
+                throw typeError(path, "an object");
+            }
             checkStructure(shape, value as Record<string, unknown>, `${path}.`);
             return;
         case "unchecked":
@@ -50,7 +60,9 @@ function checkStructure(shape: StructureShape, input: Record<string, unknown>, p
         }
     }
     for (const [member, memberShape] of shape.members) {
-        if (isPresent(input[member])) checkValue(memberShape, input[member], `${prefix}${member}`);
+        if (isPresent(input[member])) {
+            checkValue(memberShape, input[member], `${prefix}${member}`);
+        }
     }
 }
 

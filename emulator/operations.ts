@@ -53,7 +53,9 @@ function requireRamArn(value: string, type: RamResourceType): void {
 }
 
 function pageSize(maxResults: number | undefined, error: RamErrorName): number {
-    if (maxResults === undefined) return DEFAULT_MAX_RESULTS;
+    if (maxResults === undefined) {
+        return DEFAULT_MAX_RESULTS;
+    }
     if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > MAX_RESULTS_LIMIT) {
         throw new ApiError(error, `maxResults must be an integer from 1 to ${MAX_RESULTS_LIMIT}.`);
     }
@@ -115,10 +117,13 @@ function createResourceShare(
     input: Checked<CreateResourceShareRequest, "name">,
     { caller, store }: CallContext,
 ): OperationResult {
-    if (input.name.trim() === "")
+    if (input.name.trim() === "") {
         throw new ApiError("InvalidParameterException", "The resource share name must not be empty.");
+    }
     for (const arn of input.resourceArns ?? []) {
-        if (!parseArn(arn)) throw new ApiError("MalformedArnException", `The resource ARN ${arn} is not a valid ARN.`);
+        if (!parseArn(arn)) {
+            throw new ApiError("MalformedArnException", `The resource ARN ${arn} is not a valid ARN.`);
+        }
     }
     const { share } = store.createShare({
         name: input.name,
@@ -195,7 +200,9 @@ function getResourceShareInvitations(
     invitationArns.forEach((arn) => requireRamArn(arn, "resource-share-invitation"));
     shareArns.forEach((arn) => requireRamArn(arn, "resource-share"));
     for (const arn of invitationArns) {
-        if (!store.receivedInvitation(caller.accountId, caller.region, arn)) throw invitationNotFound(arn);
+        if (!store.receivedInvitation(caller.accountId, caller.region, arn)) {
+            throw invitationNotFound(arn);
+        }
     }
     for (const arn of shareArns) {
         if (store.share(arn)?.region !== caller.region) {
@@ -238,7 +245,9 @@ function answerInvitation(answer: "ACCEPTED" | "REJECTED") {
         const arn = input.resourceShareInvitationArn;
         requireRamArn(arn, "resource-share-invitation");
         const invitation = store.receivedInvitation(caller.accountId, caller.region, arn);
-        if (!invitation) throw invitationNotFound(arn);
+        if (!invitation) {
+            throw invitationNotFound(arn);
+        }
         const status = store.statusOf(invitation);
         if (status !== "PENDING") {
             throw new ApiError(ALREADY_ANSWERED[status], `The invitation ${arn} is ${status}, not PENDING.`);

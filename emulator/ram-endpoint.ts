@@ -52,8 +52,12 @@ export class RamEndpoint {
         };
         try {
             const latency = faults.latencyMs(operation.name);
-            if (latency > 0) await sleep(latency);
-            if (body.tooLarge) throw new ApiError("RequestEntityTooLargeException", "Request Entity Too Large");
+            if (latency > 0) {
+                await sleep(latency);
+            }
+            if (body.tooLarge) {
+                throw new ApiError("RequestEntityTooLargeException", "Request Entity Too Large");
+            }
             const signed = {
                 method: req.method ?? "",
                 rawUrl: req.url ?? "",
@@ -64,19 +68,25 @@ export class RamEndpoint {
             entry.accountId = caller.accountId;
             const input = parseJsonObject(body.bytes);
             entry.parameters = input;
-            if (!faults.admit(operation.name, performance.now()))
+            if (!faults.admit(operation.name, performance.now())) {
                 throw new ApiError("ThrottlingException", "Rate exceeded");
+            }
             const injected = faults.takeServerError(operation.name);
-            if (injected !== undefined)
+            if (injected !== undefined) {
                 throw new ApiError(ramServerErrorFor(injected), "Injected fault: try again later.");
+            }
             const injectedError = faults.takeInjectedError(operation.name);
-            if (injectedError !== undefined) throw new ApiError(injectedError, `Injected fault: ${injectedError}.`);
+            if (injectedError !== undefined) {
+                throw new ApiError(injectedError, `Injected fault: ${injectedError}.`);
+            }
             validateInput(operation.input, input);
 
             const result = this.run(operation, caller, input);
             entry.stateChanged = result.stateChanged;
             entry.idempotentReplay = result.replayed;
-            if (result.stateChanged) this.emulator.persist();
+            if (result.stateChanged) {
+                this.emulator.persist();
+            }
             if (faults.takeDropAfterCommit(operation.name)) {
                 entry.connectionDropped = true;
                 req.socket.destroy();
@@ -94,8 +104,9 @@ export class RamEndpoint {
                 ...entry,
             });
             this.log(
-                `#${logged.sequence} ${logged.operation} account=${logged.accountId ?? "-"} region=${logged.region ?? "-"} ` +
-                    `-> ${logged.outcome} ${logged.httpStatus}${logged.connectionDropped ? " (connection dropped)" : ""}`,
+                `#${logged.sequence} ${logged.operation} account=${logged.accountId ?? "-"} ` +
+                    `region=${logged.region ?? "-"} -> ${logged.outcome} ${logged.httpStatus}` +
+                    (logged.connectionDropped ? " (connection dropped)" : ""),
             );
         }
     }
@@ -114,10 +125,14 @@ export class RamEndpoint {
             });
             return { reply: encodeJson(clientToken === undefined ? reply : { ...reply, clientToken }), stateChanged };
         };
-        if (!operation.input.members.has("clientToken")) return { ...execute(), replayed: false };
+        if (!operation.input.members.has("clientToken")) {
+            return { ...execute(), replayed: false };
+        }
 
         const given = input.clientToken as string | undefined;
-        if (given !== undefined) assertValidClientToken(given);
+        if (given !== undefined) {
+            assertValidClientToken(given);
+        }
         // Without a token RAM makes one up and returns it, so that one can be used to repeat the call.
         const clientToken = given ?? randomUUID();
         const scope = { accountId: caller.accountId, region: caller.region, operation: operation.name, clientToken };

@@ -82,12 +82,24 @@ function isStaticSchema(value: unknown): value is unknown[] {
 }
 
 function simpleShape(code: number): Shape {
-    if (code & MAP_MODIFIER) return { kind: "unchecked" };
-    if (code & LIST_MODIFIER) return { kind: "list", member: simpleShape(code & ~LIST_MODIFIER) };
-    if (code === SIMPLE.string) return { kind: "string" };
-    if (code === SIMPLE.numeric) return { kind: "number" };
-    if (code === SIMPLE.boolean) return { kind: "boolean" };
-    if (code >= SIMPLE.timestampFirst && code <= SIMPLE.timestampLast) return { kind: "timestamp" };
+    if (code & MAP_MODIFIER) {
+        return { kind: "unchecked" };
+    }
+    if (code & LIST_MODIFIER) {
+        return { kind: "list", member: simpleShape(code & ~LIST_MODIFIER) };
+    }
+    if (code === SIMPLE.string) {
+        return { kind: "string" };
+    }
+    if (code === SIMPLE.numeric) {
+        return { kind: "number" };
+    }
+    if (code === SIMPLE.boolean) {
+        return { kind: "boolean" };
+    }
+    if (code >= SIMPLE.timestampFirst && code <= SIMPLE.timestampLast) {
+        return { kind: "timestamp" };
+    }
     return { kind: "unchecked" };
 }
 
@@ -95,7 +107,9 @@ const structureCache = new Map<unknown[], StructureShape>();
 
 function structureShape(schema: unknown[]): StructureShape {
     const cached = structureCache.get(schema);
-    if (cached) return cached;
+    if (cached) {
+        return cached;
+    }
     const names = schema[4] as string[];
     const refs = schema[5] as unknown[];
     // The generator puts required members first and stores their count as the 7th element.
@@ -113,10 +127,18 @@ function structureShape(schema: unknown[]): StructureShape {
 
 /** Decodes one of the SDK's schema references (a code, a tuple or a thunk) into a {@link Shape}. */
 function shapeOf(ref: unknown): Shape {
-    if (typeof ref === "function") return shapeOf(ref());
-    if (typeof ref === "number") return simpleShape(ref);
-    if (!Array.isArray(ref)) return { kind: "unchecked" };
-    if (!isStaticSchema(ref)) return shapeOf(ref[0]);
+    if (typeof ref === "function") {
+        return shapeOf(ref());
+    }
+    if (typeof ref === "number") {
+        return simpleShape(ref);
+    }
+    if (!Array.isArray(ref)) {
+        return { kind: "unchecked" };
+    }
+    if (!isStaticSchema(ref)) {
+        return shapeOf(ref[0]);
+    }
     switch (ref[0]) {
         case SCHEMA_ID.simple:
             return shapeOf(ref[4]);
@@ -133,9 +155,13 @@ function shapeOf(ref: unknown): Shape {
 function readErrorTable(): Map<string, ErrorShape> {
     const table = new Map<string, ErrorShape>();
     for (const [key, value] of Object.entries(ram)) {
-        if (!key.endsWith("$") || !isStaticSchema(value) || value[0] !== SCHEMA_ID.error) continue;
+        if (!key.endsWith("$") || !isStaticSchema(value) || value[0] !== SCHEMA_ID.error) {
+            continue;
+        }
         const traits = value[3] as { error?: "client" | "server"; httpError?: number };
-        if (traits.error === undefined || traits.httpError === undefined) continue;
+        if (traits.error === undefined || traits.httpError === undefined) {
+            continue;
+        }
         const name = value[2] as string;
         table.set(name, { name, httpStatus: traits.httpError, fault: traits.error });
     }
@@ -160,7 +186,9 @@ const errorTable = readErrorTable();
 /** RAM's modelled errors by name, straight from the SDK's schema. */
 export function ramErrorShape(name: RamErrorName): ErrorShape {
     const shape = errorTable.get(name);
-    if (!shape) throw new Error(`@aws-sdk/client-ram's schema declares no error ${name}`);
+    if (!shape) {
+        throw new Error(`@aws-sdk/client-ram's schema declares no error ${name}`);
+    }
     return shape;
 }
 
@@ -175,7 +203,9 @@ export function allRamErrorShapes(): ErrorShape[] {
  */
 export function ramServerErrorFor(httpStatus: 500 | 503): RamErrorName {
     const shape = [...errorTable.values()].find((e) => e.fault === "server" && e.httpStatus === httpStatus);
-    if (!shape) throw new Error(`@aws-sdk/client-ram's schema declares no server error with status ${httpStatus}`);
+    if (!shape) {
+        throw new Error(`@aws-sdk/client-ram's schema declares no server error with status ${httpStatus}`);
+    }
     return shape.name as RamErrorName;
 }
 

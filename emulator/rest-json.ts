@@ -18,7 +18,9 @@ export function encodeJson(value: unknown): string {
 
 /** The request body as a JSON object; an empty body is an empty object, as the SDK may send none. */
 export function parseJsonObject(body: Buffer): Record<string, unknown> {
-    if (body.length === 0) return {};
+    if (body.length === 0) {
+        return {};
+    }
     let parsed: unknown;
     try {
         parsed = JSON.parse(body.toString("utf8"));
@@ -38,7 +40,9 @@ export function sendJson(
     body: string,
     headers: Record<string, string> = {},
 ): void {
-    if (res.destroyed) return;
+    if (res.destroyed) {
+        return;
+    }
     res.writeHead(status, {
         "content-type": "application/json",
         "content-length": Buffer.byteLength(body),

@@ -18,19 +18,26 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function optionalString(value: unknown, path: string): string | undefined {
-    if (value !== undefined && typeof value !== "string") fail(path, "a string");
+    if (value !== undefined && typeof value !== "string") {
+        fail(path, "a string");
+    }
     return value;
 }
 
 function accountId(value: unknown, path: string): string {
-    if (typeof value !== "string" || !isAccountId(value)) fail(path, "a 12-digit account id");
+    if (typeof value !== "string" || !isAccountId(value)) {
+        fail(path, "a 12-digit account id");
+    }
     return value;
 }
 
 function parseAccount(value: unknown, path: string): SeedAccount {
-    if (!isObject(value)) fail(path, "an object");
-    if (typeof value.accessKeyId !== "string" || value.accessKeyId === "")
+    if (!isObject(value)) {
+        fail(path, "an object");
+    }
+    if (typeof value.accessKeyId !== "string" || value.accessKeyId === "") {
         fail(`${path}.accessKeyId`, "a non-empty string");
+    }
     return {
         accountId: accountId(value.accountId, `${path}.accountId`),
         accessKeyId: value.accessKeyId,
@@ -40,15 +47,24 @@ function parseAccount(value: unknown, path: string): SeedAccount {
 }
 
 function parseShare(value: unknown, path: string): SeedShare {
-    if (!isObject(value)) fail(path, "an object");
-    if (typeof value.name !== "string" || value.name.trim() === "") fail(`${path}.name`, "a non-empty string");
-    if (typeof value.region !== "string" || !REGION_PATTERN.test(value.region))
+    if (!isObject(value)) {
+        fail(path, "an object");
+    }
+    if (typeof value.name !== "string" || value.name.trim() === "") {
+        fail(`${path}.name`, "a non-empty string");
+    }
+    if (typeof value.region !== "string" || !REGION_PATTERN.test(value.region)) {
         fail(`${path}.region`, "a region like us-east-1");
+    }
     const owner = accountId(value.ownerAccountId, `${path}.ownerAccountId`);
-    if (value.principals !== undefined && !Array.isArray(value.principals)) fail(`${path}.principals`, "a list");
+    if (value.principals !== undefined && !Array.isArray(value.principals)) {
+        fail(`${path}.principals`, "a list");
+    }
     const principals = ((value.principals ?? []) as unknown[]).map((p, i) => {
         const id = accountId(p, `${path}.principals[${i}]`);
-        if (id === owner) fail(`${path}.principals[${i}]`, "another account than the share's owner");
+        if (id === owner) {
+            fail(`${path}.principals[${i}]`, "another account than the share's owner");
+        }
         return id;
     });
     const delay = value.invitationVisibleAfterMs;
@@ -66,9 +82,15 @@ function parseShare(value: unknown, path: string): SeedShare {
 
 /** Checks a seed from outside (a file, the admin API). */
 export function parseSeed(value: unknown): Seed {
-    if (!isObject(value)) fail("", "a JSON object");
-    if (!Array.isArray(value.accounts)) fail("accounts", "a list");
-    if (value.resourceShares !== undefined && !Array.isArray(value.resourceShares)) fail("resourceShares", "a list");
+    if (!isObject(value)) {
+        fail("", "a JSON object");
+    }
+    if (!Array.isArray(value.accounts)) {
+        fail("accounts", "a list");
+    }
+    if (value.resourceShares !== undefined && !Array.isArray(value.resourceShares)) {
+        fail("resourceShares", "a list");
+    }
     return {
         accounts: value.accounts.map((a, i) => parseAccount(a, `accounts[${i}]`)),
         resourceShares: ((value.resourceShares ?? []) as unknown[]).map((s, i) =>

@@ -38,7 +38,9 @@ function readBody(req: IncomingMessage): Promise<RequestBody> {
         let size = 0;
         req.on("data", (chunk: Buffer) => {
             size += chunk.length;
-            if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+            if (size <= MAX_BODY_BYTES) {
+                chunks.push(chunk);
+            }
         });
         req.on("end", () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > MAX_BODY_BYTES }));
         req.on("error", reject);
@@ -99,8 +101,11 @@ export async function listen(emulator: Emulator, port: number, log: (line: strin
     });
     // A request Node cannot even parse gets a plain 400 and its connection closed.
     server.on("clientError", (_err, socket) => {
-        if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-        else socket.destroy();
+        if (socket.writable) {
+            socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+        } else {
+            socket.destroy();
+        }
     });
 
     await new Promise<void>((resolve, reject) => {
@@ -117,7 +122,9 @@ export async function listen(emulator: Emulator, port: number, log: (line: strin
         async close() {
             const closed = new Promise<void>((resolve) => server.close(() => resolve()));
             // Requests already being handled finish and are answered; then every connection goes.
-            while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+            while (inFlight.size > 0) {
+                await Promise.allSettled([...inFlight]);
+            }
             server.closeAllConnections();
             await closed;
         },

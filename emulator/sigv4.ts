@@ -40,11 +40,15 @@ export function parseAuthorization(header: string | undefined): SigV4Authorizati
     }
     const incomplete = (detail: string) =>
         new ApiError("IncompleteSignatureException", `Authorization header is not a SigV4 header: ${detail}`);
-    if (!header.startsWith(`${ALGORITHM} `)) throw incomplete(`it must start with ${ALGORITHM}`);
+    if (!header.startsWith(`${ALGORITHM} `)) {
+        throw incomplete(`it must start with ${ALGORITHM}`);
+    }
     const fields = new Map<string, string>();
     for (const part of header.slice(ALGORITHM.length + 1).split(",")) {
         const eq = part.indexOf("=");
-        if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+        if (eq > 0) {
+            fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+        }
     }
     const credential = fields.get("Credential");
     const signedHeaders = fields.get("SignedHeaders");
@@ -74,7 +78,9 @@ function safeDecode(value: string): string {
 }
 
 function canonicalQuery(query: string): string {
-    if (query === "") return "";
+    if (query === "") {
+        return "";
+    }
     return query
         .split("&")
         .map((pair) => {

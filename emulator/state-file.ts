@@ -23,7 +23,9 @@ export function readStateFile(path: string): PersistedState | undefined {
     try {
         text = readFileSync(path, "utf8");
     } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+            return undefined;
+        }
         throw err;
     }
     const state = JSON.parse(text) as PersistedState;

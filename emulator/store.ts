@@ -156,14 +156,18 @@ export class Store {
     /** Sets the stored status; expiry still applies to PENDING by the invitation's age. */
     setStatus(arn: string, status: InvitationStatus): InvitationRecord {
         const invitation = this.invitations.get(arn);
-        if (!invitation) throw new EmulatorInputError(`no invitation ${arn}`);
+        if (!invitation) {
+            throw new EmulatorInputError(`no invitation ${arn}`);
+        }
         invitation.status = status;
         return invitation;
     }
 
     /** Forgets an invitation, as RAM eventually stops returning old ones. */
     removeInvitation(arn: string): void {
-        if (!this.invitations.delete(arn)) throw new EmulatorInputError(`no invitation ${arn}`);
+        if (!this.invitations.delete(arn)) {
+            throw new EmulatorInputError(`no invitation ${arn}`);
+        }
     }
 
     clear(): void {

@@ -26,7 +26,9 @@ export function handleStsRequest(req: IncomingMessage, body: Buffer, store: Stor
     try {
         accountId = authenticate(signed, store, () => undefined, "sts").accountId;
     } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
+        if (!(err instanceof ApiError)) {
+            throw err;
+        }
         // STS calls an unknown access key InvalidClientTokenId where RAM says UnrecognizedClientException.
         const code = err.code === "UnrecognizedClientException" ? "InvalidClientTokenId" : err.code;
         sendStsError(res, err.httpStatus, code, err.message, requestId);

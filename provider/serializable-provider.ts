@@ -9,10 +9,14 @@
  * and calls for every resource of a run: all resources share one provider, so one invitation
  * loader and one client per region. A module variable would not do: serialized by value, each
  * call would see a fresh copy of it.
+ *
+ * This file stays at provider/serializable-provider.ts: for an installed package, state written
+ * by every release holds a `require` of this very path, and Pulumi loads the provider from state
+ * to refresh, or to delete resources that left the program.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { RejectionInputs, RejectionProvider } from "./rejection-provider";
-import type { RejectionState } from "./rejection-state";
+import type { RejectionInputs, RejectionState } from "./rejection/properties";
+import { RejectionProvider } from "./rejection/provider";
 
 interface Holder {
     instance?: RejectionProvider;

@@ -47,7 +47,9 @@ function indented(): (chunk: string) => void {
     return (chunk) => {
         const lines = (partial + chunk).split("\n");
         partial = lines.pop() ?? "";
-        for (const line of lines) process.stdout.write(`   | ${line}\n`);
+        for (const line of lines) {
+            process.stdout.write(`   | ${line}\n`);
+        }
     };
 }
 
@@ -61,7 +63,8 @@ async function main(): Promise<void> {
         emulator = await startEmulator({ seed });
         const pending = (await emulator.admin.state()).invitations;
         console.log(
-            `   ${emulator.endpoint}: ${seed.accounts.length} accounts, ${pending.length} pending invitations for ${receiver.name}`,
+            `   ${emulator.endpoint}: ${seed.accounts.length} accounts, ` +
+                `${pending.length} pending invitations for ${receiver.name}`,
         );
 
         const rejections = Object.fromEntries(
@@ -124,7 +127,8 @@ async function main(): Promise<void> {
         const invitations = (await emulator.admin.state()).invitations.filter((i) => i.receiverAccountId === RECEIVER);
         for (const invitation of invitations) {
             console.log(
-                `   ${invitation.status.padEnd(9)} ${invitation.resourceShareName.padEnd(28)} from ${invitation.senderAccountId} in ${invitation.region}`,
+                `   ${invitation.status.padEnd(9)} ${invitation.resourceShareName.padEnd(28)} ` +
+                    `from ${invitation.senderAccountId} in ${invitation.region}`,
             );
         }
         const rejectedNames = invitations
@@ -155,8 +159,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-    console.error(
-        `\nDemo FAILED: ${error instanceof StepFailed ? error.message : error instanceof Error ? error.stack : String(error)}`,
-    );
+    const detail = error instanceof StepFailed ? error.message : error instanceof Error ? error.stack : String(error);
+    console.error(`\nDemo FAILED: ${detail}`);
     process.exitCode = 1;
 });

@@ -92,8 +92,11 @@ export function ensurePulumi(): Promise<string> {
         child.on("error", reject);
         child.on("close", (code) => {
             const lastLine = stdout.trim().split("\n").pop();
-            if (code === 0 && lastLine) resolve(lastLine);
-            else reject(new Error(`${script} failed (exit code ${code})`));
+            if (code === 0 && lastLine) {
+                resolve(lastLine);
+            } else {
+                reject(new Error(`${script} failed (exit code ${code})`));
+            }
         });
     });
     return pulumiBinDir;
@@ -135,7 +138,9 @@ export class PulumiHarness {
                 secretsProvider: "passphrase",
             });
             const stack = await Stack.create(options.stack ?? "test", workspace);
-            if (options.config) await stack.setAllConfig(options.config);
+            if (options.config) {
+                await stack.setAllConfig(options.config);
+            }
             return new PulumiHarness(stack, env, binDir, tempDir, id);
         } catch (err) {
             await rm(tempDir, { recursive: true, force: true });
@@ -238,7 +243,9 @@ export async function removeEmptySidecars(backendDir: string): Promise<string[]>
     const removed: string[] = [];
     const entries = await readdir(backendDir, { recursive: true, withFileTypes: true });
     for (const entry of entries) {
-        if (!entry.isFile() || !entry.name.endsWith(".attrs")) continue;
+        if (!entry.isFile() || !entry.name.endsWith(".attrs")) {
+            continue;
+        }
         const file = path.join(entry.parentPath, entry.name);
         if ((await stat(file)).size === 0) {
             await rm(file);
@@ -252,7 +259,9 @@ export async function removeEmptySidecars(backendDir: string): Promise<string[]>
 async function killMarked(matches: (markerValue: string) => boolean): Promise<void> {
     for (let attempt = 0; attempt < 100; attempt++) {
         const pids = await markedProcesses(matches);
-        if (pids.length === 0) return;
+        if (pids.length === 0) {
+            return;
+        }
         for (const pid of pids) {
             try {
                 process.kill(pid, "SIGKILL");

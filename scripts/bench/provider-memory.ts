@@ -24,12 +24,16 @@ export class ProviderMemoryWatch {
     private async sample(): Promise<void> {
         for (const pid of (await readdir("/proc")).filter((name) => /^\d+$/.test(name) && !this.providers.has(name))) {
             const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
-            if (cmdline.includes("dynamic-provider")) this.providers.add(pid);
+            if (cmdline.includes("dynamic-provider")) {
+                this.providers.add(pid);
+            }
         }
         for (const pid of this.providers) {
             const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
             const match = /VmHWM:\s+(\d+) kB/.exec(status);
-            if (match) this.peakKiB = Math.max(this.peakKiB, Number(match[1]));
+            if (match) {
+                this.peakKiB = Math.max(this.peakKiB, Number(match[1]));
+            }
         }
     }
 }

@@ -112,7 +112,9 @@ async function measureSize(
     latencyMs: number,
     repeat: number,
 ): Promise<SizeResult> {
-    for (const operation of OPERATIONS) await emulator.admin.setFaults(operation, { latencyMs });
+    for (const operation of OPERATIONS) {
+        await emulator.admin.setFaults(operation, { latencyMs });
+    }
     const counted = await countedRun(emulator, project, n);
     const upTimes = [counted.upSeconds];
     const providerPeaks = [counted.providerPeakMiB];
@@ -188,7 +190,9 @@ async function timedRejectionUp(
 
 async function expectAllRejected(emulator: RunningEmulator, n: number): Promise<void> {
     const rejected = (await emulator.admin.state()).invitations.filter((i) => i.status === "REJECTED").length;
-    if (rejected !== n) throw new Error(`N=${n}: ${rejected} invitations rejected, expected ${n}`);
+    if (rejected !== n) {
+        throw new Error(`N=${n}: ${rejected} invitations rejected, expected ${n}`);
+    }
 }
 
 /** The baseline's `up` time and provider peak memory, measured the same way as the rejections'. */
@@ -243,9 +247,11 @@ function table(results: SizeResult[], latencyMs: number, repeat: number): string
     const calls = (c: PhaseCalls) => `${c.reads} / ${c.writes}`;
     const lines = [
         `Latency per RAM call: ${latencyMs} ms. Calls are GetResourceShareInvitations / RejectResourceShareInvitation.`,
-        `Wall times: median of ${repeat} first ups of each program; the ratio is of the medians, its range that of the single pairs.`,
+        `Wall times: median of ${repeat} first ups of each program; ` +
+            "the ratio is of the medians, its range that of the single pairs.",
         "",
-        "| N | preview | first up | second up | refresh | read target ceil(N/100) | up (s) | baseline up (s) | ratio | ratio range | provider peak RSS (MiB) | baseline provider peak RSS (MiB) |",
+        "| N | preview | first up | second up | refresh | read target ceil(N/100) | up (s) | baseline up (s) | " +
+            "ratio | ratio range | provider peak RSS (MiB) | baseline provider peak RSS (MiB) |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ...results.map((r) =>
             [
@@ -293,7 +299,9 @@ async function main(): Promise<void> {
             "usage: npm run bench -- [--sizes 10,100,500] [--latency-ms 50] [--repeat 3] [--throttled-size 100]",
         );
     }
-    const command = `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} --repeat ${repeat} --throttled-size ${throttledSize}`;
+    const command =
+        `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} ` +
+        `--repeat ${repeat} --throttled-size ${throttledSize}`;
     progress("packing the library and installing it into a throw-away project");
     const project = await installPackedLibrary();
     const emulator = await startEmulator().catch(async (error: unknown) => {
@@ -302,7 +310,9 @@ async function main(): Promise<void> {
     });
     try {
         const results: SizeResult[] = [];
-        for (const n of sizes) results.push(await measureSize(emulator, project, n, latencyMs, repeat));
+        for (const n of sizes) {
+            results.push(await measureSize(emulator, project, n, latencyMs, repeat));
+        }
         const throttled =
             throttledSize > 0 ? await throttledRun(emulator, project, throttledSize) : "Throttled run skipped.";
         console.log(`\n${table(results, latencyMs, repeat)}\n\n${throttled}\n\nCommand: ${command}`);

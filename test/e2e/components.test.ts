@@ -7,7 +7,7 @@
 import { expect } from "chai";
 import * as path from "node:path";
 import { clientEnvironment, RunningEmulator } from "../../emulator";
-import { deriveClientToken } from "../../provider/client-token";
+import { deriveClientToken } from "../../provider/rejection/client-token";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
 import { RECEIVER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
@@ -87,7 +87,8 @@ describe("InvitationRejection under components, end to end", function () {
         );
         expectTokensFromOwnUrns(state);
         expect(state.find((r) => r.id === arns[10])?.urn).to.contain(
-            "e2e:components:Group$e2e:components:Group$e2e:components:Group$pulumi-nodejs:dynamic/ram:InvitationRejection::xs-1",
+            "e2e:components:Group$e2e:components:Group$e2e:components:Group$" +
+                "pulumi-nodejs:dynamic/ram:InvitationRejection::xs-1",
         );
 
         await emulator.admin.clearCalls();
@@ -117,7 +118,9 @@ describe("InvitationRejection under components, end to end", function () {
         expectTokensFromOwnUrns(state);
     });
 
-    it("top-level rejections moved into a component of several, renamed, with aliases: tokens kept, no call", async () => {
+    // Top-level rejections moved into a component of several, renamed, with aliases:
+    // the tokens are kept and no call is made.
+    it("top-level rejections moved into a component with aliases: tokens kept, no call", async () => {
         const arns = await seedInvitations(emulator, 3);
         const harness = await componentsStack(rejections("old", arns));
         await harness.stack.up();

@@ -52,7 +52,9 @@ describe("failures outside the program, end to end", function () {
         return String(error);
     }
 
-    it("RAM answers 503 to every rejection: up says what happened and that a rerun is safe; the rerun rejects once", async () => {
+    // RAM answers 503 to every rejection: up says what happened and that a rerun is safe;
+    // the rerun rejects once.
+    it("RAM answers 503 to every rejection: up fails safely, the rerun rejects once", async () => {
         const arns = await seedInvitations(emulator, 2);
         // The SDK's standard variable shortens the retries, which the provider honours.
         const harness = await rootStack(arns, { env: { AWS_MAX_ATTEMPTS: "3" } });
@@ -85,7 +87,9 @@ describe("failures outside the program, end to end", function () {
         );
     });
 
-    it('no credentials at all: preview warns and up fails with "no AWS credentials were found", no request sent', async () => {
+    // No credentials at all: preview warns and up fails with "no AWS credentials were found";
+    // no request is sent.
+    it("no credentials at all: preview warns, up fails, no request sent", async () => {
         const arns = await seedInvitations(emulator, 1);
         const harness = await rootStack(arns, { env: { AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "" } });
         await emulator.admin.clearCalls();
@@ -100,7 +104,9 @@ describe("failures outside the program, end to end", function () {
         expect(await emulator.admin.calls()).to.deep.equal([]);
     });
 
-    it('an empty metadata sidecar fails every command with "failed to load checkpoint: EOF"; removing it recovers', async () => {
+    // An empty metadata sidecar fails every command with "failed to load checkpoint: EOF";
+    // removing it recovers.
+    it("an empty metadata sidecar fails every command; removing it recovers", async () => {
         const arns = await seedInvitations(emulator, 2);
         const harness = await rootStack(arns);
         await harness.stack.up();

@@ -70,7 +70,9 @@ describe("previews and lookups end to end: real Pulumi CLI against the RAM emula
         };
     }
 
-    it("preview --diff shows the sender account and share name next to each invitation ARN, with no write call", async () => {
+    // preview --diff shows the sender account and share name next to each invitation ARN,
+    // with no write call.
+    it("preview --diff shows sender account and share name, with no write call", async () => {
         const [first] = await seed(1, () => "analytics-subnets");
         const harness = await stack({ "decline-analytics": { invitationArn: first.invitation } });
         const preview = await harness.stack.preview({ diff: true });
@@ -80,7 +82,9 @@ describe("previews and lookups end to end: real Pulumi CLI against the RAM emula
         expect(await calls()).to.deep.equal({ reads: 1, writes: 0 });
     });
 
-    it("preview fails, before any write, on an invitation the account cannot see, naming account and region", async () => {
+    // Preview fails, before any write, on an invitation the account cannot see,
+    // and the failure names the account and the region.
+    it("preview fails, before any write, on an invitation the account cannot see", async () => {
         const [first] = await seed(1);
         const unknown = first.invitation.replace(/\/[^/]+$/, "/00000000-0000-0000-0000-000000000000");
         const harness = await stack({ "decline-unknown": { invitationArn: unknown } });
@@ -107,7 +111,9 @@ describe("previews and lookups end to end: real Pulumi CLI against the RAM emula
         expect((await emulator.admin.state()).invitations[0].status).to.equal("REJECTED");
     });
 
-    it("N = 101: preview and refresh make at most ceil(N/100) read calls, up makes exactly N write calls, a second up none", async () => {
+    // N = 101: preview and refresh make at most ceil(N/100) read calls, up makes exactly N write calls,
+    // a second up none.
+    it("N = 101: read calls of preview and refresh, write calls of up and a second up", async () => {
         const n = 101;
         const seeded = await seed(n);
         const harness = await stack(

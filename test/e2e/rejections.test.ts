@@ -28,7 +28,7 @@ import {
     startEmulator,
 } from "../../emulator";
 import { INVITATION_REJECTION_TYPE_TOKEN } from "../../provider";
-import { silenceNodeVersionNotice } from "../../provider/sdk-notices";
+import { silenceNodeVersionNotice } from "../../provider/ram/sdk-notices";
 import { PulumiHarness, PulumiRun } from "../../scripts/pulumi-harness";
 import { RECEIVER, SENDER } from "../support/accounts";
 import {
@@ -183,7 +183,9 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
     }
 
     describe("declared in stack config (the root program)", () => {
-        it("the first up of 5 rejections makes exactly 5 RejectResourceShareInvitation calls, all ok; a second up reports no changes and makes no write call", async () => {
+        // The first up of 5 rejections makes exactly 5 RejectResourceShareInvitation calls, all ok;
+        // a second up reports no changes and makes no write call.
+        it("5 rejections: the first up makes 5 calls, a second up none", async () => {
             const arns = await seedInvitations(5);
             const harness = await rootStack(arns);
 
@@ -216,7 +218,9 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
     });
 
     describe("crash safety", () => {
-        it("a rejection that RAM commits before the connection drops is retried by the SDK with the same token: up completes with one state change per invitation", async () => {
+        // A rejection that RAM commits before the connection drops is retried by the SDK with the same token:
+        // up completes with one state change per invitation.
+        it("a rejection committed before the connection drops is retried with the same token", async () => {
             const arns = await seedInvitations(5);
             await emulator.admin.setFaults(REJECT, { dropAfterCommitNext: 3 });
             const harness = await rootStack(arns);
@@ -253,7 +257,10 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
             expectRejectedExactlyOnce(rejects, arns, await rejectionsInState(harness));
         });
 
-        it("pulumi up SIGKILLed while every rejection is in flight: after pulumi cancel, the next up re-runs the pending creates, each invitation is rejected exactly once and state holds the tokens RAM saw; clearing the leftover pending creates changes nothing", async () => {
+        // pulumi up SIGKILLed while every rejection is in flight: after pulumi cancel, the next up re-runs the
+        // pending creates, each invitation is rejected exactly once and state holds the tokens RAM saw;
+        // clearing the leftover pending creates changes nothing.
+        it("pulumi up SIGKILLed with every rejection in flight: the next up rejects each once", async () => {
             const arns = await seedInvitations(5);
             const proxy = await RequestCounter.start(emulator.endpoint);
             proxies.push(proxy);
@@ -295,7 +302,10 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
             expectRejectedExactlyOnce(rejects, arns, await rejectionsInState(harness));
         });
 
-        it("pulumi up SIGKILLed after some rejections committed and others are in flight: after pulumi cancel and refresh --clear-pending-creates, the next up completes, each invitation is rejected exactly once and state holds the tokens RAM saw", async () => {
+        // pulumi up SIGKILLed after some rejections committed and others are in flight: after pulumi cancel
+        // and refresh --clear-pending-creates, the next up completes, each invitation is rejected exactly once
+        // and state holds the tokens RAM saw.
+        it("pulumi up SIGKILLed with some rejections committed: the next up rejects each once", async () => {
             const arns = await seedInvitations(5);
             const proxy = await RequestCounter.start(emulator.endpoint);
             proxies.push(proxy);
@@ -336,7 +346,9 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
     });
 
     describe("invitations answered out of band", () => {
-        it("an invitation the receiver already rejected elsewhere is adopted by up: status REJECTED in outputs and state, no failure", async () => {
+        // An invitation the receiver already rejected elsewhere is adopted by up:
+        // status REJECTED in outputs and state, no failure.
+        it("an invitation already rejected elsewhere is adopted by up, with no failure", async () => {
             const arns = await seedInvitations(3);
             await ramAsReceiver(arns[0]).send(
                 new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: arns[0] }),
@@ -367,7 +379,10 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
             });
         });
 
-        it("an accepted invitation fails preview (in check) and up (in its own create) with a message that says it was already accepted and names the ARN, makes no call for it, and with --continue-on-error the other rejections of the same up go through, each exactly once", async () => {
+        // An accepted invitation fails preview (in check) and up (in its own create) with a message that says
+        // it was already accepted and names the ARN, makes no call for it, and with --continue-on-error
+        // the other rejections of the same up go through, each exactly once.
+        it("an accepted invitation fails preview and up; the other rejections go through", async () => {
             const arns = await seedInvitations(5);
             // Declared first, so that without the hand-over from check to create it would stop the
             // update before any other rejection is registered.
@@ -439,7 +454,9 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
             expect(await writeCalls()).to.deep.equal([]);
         }
 
-        it("a rename with an alias to the old name keeps the token and causes no replacement and no new RejectResourceShareInvitation call", async () => {
+        // A rename with an alias to the old name keeps the token and causes no replacement
+        // and no new RejectResourceShareInvitation call.
+        it("a rename with an alias to the old name: same token, no replacement, no call", async () => {
             const [arn] = await seedInvitations(1);
             const harness = await refactoringStack(arn, "original");
             const first = await harness.stack.up();
@@ -453,7 +470,9 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
             });
         });
 
-        it("moving under a component parent with an alias to the root stack parent keeps the token and causes no replacement and no new RejectResourceShareInvitation call", async () => {
+        // Moving under a component parent with an alias to the root stack parent keeps the token
+        // and causes no replacement and no new RejectResourceShareInvitation call.
+        it("moving under a component, aliased to the root parent: same token, no replacement, no call", async () => {
             const [arn] = await seedInvitations(1);
             const harness = await refactoringStack(arn, "renamed");
             const first = await harness.stack.up();
@@ -467,7 +486,9 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
             });
         });
 
-        it("moving under a component parent and renaming, with the old URN as alias, keeps the token and causes no replacement and no new RejectResourceShareInvitation call", async () => {
+        // Moving under a component parent and renaming, with the old URN as alias, keeps the token
+        // and causes no replacement and no new RejectResourceShareInvitation call.
+        it("moving under a component and renaming, old URN as alias: same token, no replacement, no call", async () => {
             const [arn] = await seedInvitations(1);
             const harness = await refactoringStack(arn, "original");
             const first = await harness.stack.up();
@@ -483,14 +504,18 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
     });
 
     describe("upgrading the package", () => {
-        it("a different serialized provider in state (every __provider input and output replaced) shows no changes in preview and makes no write call", async () => {
+        // A different serialized provider in state (every __provider input and output replaced)
+        // shows no changes in preview and makes no write call.
+        it("a different serialized provider in state: no changes in preview, no write call", async () => {
             const arns = await seedInvitations(3);
             const harness = await rootStack(arns);
             await harness.stack.up();
             const exported = await harness.stack.exportStack();
             let replaced = 0;
             for (const resource of exported.deployment.resources as StateResource[]) {
-                if (resource.type !== INVITATION_REJECTION_TYPE_TOKEN) continue;
+                if (resource.type !== INVITATION_REJECTION_TYPE_TOKEN) {
+                    continue;
+                }
                 for (const properties of [resource.inputs, resource.outputs]) {
                     expect(properties?.__provider, `__provider of ${resource.urn}`).to.be.a("string");
                     properties!.__provider = `${properties!.__provider as string}\n// upgraded`;
@@ -510,7 +535,9 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
             expect(await writeCalls()).to.deep.equal([]);
         });
 
-        it("a newer provider class (a member more, so Pulumi serializes a different text) shows no changes in preview or up and makes no write call", async () => {
+        // A newer provider class (a member more, so Pulumi serializes a different text)
+        // shows no changes in preview or up and makes no write call.
+        it("a newer provider class: no changes in preview or up, no write call", async () => {
             const [arn] = await seedInvitations(1);
             const harness = await refactoringStack(arn, "original");
             await harness.stack.up();
@@ -533,7 +560,9 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
     });
 
     describe("refresh and destroy", () => {
-        it("refresh reports a status changed out of band and keeps the last state of an invitation RAM no longer returns; destroy empties the stack with no write call", async () => {
+        // refresh reports a status changed out of band and keeps the last state of an invitation
+        // RAM no longer returns; destroy empties the stack with no write call.
+        it("refresh follows out-of-band changes; destroy empties the stack with no write call", async () => {
             const arns = await seedInvitations(3);
             const [acceptedElsewhere, removed, untouched] = arns;
             const harness = await rootStack(arns);
@@ -572,7 +601,9 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
     });
 
     describe("no secret in state", () => {
-        it("the exported stack (Automation API and pulumi stack export --show-secrets) and every file of the backend contain none of the credentials used", async () => {
+        // The exported stack (Automation API and pulumi stack export --show-secrets) and every file
+        // of the backend contain none of the credentials used.
+        it("neither the exported stack nor any backend file contains the credentials used", async () => {
             const receiver = {
                 accountId: "444444444444",
                 accessKeyId: `AKIDE2E${randomBytes(6).toString("hex").toUpperCase()}`,
@@ -608,7 +639,9 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
                 ["pulumi stack export", cliExport],
                 ...backendFiles,
             ]) {
-                for (const secret of secrets) expect(text, where).not.to.contain(secret);
+                for (const secret of secrets) {
+                    expect(text, where).not.to.contain(secret);
+                }
             }
         });
     });

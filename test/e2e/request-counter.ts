@@ -23,7 +23,6 @@ export class RequestCounter {
     /** Starts a proxy on 127.0.0.1 that forwards every request to `target` (an `http://host:port` endpoint). */
     static async start(target: string): Promise<RequestCounter> {
         const upstream = new URL(target);
-        let counter: RequestCounter | undefined;
         const server = createServer((req, res) => {
             res.on("error", () => undefined); // the client may be gone (killed) before the answer arrives
             const forward = request(
@@ -42,7 +41,7 @@ export class RequestCounter {
             // The emulator dropping a connection (drop-after-commit) must reach the client as a drop too.
             forward.on("error", () => res.destroy());
             // Counted once the whole request has been handed to the emulator's socket.
-            forward.on("finish", () => counter?.count(req.url ?? "/"));
+            forward.on("finish", () => counter.count(req.url ?? "/"));
             req.pipe(forward);
         });
         await new Promise<void>((resolve, reject) => {
@@ -50,7 +49,7 @@ export class RequestCounter {
             server.listen(0, "127.0.0.1", () => resolve());
         });
         const { port } = server.address() as AddressInfo;
-        counter = new RequestCounter(server, `http://127.0.0.1:${port}`);
+        const counter = new RequestCounter(server, `http://127.0.0.1:${port}`);
         return counter;
     }
 

@@ -16,7 +16,9 @@ async function awsCliCommand(): Promise<string[]> {
         await run("aws", ["--version"]);
         return ["aws"];
     } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+        if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
+            throw err;
+        }
     }
     await run("python3", ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "awscli"], {
         timeout: 300_000,
@@ -82,7 +84,9 @@ describe("emulator: the AWS CLI as a second client", function () {
         } catch (err) {
             const stderr = String((err as { stderr?: string }).stderr);
             const name = /An error occurred \((\w+)\)/.exec(stderr)?.[1];
-            if (!name) throw err;
+            if (!name) {
+                throw err;
+            }
             return { error: name };
         }
     }

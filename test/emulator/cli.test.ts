@@ -29,7 +29,9 @@ function startCli(command: string, args: string[], options: { detached?: boolean
         child.stdout!.on("data", (chunk: Buffer) => {
             stdout += chunk.toString();
             const newline = stdout.indexOf("\n");
-            if (newline >= 0) done({ child, endpoint: stdout.slice(0, newline), exited, stderr: () => stderr });
+            if (newline >= 0) {
+                done({ child, endpoint: stdout.slice(0, newline), exited, stderr: () => stderr });
+            }
         });
         void exited.then(({ code }) =>
             fail(new Error(`the CLI exited (${code}) before printing its endpoint:\n${stderr}`)),
@@ -135,7 +137,9 @@ describe("emulator: command line", function () {
                 () => true,
                 () => false,
             );
-            if (serving) await new Promise((r) => setTimeout(r, 100));
+            if (serving) {
+                await new Promise((r) => setTimeout(r, 100));
+            }
         }
         expect(serving, "the emulator still answers after SIGTERM").to.equal(false);
     });

@@ -220,7 +220,9 @@ describe("emulator: 1,000 concurrent calls with faults, checked against a model"
             const answered = mine.filter((o) => (o.kind === "reject" || o.kind === "accept") && !o.error);
             expect(answered.length, `successful answers for ${arn}`).to.be.greaterThan(0);
             expect(new Set(answered.map((o) => o.kind)).size, `kinds of successful answers for ${arn}`).to.equal(1);
-            for (const o of answered) expect(o.reply?.status).to.equal(expected);
+            for (const o of answered) {
+                expect(o.reply?.status).to.equal(expected);
+            }
             expect(mine.filter((o) => o.kind === "foreign-reject").every((o) => o.error)).to.equal(true);
         }
         const invitationChanges = log.filter((c) => c.stateChanged && c.operation !== "CreateResourceShare");

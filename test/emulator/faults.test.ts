@@ -104,7 +104,9 @@ describe("emulator: fault injection", () => {
             try {
                 await seeded.admin.setFaults("GetResourceShareInvitations", { serverErrorRate: 0.5 });
                 const client = ramClient(seeded.endpoint, RECEIVER);
-                for (let i = 0; i < 20; i++) await list(client).catch(() => undefined);
+                for (let i = 0; i < 20; i++) {
+                    await list(client).catch(() => undefined);
+                }
                 return (await seeded.admin.calls()).map((c) => c.outcome);
             } finally {
                 await seeded.stop();

@@ -92,8 +92,9 @@ describe("emulator: wire protocol, authentication and robustness", () => {
         });
 
         it("admits only loopback peers to the admin API", () => {
-            for (const address of ["127.0.0.1", "127.5.6.7", "::1", "::ffff:127.0.0.1"])
+            for (const address of ["127.0.0.1", "127.5.6.7", "::1", "::ffff:127.0.0.1"]) {
                 expect(isLoopback(address), address).to.equal(true);
+            }
             for (const address of ["10.0.0.1", "::ffff:192.168.1.2", "fe80::1", undefined]) {
                 expect(isLoopback(address), String(address)).to.equal(false);
             }
@@ -101,7 +102,9 @@ describe("emulator: wire protocol, authentication and robustness", () => {
     });
 
     describe("malformed requests", () => {
-        it("answers a body that is not JSON (or not an object) with SerializationException 400, and keeps serving", async () => {
+        // Answers a body that is not JSON (or not an object) with SerializationException 400,
+        // and keeps serving.
+        it("answers a body that is not a JSON object with a 400, and keeps serving", async () => {
             for (const body of ["{not json", "[1,2]", '"text"']) {
                 const answer = await post("/getresourceshareinvitations", body, {
                     authorization: BYSTANDER_AUTHORIZATION,

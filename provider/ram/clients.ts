@@ -1,0 +1,60 @@
+import { RAMClient } from "@aws-sdk/client-ram";
+import { LOOKUP_POLICY, RETRY_POLICY } from "../defaults";
+import { silenceNodeVersionNotice } from "./sdk-notices";
+
+/** How the provider reaches AWS, from the stack's configuration. */
+export interface AwsSettings {
+    /** The stack's `aws:profile`; when absent the SDK's own chain applies (AWS_PROFILE, env, SSO, roles). */
+    profile?: string;
+}
+
+/**
+ * One RAM client per region, created on first use inside the provider process. Clients are
+ * never created at program time, so none is captured in the serialized provider, and
+ * credentials are resolved by the SDK's standard chain when a call is made. The endpoint follows
+ * the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL, endpoint_url in the profile).
+ */
+export class RamClients {
+    private readonly clients: Map<string, RAMClient>;
+
+    // Fields are set in the constructor, not by initializers: Pulumi's closure serializer
+    // rebuilds a class from its constructor's text and would drop field initializers.
+    constructor(private readonly settings: AwsSettings) {
+        this.clients = new Map();
+    }
+
+    /** The client for rejections in `region`. */
+    forRegion(region: string): RAMClient {
+        return this.client(region, "write", RETRY_POLICY);
+    }
+
+    /** The client for lookups in `region`. */
+    forLookups(region: string): RAMClient {
+        return this.client(region, "lookup", LOOKUP_POLICY);
+    }
+
+    private client(region: string, purpose: string, policy: typeof RETRY_POLICY | typeof LOOKUP_POLICY): RAMClient {
+        const key = `${purpose} ${region}`;
+        let client = this.clients.get(key);
+        if (!client) {
+            silenceNodeVersionNotice();
+            client = new RAMClient({ region, profile: this.settings.profile, ...withStandardRetryOverrides(policy) });
+            this.clients.set(key, client);
+        }
+        return client;
+    }
+}
+
+/**
+ * The policy, less what the user set through the SDK's standard variables AWS_MAX_ATTEMPTS and
+ * AWS_RETRY_MODE: a setting given to the client in code would win over them, and a user who sets
+ * them expects them to apply, as they do to every other AWS client.
+ */
+function withStandardRetryOverrides(policy: typeof RETRY_POLICY | typeof LOOKUP_POLICY): Partial<typeof policy> {
+    const { maxAttempts, retryMode, ...rest } = policy;
+    return {
+        ...rest,
+        ...(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts }),
+        ...(process.env.AWS_RETRY_MODE ? {} : { retryMode }),
+    };
+}

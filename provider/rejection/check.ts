@@ -1,0 +1,156 @@
+/**
+ * `check` for a rejection: offline validation of the inputs, then (for a new or re-pointed
+ * rejection) a look at the invitation in RAM, so that `pulumi preview` fails where `up` would. In
+ * the update, what RAM says fails this resource only: see update-phase.ts.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { ResourceShareInvitation } from "@aws-sdk/client-ram";
+import { warn } from "../diagnostics";
+import type { RamArn } from "../ram/arn";
+import { describeLookupFailure, describeMissingShareInvitation } from "../ram/errors";
+import { findInvitationByArn, findInvitationForShare } from "../ram/invitation-finders";
+import type { RamSession } from "../ram/session";
+import { isClientToken } from "./client-token";
+import { invitationWaitSeconds, RejectionInputs, withoutUndefined } from "./properties";
+import { parseSelection, requireArn, Selection, UNKNOWN } from "./selection";
+import { DEFERRED_FAILURE_INPUT, isPreview } from "./update-phase";
+import { judgeInvitation } from "./verdict";
+
+type CheckFailure = pulumi.dynamic.CheckFailure;
+type SelectionInRam = Extract<Selection, { arn: RamArn }>;
+
+export async function checkRejection(
+    session: RamSession,
+    olds: Partial<RejectionInputs>,
+    news: Partial<RejectionInputs>,
+): Promise<pulumi.dynamic.CheckResult> {
+    const { selection, failures } = parseSelection(news);
+    const inputs: RejectionInputs = {
+        invitationArn: news.invitationArn,
+        resourceShareArn: news.resourceShareArn,
+        clientToken: news.clientToken as string,
+        invitationWaitSeconds: news.invitationWaitSeconds,
+    };
+    if (inputs.clientToken !== UNKNOWN && !isClientToken(inputs.clientToken)) {
+        failures.push({
+            property: "clientToken",
+            reason: "clientToken is set by InvitationRejection from the resource's URN; do not pass it yourself",
+        });
+    }
+    if (!selection || selection.by === "unknown" || failures.length > 0) {
+        return { inputs: withoutUndefined(inputs), failures };
+    }
+    if (selectsSameInvitation(olds, news)) {
+        return { inputs: keptFromState(olds, inputs), failures };
+    }
+    const checked = await checkAgainstRam(session, selection, inputs);
+    if (isPreview(news) || !checked.failures?.length) {
+        return checked;
+    }
+    // In the update, what RAM says about this invitation fails this resource only (see
+    // update-phase.ts); offline failures above are bugs in the program and stop the update.
+    return {
+        inputs: {
+            ...checked.inputs,
+            [DEFERRED_FAILURE_INPUT]: checked.failures.map((failure) => failure.reason).join("; "),
+        },
+        failures: [],
+    };
+}
+
+/**
+ * Nothing to look up: the invitation was checked when the resource was created. Keep what was
+ * learnt then, and the token RAM has seen: a rename, an alias or a new parent changes the URN, but
+ * must not change the token.
+ */
+function keptFromState(olds: Partial<RejectionInputs>, inputs: RejectionInputs): RejectionInputs {
+    return withoutUndefined({
+        ...inputs,
+        invitationArn: olds.invitationArn,
+        clientToken: isClientToken(olds.clientToken) ? olds.clientToken : inputs.clientToken,
+        senderAccountId: olds.senderAccountId,
+        resourceShareName: olds.resourceShareName,
+    });
+}
+
+/** True when the program still selects the invitation that the resource's state already names. */
+function selectsSameInvitation(olds: Partial<RejectionInputs>, news: Partial<RejectionInputs>): boolean {
+    if (typeof olds.invitationArn !== "string") {
+        return false;
+    }
+    return news.invitationArn !== undefined
+        ? news.invitationArn === olds.invitationArn
+        : news.resourceShareArn === olds.resourceShareArn;
+}
+
+/** Looks the selected invitation up so that preview fails where `up` would. */
+async function checkAgainstRam(
+    session: RamSession,
+    selection: SelectionInRam,
+    inputs: RejectionInputs,
+): Promise<pulumi.dynamic.CheckResult> {
+    let invitation: ResourceShareInvitation | undefined;
+    try {
+        invitation = await findSelectedInvitation(session, selection, invitationWaitSeconds(inputs));
+    } catch (error) {
+        const context = session.contextWithoutAccount(selection.arn.arn, selection.arn.region);
+        warn(
+            `could not look up ${selection.arn.arn} in RAM (${describeLookupFailure(error, context)}); ` +
+                `it was validated offline only.`,
+        );
+        return { inputs: withoutUndefined(inputs), failures: [] };
+    }
+    const invitationArn = invitation?.resourceShareInvitationArn ?? inputs.invitationArn ?? selection.arn.arn;
+    const failure = await judgeSelection(session, selection, invitation, invitationArn, inputs);
+    return {
+        inputs: withoutUndefined({
+            ...inputs,
+            invitationArn,
+            senderAccountId: invitation?.senderAccountId,
+            resourceShareName: invitation?.resourceShareName,
+        }),
+        failures: failure ? [failure] : [],
+    };
+}
+
+// check runs for one resource at a time, so its lookups are answered from one listing of the
+// region (see InvitationLoader); only a miss costs a call of its own.
+function findSelectedInvitation(
+    session: RamSession,
+    selection: SelectionInRam,
+    waitSeconds: number,
+): Promise<ResourceShareInvitation | undefined> {
+    const { region, arn } = selection.arn;
+    return selection.by === "invitationArn"
+        ? findInvitationByArn(session.invitations, region, arn)
+        : findInvitationForShare(session.invitations, region, arn, waitSeconds);
+}
+
+/** Why RAM will not let this rejection happen, if it will not (a warning is printed for an expired one). */
+async function judgeSelection(
+    session: RamSession,
+    selection: SelectionInRam,
+    invitation: ResourceShareInvitation | undefined,
+    invitationArn: string,
+    inputs: RejectionInputs,
+): Promise<CheckFailure | undefined> {
+    if (!invitation && selection.by === "resourceShareArn") {
+        const context = await session.callContext(selection.arn);
+        return {
+            property: "resourceShareArn",
+            reason: describeMissingShareInvitation(selection.arn.arn, context, invitationWaitSeconds(inputs)),
+        };
+    }
+    // The verdict names the caller's account only when it fails, so STS is asked only then.
+    let verdict = judgeInvitation(invitation, session.contextWithoutAccount(invitationArn, selection.arn.region));
+    if (!verdict.ok) {
+        verdict = judgeInvitation(invitation, await session.callContext(requireArn(invitationArn, "invitationArn")));
+    }
+    if (!verdict.ok) {
+        return { property: selection.by, reason: verdict.reason };
+    }
+    if (verdict.warning) {
+        warn(verdict.warning);
+    }
+    return undefined;
+}

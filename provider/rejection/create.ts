@@ -1,0 +1,95 @@
+/**
+ * `create` for a rejection: RejectResourceShareInvitation with the resource's client token, then
+ * the invitation as RAM shows it afterwards, recorded in state.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import {
+    RejectResourceShareInvitationCommand,
+    ResourceShareInvitation,
+    ResourceShareInvitationStatus,
+} from "@aws-sdk/client-ram";
+import { warn } from "../diagnostics";
+import type { RamArn } from "../ram/arn";
+import { classifyRejectError, describeMissingShareInvitation, describeRamError } from "../ram/errors";
+import { findCurrentInvitation, waitForInvitationForShare } from "../ram/invitation-finders";
+import type { RamSession } from "../ram/session";
+import { factsFromArn, invitationFacts, invitationWaitSeconds, RejectionInputs, RejectionState } from "./properties";
+import { requireArn, UNKNOWN } from "./selection";
+import { DEFERRED_FAILURE_INPUT } from "./update-phase";
+
+export async function createRejection(
+    session: RamSession,
+    inputs: RejectionInputs,
+): Promise<pulumi.dynamic.CreateResult<RejectionState>> {
+    if (inputs[DEFERRED_FAILURE_INPUT] !== undefined) {
+        throw new Error(inputs[DEFERRED_FAILURE_INPUT]);
+    }
+    const arn = await invitationToReject(session, inputs);
+    const { invitation, rejected } = await reject(session, arn, inputs.clientToken);
+    const current = invitation ?? (await lookUp(session, arn));
+    if (current) {
+        session.invitations.remember(arn.region, current);
+    }
+    const status = rejected ? ResourceShareInvitationStatus.REJECTED : ResourceShareInvitationStatus.EXPIRED;
+    const state: RejectionState = {
+        ...(current ? invitationFacts(current) : factsFromArn(arn, status)),
+        clientToken: inputs.clientToken,
+    };
+    if (rejected) {
+        state.rejectedAt = new Date().toISOString();
+    }
+    return { id: arn.arn, outs: state };
+}
+
+/**
+ * Sends the rejection. Already rejected is the desired state (adopted, without the invitation in
+ * the answer); expired leaves nothing to reject (a warning, and `rejected: false`).
+ */
+async function reject(
+    session: RamSession,
+    arn: RamArn,
+    clientToken: string,
+): Promise<{ invitation?: ResourceShareInvitation; rejected: boolean }> {
+    try {
+        const answer = await session.clients
+            .forRegion(arn.region)
+            .send(new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: arn.arn, clientToken }));
+        return { invitation: answer.resourceShareInvitation, rejected: true };
+    } catch (error) {
+        const outcome = classifyRejectError(error);
+        if (outcome === "fail") {
+            throw new Error(describeRamError(error, await session.callContext(arn), "reject"), { cause: error });
+        }
+        if (outcome === "expired") {
+            warn(`invitation ${arn.arn} has expired; there is nothing to reject. Recording it as EXPIRED.`);
+            return { rejected: false };
+        }
+        return { rejected: true };
+    }
+}
+
+/** The invitation `create` rejects: as check found it, or found now if check could not look it up. */
+async function invitationToReject(session: RamSession, inputs: RejectionInputs): Promise<RamArn> {
+    if (inputs.invitationArn !== undefined && inputs.invitationArn !== UNKNOWN) {
+        return requireArn(inputs.invitationArn, "invitationArn");
+    }
+    const share = requireArn(inputs.resourceShareArn, "resourceShareArn");
+    const waitSeconds = invitationWaitSeconds(inputs);
+    const invitation = await waitForInvitationForShare(session.invitations, share.region, share.arn, waitSeconds).catch(
+        async (error) => {
+            throw new Error(describeRamError(error, await session.callContext(share), "look up"), { cause: error });
+        },
+    );
+    if (!invitation?.resourceShareInvitationArn) {
+        throw new Error(describeMissingShareInvitation(share.arn, await session.callContext(share), waitSeconds));
+    }
+    return requireArn(invitation.resourceShareInvitationArn, "invitationArn");
+}
+
+async function lookUp(session: RamSession, arn: RamArn): Promise<ResourceShareInvitation | undefined> {
+    try {
+        return await findCurrentInvitation(session.invitations, arn.region, arn.arn);
+    } catch (error) {
+        throw new Error(describeRamError(error, await session.callContext(arn), "look up"), { cause: error });
+    }
+}

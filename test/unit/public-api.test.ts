@@ -1,0 +1,19 @@
+import { expect } from "chai";
+import * as api from "../../provider";
+
+// The package's API is what provider/index.ts exports, on purpose: a new export is a decision,
+// and this list is where it is made. Internals are imported by file path, by tests only.
+describe("the public API", () => {
+    it("exports what a program needs, and nothing else", () => {
+        expect(Object.keys(api).sort()).to.deep.equal([
+            "CLIENT_TOKEN_NAMESPACE",
+            "INVITATION_REJECTION_TYPE_TOKEN",
+            "InvitationRejection",
+            "REJECTIONS_CONFIG_KEY",
+            "declareRejectionsFromConfig",
+            "deriveClientToken",
+            "parseRamArn",
+            "parseRejectionsConfig",
+        ]);
+    });
+});

@@ -1,0 +1,120 @@
+import { expect } from "chai";
+import * as fs from "node:fs";
+import * as ram from "@aws-sdk/client-ram";
+import {
+    CallContext,
+    classifyRejectError,
+    describeLookupFailure,
+    describeRamError,
+    REJECT_ERROR_NAMES,
+} from "../../../provider/ram/errors";
+
+const CONTEXT: CallContext = {
+    invitationArn: "arn:aws:ram:eu-west-1:111122223333:resource-share-invitation/abc",
+    region: "eu-west-1",
+    accountId: "444455556666",
+};
+
+// The errors the SDK documents for RejectResourceShareInvitation, read from the installed SDK so
+// that an SDK update that adds one makes this test fail until it is mapped.
+function documentedRejectErrors(): string[] {
+    const file = require.resolve("@aws-sdk/client-ram/dist-types/commands/RejectResourceShareInvitationCommand.d.ts");
+    const text = fs.readFileSync(file, "utf8");
+    return [...text.matchAll(/@throws \{@link (\w+)\}/g)].map((m) => m[1]).filter((n) => n !== "RAMServiceException");
+}
+
+function sdkError(name: string): Error {
+    const ErrorClass = (ram as unknown as Record<string, new (o: object) => Error>)[name];
+    expect(ErrorClass, `@aws-sdk/client-ram exports ${name}`).to.be.a("function");
+    return new ErrorClass({ message: `${name} from RAM`, $metadata: { httpStatusCode: 400 } });
+}
+
+describe("classifyRejectError and describeRamError", () => {
+    it("knows every error the SDK documents for RejectResourceShareInvitation", () => {
+        expect([...REJECT_ERROR_NAMES].sort()).to.deep.equal(documentedRejectErrors().sort());
+    });
+
+    it("adopts an invitation that is already rejected", () => {
+        expect(classifyRejectError(sdkError("ResourceShareInvitationAlreadyRejectedException"))).to.equal("adopt");
+    });
+
+    it("treats an expired invitation as nothing to reject", () => {
+        expect(classifyRejectError(sdkError("ResourceShareInvitationExpiredException"))).to.equal("expired");
+    });
+
+    const failing = REJECT_ERROR_NAMES.filter(
+        (n) =>
+            n !== "ResourceShareInvitationAlreadyRejectedException" && n !== "ResourceShareInvitationExpiredException",
+    );
+    for (const name of failing) {
+        it(`fails on ${name} with a message that names the invitation, account and region`, () => {
+            const error = sdkError(name);
+            expect(classifyRejectError(error)).to.equal("fail");
+            const message = describeRamError(error, CONTEXT, "reject");
+            expect(message).to.contain(CONTEXT.invitationArn);
+            expect(message).to.contain("account 444455556666");
+            expect(message).to.contain("region eu-west-1");
+            // Every message goes on to say what happened and what to do, beyond the subject line.
+            expect(message.split(": ").slice(1).join(": ").length).to.be.greaterThan(40);
+        });
+    }
+
+    it("says what to do about an accepted invitation", () => {
+        const message = describeRamError(
+            sdkError("ResourceShareInvitationAlreadyAcceptedException"),
+            CONTEXT,
+            "reject",
+        );
+        expect(message).to.contain("disassociate-resource-share");
+    });
+
+    it("tells the user that a retry is safe after RAM kept failing", () => {
+        for (const name of ["ServiceUnavailableException", "ServerInternalException", "ThrottlingException"]) {
+            const message = describeRamError(sdkError(name), CONTEXT, "reject");
+            expect(message).to.contain(name).and.to.contain("same client token");
+        }
+    });
+
+    it("names the profile and says to fix credentials when AWS refuses them", () => {
+        const error = Object.assign(new Error("The security token included in the request is invalid."), {
+            name: "UnrecognizedClientException",
+        });
+        const message = describeRamError(error, { ...CONTEXT, profile: "receiver" }, "look up");
+        expect(message).to.contain('profile "receiver"').and.to.contain("credentials");
+    });
+
+    it("says that no credentials were found, not that AWS refused them, when the chain found none", () => {
+        const error = Object.assign(new Error("Could not load credentials from any providers"), {
+            name: "CredentialsProviderError",
+        });
+        const message = describeRamError(error, { ...CONTEXT, profile: "receiver" }, "reject");
+        expect(message).to.contain("no AWS credentials were found, so no request was sent");
+        expect(message).to.contain('the profile "receiver"').and.to.contain("AWS_ACCESS_KEY_ID");
+        expect(message).not.to.contain("refused");
+        expect(describeLookupFailure(error, CONTEXT)).to.contain("no AWS credentials were found");
+    });
+
+    it("says that the connection failed and a rerun is safe, for a socket error after the retries", () => {
+        const error = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+        const message = describeRamError(error, CONTEXT, "reject");
+        expect(message).to.contain("the connection to RAM in region eu-west-1 failed (ECONNRESET: socket hang up)");
+        expect(message).to.contain("same client token");
+    });
+
+    it("keeps the SDK's own text for errors it has no advice for", () => {
+        const error = Object.assign(new Error("something odd"), { name: "WeirdException" });
+        expect(describeRamError(error, CONTEXT, "reject")).to.contain("WeirdException: something odd");
+    });
+
+    it("speaks of the current credentials when the account is unknown", () => {
+        const message = describeRamError(
+            sdkError("ResourceShareInvitationArnNotFoundException"),
+            {
+                invitationArn: CONTEXT.invitationArn,
+                region: "eu-west-1",
+            },
+            "reject",
+        );
+        expect(message).to.contain("the account of the current credentials");
+    });
+});
