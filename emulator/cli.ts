@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { startEmulator } from "./index";
-import type { Seed } from "./types";
+import type { Seed } from "./model/types";
 
 const USAGE = "usage: emulator [--port N] [--seed seed.json] [--state-file path] [--random-seed N] [--quiet]";
 

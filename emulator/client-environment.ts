@@ -18,3 +18,12 @@ export function clientEnvironment(endpoint: string, credentials: ClientCredentia
         ...(credentials.sessionToken ? { AWS_SESSION_TOKEN: credentials.sessionToken } : {}),
     };
 }
+
+/**
+ * The names of the AWS SDK and AWS CLI variables set in `env`. A test, or a run of the CLI, that
+ * must see only the variables it is given clears these first, so that nothing of the machine's
+ * (a profile, credentials, a region, an endpoint) leaks in.
+ */
+export function awsVariableNames(env: NodeJS.ProcessEnv = process.env): string[] {
+    return Object.keys(env).filter((name) => name.startsWith("AWS_"));
+}

@@ -2,19 +2,15 @@
  * The emulator's parts wired together: the one owner of state (store, client tokens, clock)
  * and of its persistence, shared by the RAM endpoint and the admin API.
  */
-import { CallLog } from "./call-log";
-import { ClientTokenLedger } from "./client-tokens";
-import { Clock } from "./clock";
-import { FaultInjector } from "./faults";
-import { SeededRandom } from "./random";
-import { applySeed, parseSeed } from "./seed";
-import { readStateFile, writeStateFile } from "./state-file";
-import { InvitationRecord, ShareRecord, Store } from "./store";
-import type { EmulatorStateSnapshot, InvitationStatus, InvitationView, ResourceShareView, SeededState } from "./types";
-
-function iso(ms: number): string {
-    return new Date(ms).toISOString();
-}
+import { FaultInjector } from "./faults/injector";
+import { SeededRandom } from "./faults/random";
+import { ClientTokenLedger } from "./model/client-tokens";
+import { Clock } from "./model/clock";
+import { applySeed, parseSeed } from "./model/seed";
+import { readStateFile, writeStateFile } from "./model/state-file";
+import { InvitationRecord, Store } from "./model/store";
+import type { InvitationStatus, SeededState } from "./model/types";
+import { CallLog } from "./wire/call-log";
 
 /** State, its rules and its persistence; no HTTP. */
 export class Emulator {
@@ -41,6 +37,11 @@ export class Emulator {
             this.store.restore(persisted.store);
             this.ledger.restore(persisted.clientTokens);
         }
+    }
+
+    /** The seed of the generator behind probabilistic faults. */
+    get randomSeed(): number {
+        return this.random.seed;
     }
 
     /** Saves the state when there is a state file; called after every change, before anyone is answered. */
@@ -79,60 +80,15 @@ export class Emulator {
     }
 
     /** Sets an invitation's status out of band, as if it had been answered elsewhere. */
-    setInvitationStatus(arn: string, status: InvitationStatus): InvitationView {
+    setInvitationStatus(arn: string, status: InvitationStatus): InvitationRecord {
         const invitation = this.store.setStatus(arn, status);
         this.persist();
-        return this.invitationView(invitation);
+        return invitation;
     }
 
     /** Forgets an invitation, so RAM no longer returns it. */
     removeInvitation(arn: string): void {
         this.store.removeInvitation(arn);
         this.persist();
-    }
-
-    private invitationView(invitation: InvitationRecord): InvitationView {
-        return {
-            resourceShareInvitationArn: invitation.resourceShareInvitationArn,
-            resourceShareArn: invitation.resourceShareArn,
-            resourceShareName: this.store.share(invitation.resourceShareArn)?.name ?? "",
-            senderAccountId: invitation.senderAccountId,
-            receiverAccountId: invitation.receiverAccountId,
-            region: invitation.region,
-            invitationTimestamp: iso(invitation.createdAtMs),
-            status: this.store.statusOf(invitation),
-            visibleAt: iso(invitation.visibleAtMs),
-        };
-    }
-
-    private shareView(share: ShareRecord): ResourceShareView {
-        return {
-            resourceShareArn: share.resourceShareArn,
-            name: share.name,
-            ownerAccountId: share.ownerAccountId,
-            region: share.region,
-            principals: share.principals,
-            resourceArns: share.resourceArns,
-            allowExternalPrincipals: share.allowExternalPrincipals,
-            creationTime: iso(share.createdAtMs),
-        };
-    }
-
-    snapshot(): EmulatorStateSnapshot {
-        return {
-            now: iso(this.clock.now()),
-            clockOffsetMs: this.clock.offsetMs,
-            randomSeed: this.random.seed,
-            accounts: this.store.listAccounts().map(({ accountId, accessKeyId, name, secretAccessKey }) => ({
-                accountId,
-                accessKeyId,
-                name,
-                verifiesSignatures: secretAccessKey !== undefined,
-            })),
-            resourceShares: this.store.listShares().map((s) => this.shareView(s)),
-            invitations: this.store.listInvitations().map((i) => this.invitationView(i)),
-            faults: this.faults.snapshot(),
-            clientTokenCount: this.ledger.size,
-        };
     }
 }

@@ -9,19 +9,24 @@
  * ```
  */
 import { randomInt } from "node:crypto";
-import { EmulatorAdmin } from "./admin-client";
+import { EmulatorAdmin } from "./admin/admin-client";
 import { Emulator } from "./emulator";
+import type { Seed } from "./model/types";
 import { listen } from "./server";
-import type { Seed } from "./types";
 
-export { EmulatorAdmin, EmulatorAdminError } from "./admin-client";
-export { clientEnvironment } from "./client-environment";
+export { EmulatorAdmin, EmulatorAdminError } from "./admin/admin-client";
+export type { PendingInvitationsRequest } from "./admin/admin-client";
+export type * from "./admin/types";
+export { awsVariableNames, clientEnvironment } from "./client-environment";
+export { sampleAccounts } from "./sample-accounts";
 export type { ClientCredentials } from "./client-environment";
-export { RAM_OPERATIONS } from "./ram-schema";
-export type { RamErrorName } from "./ram-schema";
-export { INVITATION_LIFETIME_MS } from "./store";
+export type { OperationFaults } from "./faults/types";
+export { INVITATION_LIFETIME_MS } from "./model/store";
+export type * from "./model/types";
 export { MAX_BODY_BYTES } from "./server";
-export type * from "./types";
+export type { CallFilter, CallLogEntry, CallOutcome } from "./wire/call-log";
+export { RAM_OPERATIONS } from "./wire/ram-schema";
+export type { RamErrorName, RamOperationName } from "./wire/ram-schema";
 
 /** How to start an emulator. Every field is optional. */
 export interface EmulatorOptions {

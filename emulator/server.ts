@@ -1,21 +1,23 @@
 /**
- * The HTTP server: listens on 127.0.0.1 only, reads bodies up to a cap, and sends each
- * request to the admin API or to the RAM operation its method and path name. A request
- * that fails in any way is answered (or its connection closed); the server keeps serving.
+ * The HTTP server: listens on 127.0.0.1 only, so no one but this machine reaches it (the admin
+ * API included); reads bodies up to a cap, and sends each request to the admin API, to STS or
+ * to the RAM operation its method and path name. A request that fails in any way is answered
+ * (or its connection closed); the server keeps serving.
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ADMIN_PREFIX, handleAdminRequest } from "./admin-api";
-import { handleStsRequest, isStsRequest } from "./sts-endpoint";
-import { ApiError } from "./api-error";
+import { ADMIN_PREFIX, handleAdminRequest } from "./admin/admin-api";
 import type { Emulator } from "./emulator";
-import { RamEndpoint, RequestBody } from "./ram-endpoint";
-import { OperationShape, RAM_OPERATION_SHAPES } from "./ram-schema";
-import { sendError, sendJson } from "./rest-json";
+import { ApiError } from "./wire/api-error";
+import { RamEndpoint, RequestBody } from "./wire/ram-endpoint";
+import { OperationShape, RAM_OPERATION_SHAPES } from "./wire/ram-schema";
+import { sendError, sendJson } from "./wire/rest-json";
+import { handleStsRequest, isStsRequest } from "./wire/sts-endpoint";
 
 /** Bodies above this are refused (and not kept in memory). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The loopback address, the only one the server listens on. */
 const HOST = "127.0.0.1";
 
 /** A listening emulator server. */
@@ -24,11 +26,6 @@ export interface EmulatorServer {
     endpoint: string;
     /** Stops listening, lets requests in flight finish, then closes every connection. */
     close(): Promise<void>;
-}
-
-/** Whether a peer address is on this machine; the admin API answers no one else. */
-export function isLoopback(address: string | undefined): boolean {
-    return address !== undefined && (address === "::1" || /^(::ffff:)?127\./.test(address));
 }
 
 /** Reads a body, keeping at most {@link MAX_BODY_BYTES}; the rest is read and dropped so the reply still arrives. */
@@ -62,9 +59,7 @@ export async function listen(emulator: Emulator, port: number, log: (line: strin
         const url = new URL(req.url ?? "/", `http://${HOST}`);
         const body = await readBody(req);
         if (url.pathname.startsWith(ADMIN_PREFIX)) {
-            if (!isLoopback(req.socket.remoteAddress)) {
-                sendJson(res, 403, JSON.stringify({ message: "the admin API answers loopback clients only" }));
-            } else if (body.tooLarge) {
+            if (body.tooLarge) {
                 sendJson(res, 413, JSON.stringify({ message: `the body is over ${MAX_BODY_BYTES} bytes` }));
             } else {
                 handleAdminRequest(emulator, req.method ?? "", url, body.bytes, res);

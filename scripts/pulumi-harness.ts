@@ -23,6 +23,7 @@ import * as path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { ConfigMap, LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { awsVariableNames } from "../emulator";
 
 const repoRoot = path.resolve(__dirname, "..");
 
@@ -214,7 +215,7 @@ function hermeticEnv(
     extra: Record<string, string>,
     backendQuery: string | undefined,
 ): Record<string, string> {
-    const blankedAws = Object.keys(process.env).filter((name) => name.startsWith("AWS_"));
+    const blankedAws = awsVariableNames();
     return {
         ...Object.fromEntries(blankedAws.map((name) => [name, ""])),
         PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}`,

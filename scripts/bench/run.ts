@@ -12,14 +12,20 @@
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { CallLogEntry, clientEnvironment, RunningEmulator, startEmulator } from "../../emulator";
+import {
+    CallLogEntry,
+    clientEnvironment,
+    RunningEmulator,
+    sampleAccounts,
+    SeedAccount,
+    startEmulator,
+} from "../../emulator";
 import { PulumiHarness } from "../pulumi-harness";
 import { installPackedLibrary, InstalledProject } from "./installed-package";
 import { ProviderMemoryWatch } from "./provider-memory";
 
 const REGION = "us-east-1";
-const SENDER = { accountId: "111111111111", accessKeyId: "AKIABENCHSENDER00001", secretAccessKey: "bench-sender" };
-const RECEIVER = { accountId: "222222222222", accessKeyId: "AKIABENCHRECEIVER001", secretAccessKey: "bench-receiver" };
+const { sender: SENDER, receiver: RECEIVER } = sampleAccounts;
 const OPERATIONS = ["GetResourceShareInvitations", "RejectResourceShareInvitation"] as const;
 
 interface PhaseCalls {
@@ -58,23 +64,17 @@ async function seedInvitations(
     n: number,
 ): Promise<Record<string, { invitationArn: string }>> {
     await emulator.admin.reset();
-    const seeded = await emulator.admin.seed({
-        // Seeded without secret keys: the emulator then skips SigV4 verification, whose CPU (on the
-        // same cores as the measured run) is the stand-in's cost, not the library's.
-        accounts: [SENDER, RECEIVER].map(({ accountId, accessKeyId }) => ({ accountId, accessKeyId })),
-        resourceShares: Array.from({ length: n }, (_, i) => ({
-            name: `bench-share-${i}`,
-            ownerAccountId: SENDER.accountId,
-            region: REGION,
-            principals: [RECEIVER.accountId],
-        })),
+    // Seeded without secret keys: the emulator then skips SigV4 verification, whose CPU (on the
+    // same cores as the measured run) is the stand-in's cost, not the library's.
+    const withoutSecret = ({ accountId, accessKeyId }: SeedAccount) => ({ accountId, accessKeyId });
+    const arns = await emulator.admin.seedPendingInvitations({
+        sender: withoutSecret(SENDER),
+        receiver: withoutSecret(RECEIVER),
+        count: n,
+        regions: [REGION],
+        namePrefix: "bench-share",
     });
-    return Object.fromEntries(
-        seeded.resourceShares.map((share, i) => [
-            `reject-${i}`,
-            { invitationArn: share.invitationArns[RECEIVER.accountId] },
-        ]),
-    );
+    return Object.fromEntries(arns.map((invitationArn, i) => [`reject-${i}`, { invitationArn }]));
 }
 
 async function rejectionHarness(

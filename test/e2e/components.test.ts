@@ -14,10 +14,10 @@ import { endToEndSuite } from "../support/end-to-end-suite";
 import {
     expectRejectedExactlyOnce,
     rejectionsInState,
-    seedInvitations,
     StateResource,
     writeCalls,
 } from "../support/rejections-in-state";
+import { seedInvitations } from "../support/seeding";
 
 const COMPONENTS_PROGRAM = path.join(__dirname, "fixtures", "components", "index.ts");
 

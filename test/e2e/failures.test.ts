@@ -6,20 +6,17 @@
 import { expect } from "chai";
 import { readdir, writeFile } from "node:fs/promises";
 import * as path from "node:path";
-import { clientEnvironment, RunningEmulator } from "../../emulator";
+import { RunningEmulator } from "../../emulator";
 import { PulumiHarness, removeEmptySidecars } from "../../scripts/pulumi-harness";
 import { RECEIVER } from "../support/accounts";
-import { endToEndSuite } from "../support/end-to-end-suite";
-import {
-    expectRejectedExactlyOnce,
-    rejectionsInState,
-    seedInvitations,
-    writeCalls,
-} from "../support/rejections-in-state";
+import { endToEndSuite, RootStackOptions } from "../support/end-to-end-suite";
+import { expectFailure } from "../support/expect-failure";
+import { expectRejectedExactlyOnce, rejectionsInState, writeCalls } from "../support/rejections-in-state";
+import { seedInvitations } from "../support/seeding";
 
-const REPO = path.resolve(__dirname, "..", "..");
-/** The root program of Pulumi.yaml: it imports the library by path, so its provider is serialized by value. */
-const ROOT_PROGRAM = path.join(REPO, "examples", "stack-config", "index.ts");
+async function failureMessage(operation: Promise<unknown>): Promise<string> {
+    return (await expectFailure(operation)).message;
+}
 
 describe("failures outside the program, end to end", function () {
     this.timeout(15 * 60_000);
@@ -28,32 +25,12 @@ describe("failures outside the program, end to end", function () {
     let emulator: RunningEmulator;
     before(() => (emulator = suite.emulator));
 
-    async function rootStack(
-        arns: string[],
-        options: { env?: Record<string, string>; backendQuery?: string } = {},
-    ): Promise<PulumiHarness> {
+    // The root program imports the library by path, so Pulumi serializes its provider by value.
+    function rootStack(arns: string[], options: RootStackOptions = {}): Promise<PulumiHarness> {
         const rejections = Object.fromEntries(arns.map((invitationArn, i) => [`decline-${i + 1}`, { invitationArn }]));
-        return suite.stack({
-            program: ROOT_PROGRAM,
-            project: "ram-invitations",
-            config: { "ram-invitations:rejections": { value: JSON.stringify(rejections) } },
-            env: { ...clientEnvironment(emulator.endpoint, RECEIVER), ...options.env },
-            backendQuery: options.backendQuery,
-        });
+        return suite.rootStack(rejections, options);
     }
 
-    /** The error of a failed Automation API operation, as text. */
-    async function failureOf(operation: Promise<unknown>): Promise<string> {
-        const error = await operation.then(
-            () => undefined,
-            (e: unknown) => e,
-        );
-        expect(error, "the operation fails").to.be.instanceOf(Error);
-        return String(error);
-    }
-
-    // RAM answers 503 to every rejection: up says what happened and that a rerun is safe;
-    // the rerun rejects once.
     it("RAM answers 503 to every rejection: up fails safely, the rerun rejects once", async () => {
         const arns = await seedInvitations(emulator, 2);
         // The SDK's standard variable shortens the retries, which the provider honours.
@@ -63,7 +40,7 @@ describe("failures outside the program, end to end", function () {
             serverErrorStatus: 503,
         });
 
-        const failure = await failureOf(harness.stack.up());
+        const failure = await failureMessage(harness.stack.up());
 
         for (const arn of arns) {
             expect(failure).to.contain(
@@ -95,7 +72,7 @@ describe("failures outside the program, end to end", function () {
         await emulator.admin.clearCalls();
 
         const preview = await harness.stack.preview();
-        const failure = await failureOf(harness.stack.up());
+        const failure = await failureMessage(harness.stack.up());
 
         expect(preview.stdout + preview.stderr).to.contain("no AWS credentials were found, so no request was sent");
         expect(failure).to.contain(`Could not reject invitation ${arns[0]}`);
@@ -114,8 +91,8 @@ describe("failures outside the program, end to end", function () {
         // What a kill between the blob library's truncate and its rewrite leaves.
         await writeFile(sidecar, "");
 
-        expect(await failureOf(harness.stack.cancel())).to.contain("failed to load checkpoint: EOF");
-        expect(await failureOf(harness.stack.preview())).to.contain("failed to load checkpoint: EOF");
+        expect(await failureMessage(harness.stack.cancel())).to.contain("failed to load checkpoint: EOF");
+        expect(await failureMessage(harness.stack.preview())).to.contain("failed to load checkpoint: EOF");
 
         expect(await removeEmptySidecars(harness.backendDir)).to.deep.equal([
             path.join(".pulumi", "stacks", "ram-invitations", "test.json.attrs"),

@@ -4,61 +4,30 @@
  * selects invitations by share ARN, and stays within ceil(N/100) read calls per region.
  */
 import { expect } from "chai";
-import * as path from "node:path";
 import { CommandError } from "@pulumi/pulumi/automation";
-import { clientEnvironment, RunningEmulator, startEmulator } from "../../emulator";
+import { RunningEmulator } from "../../emulator";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
+import { RECEIVER, SENDER } from "../support/accounts";
+import { endToEndSuite, RejectionEntry } from "../support/end-to-end-suite";
+import { expectFailure } from "../support/expect-failure";
+import { WRITE_OPERATIONS } from "../support/rejections-in-state";
+import { seedShares, SeededShare } from "../support/seeding";
 
-const ROOT_PROGRAM = path.resolve(__dirname, "..", "..", "examples", "stack-config", "index.ts");
 const REGION = "eu-central-1";
-const SENDER = { accountId: "111111111111", accessKeyId: "AKIDPREVIEWSENDER01", secretAccessKey: "preview-sender" };
-const RECEIVER = { accountId: "222222222222", accessKeyId: "AKIDPREVIEWRECEIVE1", secretAccessKey: "preview-receiver" };
 const LOOKUP = "GetResourceShareInvitations";
-const WRITES = new Set(["RejectResourceShareInvitation", "AcceptResourceShareInvitation", "CreateResourceShare"]);
-
-type Entry = { invitationArn: string } | { resourceShareArn: string };
 
 describe("previews and lookups end to end: real Pulumi CLI against the RAM emulator", function () {
     this.timeout(15 * 60_000);
+    const suite = endToEndSuite();
     let emulator: RunningEmulator;
-    const harnesses: PulumiHarness[] = [];
+    before(() => (emulator = suite.emulator));
 
-    before(async () => {
-        emulator = await startEmulator();
-    });
-
-    after(async () => {
-        await Promise.all(harnesses.map((h) => h.dispose()));
-        await emulator.stop();
-    });
-
-    async function seed(count: number, shareNames = (i: number) => `vendor-share-${i}`) {
-        await emulator.admin.reset();
-        const seeded = await emulator.admin.seed({
-            accounts: [SENDER, RECEIVER],
-            resourceShares: Array.from({ length: count }, (_, i) => ({
-                name: shareNames(i),
-                ownerAccountId: SENDER.accountId,
-                region: REGION,
-                principals: [RECEIVER.accountId],
-            })),
-        });
-        await emulator.admin.clearCalls();
-        return seeded.resourceShares.map((s) => ({
-            share: s.resourceShareArn,
-            invitation: s.invitationArns[RECEIVER.accountId],
-        }));
+    function seed(count: number, name = (i: number) => `vendor-share-${i}`): Promise<SeededShare[]> {
+        return seedShares(emulator, count, { region: REGION, name });
     }
 
-    async function stack(rejections: Record<string, Entry>): Promise<PulumiHarness> {
-        const harness = await PulumiHarness.create({
-            program: ROOT_PROGRAM,
-            project: "ram-invitations",
-            config: { "ram-invitations:rejections": { value: JSON.stringify(rejections) } },
-            env: clientEnvironment(emulator.endpoint, RECEIVER),
-        });
-        harnesses.push(harness);
-        return harness;
+    function stack(rejections: Record<string, RejectionEntry>): Promise<PulumiHarness> {
+        return suite.rootStack(rejections);
     }
 
     async function calls() {
@@ -66,7 +35,7 @@ describe("previews and lookups end to end: real Pulumi CLI against the RAM emula
         await emulator.admin.clearCalls();
         return {
             reads: all.filter((c) => c.operation === LOOKUP).length,
-            writes: all.filter((c) => WRITES.has(c.operation)).length,
+            writes: all.filter((c) => WRITE_OPERATIONS.includes(c.operation)).length,
         };
     }
 
@@ -88,12 +57,8 @@ describe("previews and lookups end to end: real Pulumi CLI against the RAM emula
         const [first] = await seed(1);
         const unknown = first.invitation.replace(/\/[^/]+$/, "/00000000-0000-0000-0000-000000000000");
         const harness = await stack({ "decline-unknown": { invitationArn: unknown } });
-        const failure = await harness.stack.preview().then(
-            () => undefined,
-            (error: unknown) => error,
-        );
-        expect(failure).to.be.instanceOf(CommandError);
-        expect((failure as Error).message)
+        const failure = await expectFailure(harness.stack.preview(), CommandError);
+        expect(failure.message)
             .to.contain(unknown)
             .and.to.contain("does not show this invitation")
             .and.to.contain(`account ${RECEIVER.accountId} in region ${REGION}`);

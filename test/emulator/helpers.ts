@@ -1,33 +1,21 @@
 /**
- * Shared pieces of the emulator's tests: accounts, SDK clients, and asserting typed errors.
+ * Shared pieces of the emulator's tests: accounts, SDK clients, raw requests, and asserting
+ * typed errors.
  */
-import { RAMClient, RAMClientConfig, RAMServiceException } from "@aws-sdk/client-ram";
+import {
+    GetResourceShareInvitationsCommand,
+    RAMClient,
+    RAMClientConfig,
+    RAMServiceException,
+} from "@aws-sdk/client-ram";
 import { expect } from "chai";
-import { RunningEmulator, Seed, SeedAccount, startEmulator } from "../../emulator";
+import { Seed } from "../../emulator";
+import { BYSTANDER, RECEIVER, SENDER } from "../support/accounts";
 
 export const REGION = "eu-west-1";
 export const OTHER_REGION = "us-east-1";
 
-/** Owns the shares. Its requests must be signed with its secret key. */
-export const SENDER = {
-    accountId: "111111111111",
-    accessKeyId: "AKIDSENDER000000001",
-    secretAccessKey: "sender-secret",
-    name: "sender",
-} satisfies SeedAccount;
-/** Receives invitations. Signed requests, too. */
-export const RECEIVER = {
-    accountId: "222222222222",
-    accessKeyId: "AKIDRECEIVER0000001",
-    secretAccessKey: "receiver-secret",
-    name: "receiver",
-} satisfies SeedAccount;
-/** Another receiver, seeded without a secret key: its signatures are not checked. */
-export const BYSTANDER = {
-    accountId: "333333333333",
-    accessKeyId: "AKIDBYSTANDER000001",
-    name: "bystander",
-} satisfies SeedAccount;
+export { BYSTANDER, RECEIVER, SENDER } from "../support/accounts";
 
 /** The sender shares one thing with the receiver and one with the bystander, in {@link REGION}. */
 export const BASIC_SEED: Seed = {
@@ -53,7 +41,39 @@ export function ramClient(
     });
 }
 
-type ErrorClass = abstract new (...args: never[]) => RAMServiceException;
+/** A SigV4 header naming the bystander, whose signatures the seed does not check. */
+export const BYSTANDER_AUTHORIZATION =
+    `AWS4-HMAC-SHA256 Credential=${BYSTANDER.accessKeyId}/20250101/${REGION}/ram/aws4_request, ` +
+    "SignedHeaders=host;x-amz-date, Signature=0000";
+
+/** A raw POST, for requests the SDK would never send; answers the status, error type and body. */
+export async function post(
+    endpoint: string,
+    path: string,
+    body: string | Buffer,
+    headers: Record<string, string> = {},
+): Promise<{ status: number; errorType: string | null; body: string }> {
+    const response = await fetch(endpoint + path, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body,
+    });
+    return {
+        status: response.status,
+        errorType: response.headers.get("x-amzn-errortype"),
+        body: await response.text(),
+    };
+}
+
+/** Asserts that the emulator (seeded with {@link BASIC_SEED}) still answers a real SDK call. */
+export async function expectStillServing(endpoint: string): Promise<void> {
+    const { resourceShareInvitations } = await ramClient(endpoint, RECEIVER).send(
+        new GetResourceShareInvitationsCommand({}),
+    );
+    expect(resourceShareInvitations).to.have.length(1);
+}
+
+export type ErrorClass = abstract new (...args: never[]) => RAMServiceException;
 
 /**
  * Asserts that `promise` rejects with the SDK's typed error: the class (`instanceof`), the
@@ -77,19 +97,4 @@ export async function expectRamError(
     expect(error.name).to.equal(name);
     expect(error.$metadata.httpStatusCode).to.equal(httpStatus);
     return error;
-}
-
-/**
- * One emulator for the enclosing suite: started before it, stopped after it, and reset to an
- * empty state before each test (the suite's own `beforeEach` then seeds what it needs). Call
- * inside `describe`; read `.emulator` in hooks and tests.
- */
-export function emulatorResetPerTest(): { readonly emulator: RunningEmulator } {
-    const suite = { emulator: undefined as unknown as RunningEmulator };
-    before(async () => {
-        suite.emulator = await startEmulator();
-    });
-    after(() => suite.emulator?.stop());
-    beforeEach(() => suite.emulator.admin.reset());
-    return suite;
 }

@@ -2,35 +2,68 @@
  * The life cycle of an end-to-end suite: one emulator for the suite, reset before each test, and
  * every Pulumi stack a test creates disposed of after it. Call inside `describe`.
  */
-import { RunningEmulator, startEmulator } from "../../emulator";
+import * as path from "node:path";
+import { ClientCredentials, clientEnvironment, RunningEmulator } from "../../emulator";
 import { PulumiHarness, PulumiHarnessOptions } from "../../scripts/pulumi-harness";
+import { RECEIVER } from "./accounts";
+import { emulatorPerSuite } from "./emulator-suite";
+
+/** The root program of Pulumi.yaml: one rejection per entry of `ram-invitations:rejections`. */
+export const ROOT_PROGRAM = path.resolve(__dirname, "..", "..", "examples", "stack-config", "index.ts");
+
+/** An entry of the root program's `rejections` config. */
+export type RejectionEntry = { invitationArn: string } | { resourceShareArn: string };
+
+export interface RootStackOptions {
+    /** The RAM endpoint the stack calls. Default: the suite's emulator. */
+    endpoint?: string;
+    /** Whose credentials the stack runs with. Default: RECEIVER's. */
+    credentials?: ClientCredentials;
+    /** More variables for every process of a run. */
+    env?: Record<string, string>;
+    /** See PulumiHarnessOptions.backendQuery. */
+    backendQuery?: string;
+}
 
 export interface EndToEndSuite {
     readonly emulator: RunningEmulator;
     /** A fresh stack (see PulumiHarness.create), disposed of after the test. */
     stack(options: PulumiHarnessOptions): Promise<PulumiHarness>;
+    /** A fresh stack of the root program (project `ram-invitations`) that declares `rejections`. */
+    rootStack(rejections: Record<string, RejectionEntry>, options?: RootStackOptions): Promise<PulumiHarness>;
 }
 
 export function endToEndSuite(): EndToEndSuite {
-    let emulator: RunningEmulator | undefined;
+    const emulatorSuite = emulatorPerSuite();
     let harnesses: PulumiHarness[] = [];
-    before(async () => {
-        emulator = await startEmulator();
-    });
-    after(() => emulator?.stop());
-    beforeEach(() => emulator!.admin.reset());
     afterEach(async () => {
         await Promise.all(harnesses.map((h) => h.dispose()));
         harnesses = [];
     });
-    return {
+    const suite: EndToEndSuite = {
         get emulator() {
-            return emulator!;
+            return emulatorSuite.emulator;
         },
         async stack(options) {
             const harness = await PulumiHarness.create(options);
             harnesses.push(harness);
             return harness;
         },
+        rootStack(rejections, options = {}) {
+            return suite.stack({
+                program: ROOT_PROGRAM,
+                project: "ram-invitations",
+                config: { "ram-invitations:rejections": { value: JSON.stringify(rejections) } },
+                env: {
+                    ...clientEnvironment(
+                        options.endpoint ?? emulatorSuite.emulator.endpoint,
+                        options.credentials ?? RECEIVER,
+                    ),
+                    ...options.env,
+                },
+                backendQuery: options.backendQuery,
+            });
+        },
     };
+    return suite;
 }

@@ -3,10 +3,9 @@
  * contract as one assertion, for the end-to-end tests.
  */
 import { expect } from "chai";
-import type { CallLogEntry, RunningEmulator, SeedAccount } from "../../emulator";
+import type { CallLogEntry, RunningEmulator } from "../../emulator";
 import { INVITATION_REJECTION_TYPE_TOKEN } from "../../provider";
 import type { PulumiHarness } from "../../scripts/pulumi-harness";
-import { RECEIVER, SENDER } from "./accounts";
 
 /** A resource as `pulumi stack export` shows it. */
 export interface StateResource {
@@ -24,9 +23,6 @@ export const WRITE_OPERATIONS: readonly string[] = [
     "CreateResourceShare",
 ];
 
-/** Invitations alternate between two regions: the provider must call the region of each ARN. */
-export const REGIONS = ["eu-west-1", "us-east-1"];
-
 export function regionOf(arn: string): string {
     return arn.split(":")[3];
 }
@@ -37,24 +33,6 @@ export function arnOf(call: CallLogEntry): string {
 
 export function tokenOf(call: CallLogEntry): string | undefined {
     return (call.parameters as { clientToken?: string }).clientToken;
-}
-
-/** Seeds `count` PENDING invitations from SENDER to `receiver`, one share each, in alternating regions. */
-export async function seedInvitations(
-    emulator: RunningEmulator,
-    count: number,
-    receiver: SeedAccount = RECEIVER,
-): Promise<string[]> {
-    const seeded = await emulator.admin.seed({
-        accounts: [SENDER, receiver],
-        resourceShares: Array.from({ length: count }, (_, i) => ({
-            name: `share-${i + 1}`,
-            ownerAccountId: SENDER.accountId,
-            region: REGIONS[i % REGIONS.length],
-            principals: [receiver.accountId],
-        })),
-    });
-    return seeded.resourceShares.map((share) => share.invitationArns[receiver.accountId]);
 }
 
 export async function writeCalls(emulator: RunningEmulator): Promise<CallLogEntry[]> {

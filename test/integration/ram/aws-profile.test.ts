@@ -2,21 +2,24 @@ import { expect } from "chai";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { startEmulator, RunningEmulator } from "../../../emulator";
+import { RunningEmulator } from "../../../emulator";
 import { deriveClientToken } from "../../../provider/rejection/client-token";
 import { RejectionProvider } from "../../../provider/rejection/provider";
-import { emulatorEnvironment, OTHER, RECEIVER, SENDER, useEnvironment } from "../../support/aws-environment";
+import { emulatorEnvironment, useEnvironment } from "../../support/aws-environment";
+import { OTHER, RECEIVER, SENDER } from "../../support/accounts";
+import { emulatorPerSuite } from "../../support/emulator-suite";
 
 const REGION = "ap-southeast-2";
 
 describe("AWS profiles: the stack's aws:profile and AWS_PROFILE choose the credentials", function () {
     this.timeout(30_000);
+    const suite = emulatorPerSuite();
     let emulator: RunningEmulator;
     let folder: string;
     let credentialsFile: string;
 
     before(async () => {
-        emulator = await startEmulator();
+        emulator = suite.emulator;
         folder = mkdtempSync(path.join(tmpdir(), "aws-profile-test-"));
         credentialsFile = path.join(folder, "credentials");
         writeFileSync(
@@ -28,11 +31,9 @@ describe("AWS profiles: the stack's aws:profile and AWS_PROFILE choose the crede
 
     after(async () => {
         rmSync(folder, { recursive: true, force: true });
-        await emulator.stop();
     });
 
     async function seededInvitation(): Promise<string> {
-        await emulator.admin.reset();
         const seeded = await emulator.admin.seed({
             accounts: [SENDER, RECEIVER, OTHER],
             resourceShares: [

@@ -1,50 +1,28 @@
 import { expect } from "chai";
-import {
-    AcceptResourceShareInvitationCommand,
-    RAMClient,
-    RejectResourceShareInvitationCommand,
-} from "@aws-sdk/client-ram";
-import { RunningEmulator, Seed, SeedShare } from "../../../emulator";
+import { AcceptResourceShareInvitationCommand, RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
+import { RunningEmulator, SeedShare } from "../../../emulator";
 import { deriveClientToken } from "../../../provider/rejection/client-token";
 import { capturingStderr } from "../../support/capture-stderr";
 import { InvitationLoader } from "../../../provider/ram/invitation-loader";
 import { RejectionProvider } from "../../../provider/rejection/provider";
-import { emulatorEnvironment, emulatorForSuite, RECEIVER, SENDER, useEnvironment } from "../../support/aws-environment";
+import { emulatorEnvironment, useEnvironment } from "../../support/aws-environment";
+import { RECEIVER, SENDER } from "../../support/accounts";
+import { ramClientAs } from "../../support/ram-client";
+import { seedShares, SeededShare } from "../../support/seeding";
+import { emulatorPerSuite } from "../../support/emulator-suite";
 
 const REGION = "us-east-1";
 const LOOKUP = "GetResourceShareInvitations";
 const URN = "urn:pulumi:test::p::pulumi-nodejs:dynamic/ram:InvitationRejection::r";
 
-function seedWithShares(count: number, extra: Partial<SeedShare> = {}): Seed {
-    return {
-        accounts: [SENDER, RECEIVER],
-        resourceShares: Array.from({ length: count }, (_, i) => ({
-            name: `share-${i}`,
-            ownerAccountId: SENDER.accountId,
-            region: REGION,
-            principals: [RECEIVER.accountId],
-            ...extra,
-        })),
-    };
-}
-
 describe("lookups: check against RAM, batching, selection by share (emulator)", function () {
     this.timeout(60_000);
-    const suite = emulatorForSuite();
+    const suite = emulatorPerSuite({ actAs: RECEIVER });
     let emulator: RunningEmulator;
     before(() => (emulator = suite.emulator));
 
-    beforeEach(async () => {
-        await emulator.admin.reset();
-    });
-
-    async function seed(count: number, extra = {}) {
-        const seeded = await emulator.admin.seed(seedWithShares(count, extra));
-        await emulator.admin.clearCalls();
-        return seeded.resourceShares.map((s) => ({
-            share: s.resourceShareArn,
-            invitation: s.invitationArns[RECEIVER.accountId],
-        }));
+    function seed(count: number, extra: Partial<SeedShare> = {}): Promise<SeededShare[]> {
+        return seedShares(emulator, count, { region: REGION, extra });
     }
 
     async function lookupSizes(): Promise<number[]> {
@@ -70,7 +48,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
 
     it("check fails an accepted invitation and an unknown one, against invitationArn", async () => {
         const [{ invitation }] = await seed(1);
-        await new RAMClient({ region: REGION, endpoint: emulator.endpoint, credentials: RECEIVER }).send(
+        await ramClientAs(emulator.endpoint, RECEIVER, REGION).send(
             new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitation }),
         );
         const provider = new RejectionProvider();
@@ -88,7 +66,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
     // and makes no call, so the engine goes on with the other resources.
     it("in the update, check hands an accepted invitation's failure to create", async () => {
         const [{ invitation }, { invitation: pending }] = await seed(2);
-        await new RAMClient({ region: REGION, endpoint: emulator.endpoint, credentials: RECEIVER }).send(
+        await ramClientAs(emulator.endpoint, RECEIVER, REGION).send(
             new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitation }),
         );
         await emulator.admin.clearCalls();
@@ -175,8 +153,8 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
     // 250 at once make calls of 100, 100 and 50.
     it("concurrent loads coalesce into calls of at most 100 ARNs", async () => {
         const invitations = await seed(250);
-        const loader = new InvitationLoader(
-            (region) => new RAMClient({ region, endpoint: emulator.endpoint, credentials: RECEIVER }),
+        const loader = new InvitationLoader((region) =>
+            ramClientAs(emulator.endpoint, RECEIVER, region, { maxAttempts: 3 }),
         );
         const found = await Promise.all(invitations.map(({ invitation }) => loader.load(REGION, invitation)));
         expect(found.map((i) => i?.resourceShareInvitationArn)).to.deep.equal(invitations.map((i) => i.invitation));
@@ -185,7 +163,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
 
     it("concurrent adoptions in create coalesce their fresh lookups (at most 100 ARNs a call)", async () => {
         const invitations = await seed(250);
-        const ram = new RAMClient({ region: REGION, endpoint: emulator.endpoint, credentials: RECEIVER });
+        const ram = ramClientAs(emulator.endpoint, RECEIVER, REGION);
         for (const { invitation } of invitations) {
             await ram.send(new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitation }));
         }
@@ -210,8 +188,8 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         const gone = invitations[1].invitation;
         await emulator.admin.removeInvitation(gone);
         await emulator.admin.clearCalls();
-        const loader = new InvitationLoader(
-            (region) => new RAMClient({ region, endpoint: emulator.endpoint, credentials: RECEIVER }),
+        const loader = new InvitationLoader((region) =>
+            ramClientAs(emulator.endpoint, RECEIVER, region, { maxAttempts: 3 }),
         );
         const found = await Promise.all(invitations.map(({ invitation }) => loader.load(REGION, invitation)));
         expect(found.map((i) => i?.resourceShareName)).to.deep.equal(["share-0", undefined, "share-2"]);

@@ -8,7 +8,10 @@ import { RunningEmulator, Seed } from "../../../emulator";
 import { deriveClientToken } from "../../../provider/rejection/client-token";
 import { RejectionProvider } from "../../../provider/rejection/provider";
 import { RejectionState } from "../../../provider/rejection/properties";
-import { emulatorForSuite, OTHER, RECEIVER, SENDER } from "../../support/aws-environment";
+import { OTHER, RECEIVER, SENDER } from "../../support/accounts";
+import { expectFailure } from "../../support/expect-failure";
+import { ramClientAs } from "../../support/ram-client";
+import { emulatorPerSuite } from "../../support/emulator-suite";
 
 const REGION = "eu-west-1";
 const REJECT = "RejectResourceShareInvitation";
@@ -24,7 +27,7 @@ const SEED: Seed = {
 
 describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", function () {
     this.timeout(30_000);
-    const suite = emulatorForSuite();
+    const suite = emulatorPerSuite({ actAs: RECEIVER });
     let emulator: RunningEmulator;
     let invitationArn: string;
     let secondInvitationArn: string;
@@ -33,7 +36,6 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
     before(() => (emulator = suite.emulator));
 
     beforeEach(async () => {
-        await emulator.admin.reset();
         const seeded = await emulator.admin.seed(SEED);
         invitationArn = seeded.resourceShares[0].invitationArns[RECEIVER.accountId];
         secondInvitationArn = seeded.resourceShares[1].invitationArns[RECEIVER.accountId];
@@ -48,8 +50,8 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
         return emulator.admin.calls({ operation: REJECT });
     }
 
-    function ramAs(credentials: { accessKeyId: string; secretAccessKey: string }): RAMClient {
-        return new RAMClient({ region: REGION, endpoint: emulator.endpoint, credentials, maxAttempts: 1 });
+    function ramAs(account: { accessKeyId: string; secretAccessKey: string }): RAMClient {
+        return ramClientAs(emulator.endpoint, account, REGION);
     }
 
     it("check accepts the inputs, and create rejects with one call carrying the client token", async () => {
@@ -118,14 +120,25 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
         const created = await new RejectionProvider().create(inputsFor(invitationArn));
         expect(created.outs).to.deep.include({ status: "REJECTED", resourceShareName: "shared-subnets" });
         expect(created.outs?.rejectedAt).to.be.a("string");
-        expect((await rejectCalls()).filter((c) => c.stateChanged)).to.have.length(1);
+        // The provider did send its rejection, with its own token, and took RAM's "already
+        // rejected" for success: the one state change is the out-of-band one.
+        const [outOfBand, ours, ...more] = await rejectCalls();
+        expect(more).to.deep.equal([]);
+        expect(outOfBand.stateChanged).to.equal(true);
+        expect(ours).to.deep.include({
+            outcome: "ResourceShareInvitationAlreadyRejectedException",
+            stateChanged: false,
+        });
+        expect((ours.parameters as { clientToken?: string }).clientToken).to.equal(
+            inputsFor(invitationArn).clientToken,
+        );
     });
 
     it("fails on an accepted invitation, saying what to do", async () => {
         await ramAs(RECEIVER).send(
             new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn }),
         );
-        const failure = await expectFailure(new RejectionProvider().create(inputsFor(invitationArn)));
+        const { message: failure } = await expectFailure(new RejectionProvider().create(inputsFor(invitationArn)));
         expect(failure).to.contain(invitationArn).and.to.contain("already accepted");
         expect(failure).to.contain(`account ${RECEIVER.accountId} in region eu-west-1`);
         expect(failure).to.contain("disassociate-resource-share");
@@ -140,13 +153,15 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
 
     it("fails on an unknown invitation, naming account and region", async () => {
         const unknown = invitationArn.replace(/[0-9a-f]{8}-/, "00000000-");
-        const failure = await expectFailure(new RejectionProvider().create(inputsFor(unknown)));
+        const { message: failure } = await expectFailure(new RejectionProvider().create(inputsFor(unknown)));
         expect(failure).to.contain(unknown).and.to.contain("does not show this invitation");
         expect(failure).to.contain(`account ${RECEIVER.accountId} in region eu-west-1`);
     });
 
     it("never acts on another account's invitation", async () => {
-        const failure = await expectFailure(new RejectionProvider().create(inputsFor(otherAccountsInvitationArn)));
+        const { message: failure } = await expectFailure(
+            new RejectionProvider().create(inputsFor(otherAccountsInvitationArn)),
+        );
         expect(failure).to.contain("does not show this invitation");
         const state = await emulator.admin.state();
         const theirs = state.invitations.find((i) => i.resourceShareInvitationArn === otherAccountsInvitationArn);
@@ -199,12 +214,3 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
         expect(await emulator.admin.calls()).to.deep.equal([]);
     });
 });
-
-async function expectFailure(promise: Promise<unknown>): Promise<string> {
-    try {
-        await promise;
-    } catch (error) {
-        return (error as Error).message;
-    }
-    throw new Error("expected the call to fail, but it succeeded");
-}

@@ -8,13 +8,16 @@
 import { expect } from "chai";
 import type * as pulumi from "@pulumi/pulumi";
 import { RunningEmulator } from "../../../emulator";
-import type { OperationFaults } from "../../../emulator/types";
+import type { OperationFaults } from "../../../emulator";
 import { deriveClientToken } from "../../../provider/rejection/client-token";
 import { REJECT_ERROR_NAMES } from "../../../provider/ram/errors";
 import { RejectionProvider } from "../../../provider/rejection/provider";
 import { loadSerializedProvider, serializeProviderByValue } from "../../support/serialized-provider";
-import { emulatorEnvironment, emulatorForSuite, RECEIVER, SENDER, useEnvironment } from "../../support/aws-environment";
+import { emulatorEnvironment, useEnvironment } from "../../support/aws-environment";
+import { RECEIVER, SENDER } from "../../support/accounts";
 import { capturingStderr } from "../../support/capture-stderr";
+import { expectFailure } from "../../support/expect-failure";
+import { emulatorPerSuite } from "../../support/emulator-suite";
 
 const REGION = "eu-west-1";
 
@@ -77,7 +80,7 @@ const CASES: Case[] = [
 
 describe("error messages of the provider serialized by value", function () {
     this.timeout(60_000);
-    const suite = emulatorForSuite();
+    const suite = emulatorPerSuite({ actAs: RECEIVER });
     let emulator: RunningEmulator;
     let serializedText: string;
 
@@ -85,8 +88,6 @@ describe("error messages of the provider serialized by value", function () {
         emulator = suite.emulator;
         serializedText = await serializeProviderByValue();
     });
-
-    beforeEach(() => emulator.admin.reset());
 
     async function seedInvitation(): Promise<string> {
         const seeded = await emulator.admin.seed({
@@ -111,12 +112,7 @@ describe("error messages of the provider serialized by value", function () {
             const provider = make();
             await provider.configure!({ config: { get: () => undefined, require: () => "" } });
             const inputs = { invitationArn, clientToken: deriveClientToken("urn:pulumi:s::p::t::n", invitationArn) };
-            const error = await provider.create(inputs).then(
-                () => undefined,
-                (e: unknown) => e,
-            );
-            expect(error, "create fails").to.be.instanceOf(Error);
-            return (error as Error).message;
+            return (await expectFailure(provider.create(inputs))).message;
         } finally {
             restore();
             await emulator.admin.reset();

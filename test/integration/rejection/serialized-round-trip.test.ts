@@ -2,11 +2,12 @@ import { expect } from "chai";
 import { RunningEmulator } from "../../../emulator";
 import { deriveClientToken } from "../../../provider/rejection/client-token";
 import { loadSerializedProvider, serializeProviderByValue } from "../../support/serialized-provider";
-import { emulatorForSuite, RECEIVER, SENDER } from "../../support/aws-environment";
+import { RECEIVER, SENDER } from "../../support/accounts";
+import { emulatorPerSuite } from "../../support/emulator-suite";
 
 describe("the provider after Pulumi's serialization round trip", function () {
     this.timeout(30_000);
-    const suite = emulatorForSuite();
+    const suite = emulatorPerSuite({ actAs: RECEIVER });
     let emulator: RunningEmulator;
     before(() => (emulator = suite.emulator));
 

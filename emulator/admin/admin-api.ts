@@ -1,0 +1,150 @@
+/**
+ * The admin API under `/_emulator/`: JSON in, JSON out, for tests and the demo to seed,
+ * inspect and bend the emulator. Input that cannot be applied is answered 400 with
+ * `{ "message": ... }`. The routes are documented in emulator/README.md.
+ */
+import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
+import type { ServerResponse } from "node:http";
+import type { Emulator } from "../emulator";
+import { parseFaults } from "../faults/injector";
+import { EmulatorInputError } from "../input-error";
+import type { InvitationStatus } from "../model/types";
+import { isPlainObject } from "../plain-object";
+import type { CallFilter } from "../wire/call-log";
+import { RAM_OPERATIONS, RamOperationName } from "../wire/ram-schema";
+import { sendJson } from "../wire/rest-json";
+import { invitationView, stateSnapshot } from "./views";
+
+/** The path prefix of every admin route. */
+export const ADMIN_PREFIX = "/_emulator/";
+
+interface AdminRequest {
+    body: unknown;
+    query: URLSearchParams;
+    /** The path's capture groups. */
+    params: string[];
+}
+
+interface AdminRoute {
+    method: string;
+    path: RegExp;
+    handle: (emulator: Emulator, request: AdminRequest) => unknown;
+}
+
+function field(body: unknown, name: string): unknown {
+    return isPlainObject(body) ? body[name] : undefined;
+}
+
+function stringField(body: unknown, name: string): string {
+    const value = field(body, name);
+    if (typeof value !== "string" || value === "") {
+        throw new EmulatorInputError(`${name} must be a non-empty string`);
+    }
+    return value;
+}
+
+function invitationStatus(value: unknown): InvitationStatus {
+    const statuses: unknown[] = Object.values(ResourceShareInvitationStatus);
+    if (!statuses.includes(value)) {
+        throw new EmulatorInputError(`status must be one of ${statuses.join(", ")}`);
+    }
+    return value as InvitationStatus;
+}
+
+/** Checks an operation name from outside. */
+function parseOperationName(value: string): RamOperationName {
+    const operation = RAM_OPERATIONS.find((name) => name === value);
+    if (operation === undefined) {
+        throw new EmulatorInputError(`unknown operation ${value}; the emulator serves ${RAM_OPERATIONS.join(", ")}`);
+    }
+    return operation;
+}
+
+function callFilter(query: URLSearchParams): CallFilter {
+    const operation = query.get("operation");
+    const accountId = query.get("accountId");
+    return {
+        ...(operation !== null && { operation: parseOperationName(operation) }),
+        ...(accountId !== null && { accountId }),
+    };
+}
+
+const ROUTES: AdminRoute[] = [
+    { method: "POST", path: /^seed$/, handle: (emulator, { body }) => emulator.seed(body) },
+    { method: "GET", path: /^calls$/, handle: (emulator, { query }) => emulator.callLog.list(callFilter(query)) },
+    { method: "DELETE", path: /^calls$/, handle: (emulator) => emulator.callLog.clear() },
+    { method: "POST", path: /^reset$/, handle: (emulator) => emulator.reset() },
+    {
+        method: "POST",
+        path: /^clock\/advance$/,
+        handle: (emulator, { body }) => {
+            const ms = field(body, "ms");
+            if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) {
+                throw new EmulatorInputError("ms must be a number of milliseconds, 0 or more");
+            }
+            emulator.advanceClock(ms);
+            return { now: emulator.clock.isoNow() };
+        },
+    },
+    {
+        method: "PUT",
+        path: /^faults\/([^/]+)$/,
+        handle: (emulator, { body, params }) => emulator.faults.set(parseOperationName(params[0]), parseFaults(body)),
+    },
+    { method: "DELETE", path: /^faults$/, handle: (emulator) => emulator.faults.clear() },
+    { method: "GET", path: /^state$/, handle: (emulator) => stateSnapshot(emulator) },
+    {
+        method: "POST",
+        path: /^invitations\/set-status$/,
+        handle: (emulator, { body }) =>
+            invitationView(
+                emulator.store,
+                emulator.setInvitationStatus(
+                    stringField(body, "resourceShareInvitationArn"),
+                    invitationStatus(field(body, "status")),
+                ),
+            ),
+    },
+    {
+        method: "POST",
+        path: /^invitations\/remove$/,
+        handle: (emulator, { body }) => emulator.removeInvitation(stringField(body, "resourceShareInvitationArn")),
+    },
+];
+
+function parseBody(bytes: Buffer): unknown {
+    if (bytes.length === 0) {
+        return undefined;
+    }
+    try {
+        return JSON.parse(bytes.toString("utf8"));
+    } catch {
+        throw new EmulatorInputError("the body is not valid JSON");
+    }
+}
+
+/** Answers one admin request (a URL under {@link ADMIN_PREFIX}). */
+export function handleAdminRequest(
+    emulator: Emulator,
+    method: string,
+    url: URL,
+    bytes: Buffer,
+    res: ServerResponse,
+): void {
+    const path = url.pathname.slice(ADMIN_PREFIX.length);
+    const candidates = ROUTES.filter((r) => r.path.test(path));
+    const route = candidates.find((r) => r.method === method);
+    if (!route) {
+        const status = candidates.length > 0 ? 405 : 404;
+        sendJson(res, status, JSON.stringify({ message: `no admin route ${method} ${url.pathname}` }));
+        return;
+    }
+    try {
+        const params = (route.path.exec(path) ?? []).slice(1).map(decodeURIComponent);
+        const result = route.handle(emulator, { body: parseBody(bytes), query: url.searchParams, params });
+        sendJson(res, 200, JSON.stringify(result ?? {}));
+    } catch (err) {
+        const status = err instanceof EmulatorInputError ? 400 : 500;
+        sendJson(res, status, JSON.stringify({ message: err instanceof Error ? err.message : String(err) }));
+    }
+}

@@ -1,0 +1,180 @@
+/**
+ * Fault injection per operation: added latency, throttling beyond a request rate, server
+ * errors, and "commit, then drop the connection". Probabilistic faults draw from a seeded
+ * generator so a run replays; "next N" counters make a test deterministic without one.
+ */
+import { EmulatorInputError } from "../input-error";
+import { isPlainObject } from "../plain-object";
+import { allRamErrorShapes, RamErrorName, RamOperationName } from "../wire/ram-schema";
+import type { SeededRandom } from "./random";
+import type { OperationFaults } from "./types";
+
+const WINDOW_MS = 1000;
+
+const NUMBER_FIELDS: Record<
+    Exclude<keyof OperationFaults, "serverErrorStatus" | "errorName">,
+    { max: number; integer: boolean }
+> = {
+    latencyMs: { max: 60_000, integer: false },
+    maxRequestsPerSecond: { max: Number.MAX_SAFE_INTEGER, integer: true },
+    throttleNext: { max: Number.MAX_SAFE_INTEGER, integer: true },
+    serverErrorRate: { max: 1, integer: false },
+    serverErrorNext: { max: Number.MAX_SAFE_INTEGER, integer: true },
+    dropAfterCommitRate: { max: 1, integer: false },
+    dropAfterCommitNext: { max: Number.MAX_SAFE_INTEGER, integer: true },
+    errorNext: { max: Number.MAX_SAFE_INTEGER, integer: true },
+};
+
+function isRamErrorName(value: unknown): value is RamErrorName {
+    return typeof value === "string" && allRamErrorShapes().some((shape) => shape.name === value);
+}
+
+/** Checks faults from outside (the admin API); unknown fields and out-of-range values are refused. */
+export function parseFaults(value: unknown): OperationFaults {
+    if (!isPlainObject(value)) {
+        throw new EmulatorInputError("faults must be a JSON object");
+    }
+    const faults: OperationFaults = {};
+    for (const [field, v] of Object.entries(value)) {
+        if (field === "serverErrorStatus") {
+            if (v !== 500 && v !== 503) {
+                throw new EmulatorInputError("serverErrorStatus must be 500 or 503");
+            }
+            faults.serverErrorStatus = v;
+            continue;
+        }
+        if (field === "errorName") {
+            if (!isRamErrorName(v)) {
+                throw new EmulatorInputError(
+                    `errorName must name an error of RAM's model, e.g. OperationNotPermittedException`,
+                );
+            }
+            faults.errorName = v;
+            continue;
+        }
+        const rule = NUMBER_FIELDS[field as keyof typeof NUMBER_FIELDS];
+        if (!rule) {
+            throw new EmulatorInputError(`unknown fault ${field}`);
+        }
+        if (
+            typeof v !== "number" ||
+            !Number.isFinite(v) ||
+            v < 0 ||
+            v > rule.max ||
+            (rule.integer && !Number.isInteger(v))
+        ) {
+            throw new EmulatorInputError(
+                `${field} must be ${rule.integer ? "an integer" : "a number"} from 0 to ${rule.max}`,
+            );
+        }
+        faults[field as keyof typeof NUMBER_FIELDS] = v;
+    }
+    if (faults.errorNext !== undefined && faults.errorName === undefined) {
+        throw new EmulatorInputError("errorNext needs errorName: the error to answer with");
+    }
+    return faults;
+}
+
+/** The faults in force, and the state they need (throttling windows, counters). */
+export class FaultInjector {
+    private readonly faults = new Map<RamOperationName, OperationFaults>();
+    private readonly admittedAt = new Map<RamOperationName, number[]>();
+
+    constructor(private readonly random: SeededRandom) {}
+
+    /** Replaces the faults of one operation. */
+    set(operation: RamOperationName, faults: OperationFaults): void {
+        this.faults.set(operation, { ...faults });
+        this.admittedAt.delete(operation);
+    }
+
+    clear(): void {
+        this.faults.clear();
+        this.admittedAt.clear();
+    }
+
+    snapshot(): Partial<Record<RamOperationName, OperationFaults>> {
+        return Object.fromEntries([...this.faults].map(([op, f]) => [op, { ...f }]));
+    }
+
+    latencyMs(operation: RamOperationName): number {
+        return this.faults.get(operation)?.latencyMs ?? 0;
+    }
+
+    /**
+     * Whether a request may go on, or is throttled: the next `throttleNext` requests are, and
+     * beyond that at most `maxRequestsPerSecond` requests are let through in any one-second
+     * window. Refused requests do not count, so clients that back off get through.
+     */
+    admit(operation: RamOperationName, nowMs: number): boolean {
+        const faults = this.faults.get(operation);
+        if (!faults) {
+            return true;
+        }
+        if (this.countDown(faults, "throttleNext")) {
+            return false;
+        }
+        const limit = faults.maxRequestsPerSecond;
+        if (limit === undefined) {
+            return true;
+        }
+        const recent = (this.admittedAt.get(operation) ?? []).filter((t) => t > nowMs - WINDOW_MS);
+        const admitted = recent.length < limit;
+        if (admitted) {
+            recent.push(nowMs);
+        }
+        this.admittedAt.set(operation, recent);
+        return admitted;
+    }
+
+    /** The status of an injected server error for this request, if it gets one. */
+    takeServerError(operation: RamOperationName): 500 | 503 | undefined {
+        const faults = this.faults.get(operation);
+        if (!faults || !this.take(faults, "serverErrorNext", "serverErrorRate")) {
+            return undefined;
+        }
+        return faults.serverErrorStatus ?? 500;
+    }
+
+    /** The modelled error injected into this request, if it gets one. */
+    takeInjectedError(operation: RamOperationName): RamErrorName | undefined {
+        const faults = this.faults.get(operation);
+        if (!faults || !this.countDown(faults, "errorNext")) {
+            return undefined;
+        }
+        return faults.errorName as RamErrorName;
+    }
+
+    /** Whether this successful request loses its connection after committing. */
+    takeDropAfterCommit(operation: RamOperationName): boolean {
+        const faults = this.faults.get(operation);
+        return faults !== undefined && this.take(faults, "dropAfterCommitNext", "dropAfterCommitRate");
+    }
+
+    /** Counts a "next N" fault down, or else rolls the dice for its rate. */
+    private take(
+        faults: OperationFaults,
+        next: "serverErrorNext" | "dropAfterCommitNext",
+        rate: "serverErrorRate" | "dropAfterCommitRate",
+    ): boolean {
+        if (this.countDown(faults, next)) {
+            return true;
+        }
+        const probability = faults[rate] ?? 0;
+        // Roll only when a rate is set, so adding a fault elsewhere does not shift this sequence.
+        return probability > 0 && this.random.next() < probability;
+    }
+
+    /** Whether a "next N" fault still has requests to hit; counts one off if so. */
+    private countDown(
+        faults: OperationFaults,
+        next: "throttleNext" | "serverErrorNext" | "dropAfterCommitNext" | "errorNext",
+    ): boolean {
+        const remaining = faults[next] ?? 0;
+        if (remaining === 0) {
+            return false;
+        }
+        faults[next] = remaining - 1;
+        return true;
+    }
+}

@@ -1,0 +1,79 @@
+/**
+ * The model's public data types: accounts, seeds and what seeding created, and an invitation as
+ * RAM describes it. The admin API and {@link EmulatorAdmin} speak in these.
+ */
+import type { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
+
+/** An invitation's status, as RAM names it: PENDING, ACCEPTED, REJECTED or EXPIRED. */
+export type InvitationStatus = ResourceShareInvitationStatus;
+
+/** An AWS account the emulator knows, and the access key its requests are signed with. */
+export interface SeedAccount {
+    /** The 12-digit account id. */
+    accountId: string;
+    /** The access key id that identifies this account in a request's SigV4 `Authorization` header. */
+    accessKeyId: string;
+    /** When given, every request with this access key must carry a valid SigV4 signature made with it. */
+    secretAccessKey?: string;
+    /** A label for people reading logs and state; RAM never sees it. */
+    name?: string;
+}
+
+/** A resource share to create while seeding, as its owner would with CreateResourceShare. */
+export interface SeedShare {
+    /** The share's name. */
+    name: string;
+    /** The 12-digit id of the owning (sending) account. */
+    ownerAccountId: string;
+    /** The region the share and its invitations live in, e.g. `us-east-1`. */
+    region: string;
+    /** Account ids that receive a PENDING invitation to this share. */
+    principals?: string[];
+    /**
+     * RAM is eventually consistent: a new invitation can take a while to show up. The
+     * invitations of this share are invisible (not listed, not found, not acceptable) until
+     * this many milliseconds on the emulator's clock after creation. Default 0.
+     */
+    invitationVisibleAfterMs?: number;
+}
+
+/** What to put into the emulator: accounts first, then shares with their invitations. */
+export interface Seed {
+    accounts: SeedAccount[];
+    resourceShares?: SeedShare[];
+}
+
+/** A share created by seeding, with the ARN of the invitation each principal received. */
+export interface SeededShare {
+    resourceShareArn: string;
+    name: string;
+    ownerAccountId: string;
+    region: string;
+    /** Invitation ARN by receiving account id. */
+    invitationArns: Record<string, string>;
+}
+
+/** The answer to a seed: what was created, in the order the seed listed it. */
+export interface SeededState {
+    accounts: { accountId: string; accessKeyId: string; name?: string }[];
+    resourceShares: SeededShare[];
+}
+
+/**
+ * An invitation as RAM describes it (`ResourceShareInvitation` in the SDK, every member set):
+ * the shape {@link Store.describeInvitation} gives, which the RAM endpoint answers with and the
+ * admin API's {@link InvitationView} builds on. `status` is the one RAM reports now: a PENDING
+ * invitation older than seven days reads EXPIRED.
+ */
+export type InvitationDescription = Required<
+    Pick<
+        ResourceShareInvitation,
+        | "resourceShareInvitationArn"
+        | "resourceShareName"
+        | "resourceShareArn"
+        | "senderAccountId"
+        | "receiverAccountId"
+        | "invitationTimestamp"
+        | "status"
+    >
+>;

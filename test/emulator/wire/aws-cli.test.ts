@@ -1,0 +1,163 @@
+/**
+ * A second, independent client: the AWS CLI (botocore) must parse the emulator's answers and
+ * errors as well as the JS SDK does. The CLI runs from a virtual environment of its own under
+ * `.tools/awscli-venv` (git-ignored), made and filled with `awscli` from PyPI on first use and
+ * reused after, so the test needs no AWS CLI on the machine and never installs into the
+ * machine's Python (which PEP 668 systems refuse).
+ */
+import { expect } from "chai";
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { awsVariableNames, RunningEmulator, startEmulator } from "../../../emulator";
+import { BASIC_SEED, BYSTANDER, RECEIVER, REGION, SENDER } from "../helpers";
+
+const run = promisify(execFile);
+
+const VENV = resolve(__dirname, "../../../.tools/awscli-venv");
+const VENV_AWS = join(VENV, "bin", "aws");
+
+/** The AWS CLI in {@link VENV}; makes the environment and installs the CLI there when it is not yet there. */
+async function awsCli(): Promise<string> {
+    if (!existsSync(VENV_AWS)) {
+        // `python3 -m venv` leaves an environment that is already there alone, so a failed install is tried again.
+        await run("python3", ["-m", "venv", VENV], { timeout: 120_000 });
+        await run(
+            join(VENV, "bin", "python"),
+            ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "awscli"],
+            { timeout: 300_000 },
+        );
+    }
+    return VENV_AWS;
+}
+
+/** The environment without any AWS setting of the machine or of other tests. */
+function cleanEnvironment(): NodeJS.ProcessEnv {
+    const environment = { ...process.env };
+    for (const name of awsVariableNames()) {
+        delete environment[name];
+    }
+    return environment;
+}
+
+interface CliAnswer {
+    json?: Record<string, unknown>;
+    /** The error name from "An error occurred (Name) when calling ...", when the CLI failed. */
+    error?: string;
+}
+
+describe("emulator: the AWS CLI as a second client", function () {
+    this.timeout(60_000);
+    let emulator: RunningEmulator;
+    let cli: string;
+    let invitationArn: string;
+    let bystanderInvitationArn: string;
+
+    before(async function () {
+        this.timeout(480_000); // the first run makes the virtual environment and installs awscli
+        cli = await awsCli();
+        emulator = await startEmulator({ seed: BASIC_SEED });
+        const state = await emulator.admin.state();
+        invitationArn = state.invitations.find(
+            (i) => i.receiverAccountId === RECEIVER.accountId,
+        )!.resourceShareInvitationArn;
+        bystanderInvitationArn = state.invitations.find(
+            (i) => i.receiverAccountId === BYSTANDER.accountId,
+        )!.resourceShareInvitationArn;
+    });
+
+    after(() => emulator?.stop());
+
+    async function aws(
+        account: { accessKeyId: string; secretAccessKey?: string },
+        ...args: string[]
+    ): Promise<CliAnswer> {
+        const env = {
+            ...cleanEnvironment(),
+            AWS_ACCESS_KEY_ID: account.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: account.secretAccessKey ?? "not-checked",
+            AWS_DEFAULT_REGION: REGION,
+            AWS_CONFIG_FILE: "/dev/null",
+            AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+            AWS_MAX_ATTEMPTS: "1",
+            AWS_PAGER: "",
+        };
+        try {
+            const { stdout } = await run(
+                cli,
+                ["ram", ...args, "--endpoint-url", emulator.endpoint, "--output", "json"],
+                { env },
+            );
+            return { json: JSON.parse(stdout) as Record<string, unknown> };
+        } catch (err) {
+            const stderr = String((err as { stderr?: string }).stderr);
+            const name = /An error occurred \((\w+)\)/.exec(stderr)?.[1];
+            if (!name) {
+                throw err;
+            }
+            return { error: name };
+        }
+    }
+
+    it("parses invitations from get-resource-share-invitations", async () => {
+        const { json } = await aws(
+            RECEIVER,
+            "get-resource-share-invitations",
+            "--resource-share-invitation-arns",
+            invitationArn,
+        );
+        const invitations = json!.resourceShareInvitations as Record<string, unknown>[];
+        expect(invitations).to.have.length(1);
+        expect(invitations[0]).to.deep.include({
+            resourceShareInvitationArn: invitationArn,
+            resourceShareName: "subnets",
+            senderAccountId: SENDER.accountId,
+            receiverAccountId: RECEIVER.accountId,
+            status: "PENDING",
+        });
+    });
+
+    it("rejects with a client token, then parses the already-rejected error of accept", async () => {
+        const rejected = await aws(
+            RECEIVER,
+            "reject-resource-share-invitation",
+            "--resource-share-invitation-arn",
+            invitationArn,
+            "--client-token",
+            "cli-token",
+        );
+        expect(rejected.json).to.deep.include({ clientToken: "cli-token" });
+        expect(rejected.json!.resourceShareInvitation).to.deep.include({ status: "REJECTED" });
+
+        const accepted = await aws(
+            RECEIVER,
+            "accept-resource-share-invitation",
+            "--resource-share-invitation-arn",
+            invitationArn,
+        );
+        expect(accepted).to.deep.equal({ error: "ResourceShareInvitationAlreadyRejectedException" });
+    });
+
+    it("accepts, and parses not-found and signature errors", async () => {
+        const accepted = await aws(
+            BYSTANDER,
+            "accept-resource-share-invitation",
+            "--resource-share-invitation-arn",
+            bystanderInvitationArn,
+        );
+        expect(accepted.json!.resourceShareInvitation).to.deep.include({ status: "ACCEPTED" });
+
+        const [notFound, badSignature] = await Promise.all([
+            aws(
+                RECEIVER,
+                "reject-resource-share-invitation",
+                "--resource-share-invitation-arn",
+                bystanderInvitationArn,
+            ),
+            aws({ ...RECEIVER, secretAccessKey: "wrong" }, "get-resource-share-invitations"),
+        ]);
+        expect(notFound).to.deep.equal({ error: "ResourceShareInvitationArnNotFoundException" });
+        expect(badSignature).to.deep.equal({ error: "InvalidSignatureException" });
+    });
+});

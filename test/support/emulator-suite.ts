@@ -1,0 +1,37 @@
+import { RunningEmulator, startEmulator } from "../../emulator";
+import { AccountCredentials, emulatorEnvironment, useEnvironment } from "./aws-environment";
+
+export interface EmulatorSuiteOptions {
+    /**
+     * Point this process's AWS SDK environment at the emulator, as this account, for the suite
+     * (for tests that run the provider in-process: it finds the emulator as a user's program
+     * would, through AWS_ENDPOINT_URL_RAM). Default: leave the environment alone.
+     */
+    actAs?: AccountCredentials;
+}
+
+/**
+ * One emulator for the enclosing suite: started before it, stopped after it, and reset to an
+ * empty state before each test (the suite's own `beforeEach` then seeds what it needs). Call
+ * inside `describe`; read `.emulator` in hooks and tests.
+ */
+export function emulatorPerSuite(options: EmulatorSuiteOptions = {}): { readonly emulator: RunningEmulator } {
+    let emulator: RunningEmulator | undefined;
+    let restoreEnvironment = () => undefined as void;
+    before(async () => {
+        emulator = await startEmulator();
+        if (options.actAs) {
+            restoreEnvironment = useEnvironment(emulatorEnvironment(emulator.endpoint, options.actAs));
+        }
+    });
+    after(async () => {
+        restoreEnvironment();
+        await emulator?.stop();
+    });
+    beforeEach(() => emulator!.admin.reset());
+    return {
+        get emulator() {
+            return emulator!;
+        },
+    };
+}
