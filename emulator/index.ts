@@ -25,7 +25,7 @@ export { INVITATION_LIFETIME_MS } from "./model/store";
 export type * from "./model/types";
 export { MAX_BODY_BYTES } from "./server";
 export type { CallFilter, CallLogEntry, CallOutcome } from "./wire/call-log";
-export { RAM_OPERATIONS } from "./wire/ram-schema";
+export { RAM_OPERATIONS, RAM_WRITE_OPERATIONS } from "./wire/ram-schema";
 export type { RamErrorName, RamOperationName } from "./wire/ram-schema";
 
 /** How to start an emulator. Every field is optional. */

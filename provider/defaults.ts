@@ -51,3 +51,12 @@ export const CALLER_ACCOUNT_POLICY = {
  * (refresh reads and creates run concurrently); 500 is the largest page RAM serves.
  */
 export const DEFAULT_BATCHING = { maxArnsPerCall: 100, windowMs: 5, listingPageSize: 500 } as const;
+
+/**
+ * How many pending invitations one run of an InvitationPolicy may reject. Rejection cannot be
+ * undone, so this is the guard against a mistaken allow list (a partner's account left out, a typo):
+ * a platform team that enforces its policy hourly sees a handful of new invitations in an hour, and
+ * a run that would reject more than 10 is far more likely a wrong list than a wave of unwanted
+ * shares. A first run over a backlog raises it once, after a report-mode run shows what it would do.
+ */
+export const DEFAULT_MAX_REJECTIONS_PER_RUN = 10;

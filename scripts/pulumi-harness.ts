@@ -256,6 +256,13 @@ export async function removeEmptySidecars(backendDir: string): Promise<string[]>
     return removed;
 }
 
+/** Stack config for `project` from plain values: each key in the project's namespace, each value as JSON. */
+export function projectConfig(project: string, values: Record<string, unknown>): ConfigMap {
+    return Object.fromEntries(
+        Object.entries(values).map(([key, value]) => [`${project}:${key}`, { value: JSON.stringify(value) }]),
+    );
+}
+
 /** SIGKILLs every process whose RUN_MARKER value matches, until none is left. */
 async function killMarked(matches: (markerValue: string) => boolean): Promise<void> {
     for (let attempt = 0; attempt < 100; attempt++) {

@@ -34,6 +34,13 @@ export const RAM_OPERATIONS = [
     "RejectResourceShareInvitation",
 ] as const;
 
+/** The operations that change state: a preview, or an update with nothing to do, makes none of them. */
+export const RAM_WRITE_OPERATIONS: readonly RamOperationName[] = [
+    "CreateResourceShare",
+    "AcceptResourceShareInvitation",
+    "RejectResourceShareInvitation",
+];
+
 /** One of {@link RAM_OPERATIONS}. */
 export type RamOperationName = (typeof RAM_OPERATIONS)[number];
 

@@ -1,11 +1,14 @@
-// The root program of this repository (see ../../Pulumi.yaml): every rejection is declared in
-// stack config, so a pull request that edits Pulumi.<stack>.yaml is reviewed with
-// `pulumi preview` and applied with `pulumi up`. In your own project, import from
+// The root program of this repository (see ../../Pulumi.yaml): everything is declared in stack
+// config, so a pull request that edits Pulumi.<stack>.yaml is reviewed with `pulumi preview` and
+// applied with `pulumi up`: a rejection policy (`ram-invitations:policy`) and explicit rejections
+// (`ram-invitations:rejections`), either or both. In your own project, import from
 // "pulumi-ram-invitations" instead of "../../provider".
-import { declareRejectionsFromConfig } from "../../provider";
+import { declareFromStackConfig } from "../../provider";
 
-/** Per rejection: the share it was for, who sent it, and the status RAM reports. */
-export const invitations = declareRejectionsFromConfig().then((rejections) =>
+const declared = declareFromStackConfig();
+
+/** Per explicit rejection: the share it was for, who sent it, and the status RAM reports. */
+export const invitations = declared.rejections.then((rejections) =>
     Object.fromEntries(
         Object.entries(rejections).map(([name, rejection]) => [
             name,
@@ -18,3 +21,6 @@ export const invitations = declareRejectionsFromConfig().then((rejections) =>
         ]),
     ),
 );
+
+/** What the policy saw and did in this run (pending allowed, rejected now and earlier, per sender). */
+export const policy = declared.policySummary;

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declareInTurn } from "../rejection/declare-in-turn";
 import { InvitationRejection } from "../rejection/invitation-rejection";
 import { parseRejectionsConfig, RejectionEntry, REJECTIONS_CONFIG_KEY } from "./rejections-config";
 
@@ -18,21 +19,14 @@ export function declareRejectionsFromConfig(
     if (problems.length > 0) {
         throw new pulumi.RunError(`The stack config is not valid:\n  - ${problems.join("\n  - ")}`);
     }
-    return declareInTurn(entries);
+    return declareRejectionEntries(entries);
 }
 
-/**
- * Declares the rejections one at a time, yielding to the event loop after each. Pulumi's SDK
- * sends a resource's registration only once the program yields, and declaring one costs a few
- * milliseconds (Pulumi records a stack trace for each of its properties). A synchronous loop
- * would keep every registration back until the last resource is declared, with the engine idle;
- * yielding lets the engine start the provider and reject the first invitations meanwhile.
- */
-async function declareInTurn(entries: RejectionEntry[]): Promise<Record<string, InvitationRejection>> {
-    const rejections: Record<string, InvitationRejection> = {};
-    for (const { name, ...args } of entries) {
-        rejections[name] = new InvitationRejection(name, args);
-        await new Promise((resolve) => setImmediate(resolve));
-    }
-    return rejections;
+/** Declares the rejections of parsed config entries, in turn. */
+export async function declareRejectionEntries(entries: RejectionEntry[]): Promise<Record<string, InvitationRejection>> {
+    const declared = await declareInTurn(entries, ({ name, ...args }): [string, InvitationRejection] => [
+        name,
+        new InvitationRejection(name, args),
+    ]);
+    return Object.fromEntries(declared);
 }

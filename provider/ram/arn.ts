@@ -1,4 +1,5 @@
 import { partition } from "@aws-sdk/core/client";
+import { REGION_NAME } from "./regions";
 
 /** The RAM resource types whose ARNs this library accepts as input. */
 export type RamResourceType = "resource-share-invitation" | "resource-share";
@@ -16,10 +17,8 @@ export interface RamArn {
 /** Either the parsed ARN or every problem found in it, each phrased to be shown to a user. */
 export type ParsedArn = { ok: true; value: RamArn } | { ok: false; problems: string[] };
 
-const ACCOUNT_ID = /^\d{12}$/;
-// Region names are lower-case words joined by dashes and end in a number (us-east-1, us-gov-west-1,
-// eusc-de-east-1); which partition a region belongs to is decided by the SDK's partition table.
-const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+/** An AWS account id: twelve digits. */
+export const ACCOUNT_ID = /^\d{12}$/;
 // RAM ids are UUIDs today; accept any non-empty run of URL-safe characters so that a future id
 // format does not break existing programs, while still catching stray spaces and slashes.
 const RESOURCE_ID = /^[A-Za-z0-9._-]+$/;
@@ -52,7 +51,7 @@ export function parseRamArn(value: unknown, resourceType: RamResourceType): Pars
     if (service !== "ram") {
         problems.push(`"${value}" names the service "${service}", expected "ram"`);
     }
-    if (!REGION.test(region)) {
+    if (!REGION_NAME.test(region)) {
         problems.push(`"${value}" has no valid region (got "${region}", expected e.g. "us-east-1")`);
     } else {
         const regionPartition = partition(region).name;

@@ -6,6 +6,7 @@
 
 /** Where a call ran: named in every message so that a user can tell which credentials to fix. */
 export interface CallContext {
+    /** The invitation the call was about; empty for a listing. */
     invitationArn: string;
     region: string;
     /** The account of the credentials in use, when it could be found out. */
@@ -55,7 +56,7 @@ export function classifyRejectError(error: unknown): RejectErrorOutcome {
 export function describeRamError(error: unknown, context: CallContext, action: Action): string {
     const localFailure = describeLocalFailure(error, context);
     if (localFailure !== undefined) {
-        return `Could not ${action} invitation ${context.invitationArn} (region ${context.region}): ${localFailure}`;
+        return `Could not ${action} ${subjectOf(action, context)} (region ${context.region}): ${localFailure}`;
     }
     return describeRamProblem(
         errorName(error),
@@ -65,8 +66,12 @@ export function describeRamError(error: unknown, context: CallContext, action: A
     );
 }
 
-/** What the message is about: rejecting the invitation, or looking it up. */
-export type Action = "reject" | "look up";
+/** What the message is about: rejecting the invitation, looking it up, or listing every invitation. */
+export type Action = "reject" | "look up" | "list";
+
+function subjectOf(action: Action, context: CallContext): string {
+    return action === "list" ? "the invitations" : `invitation ${context.invitationArn}`;
+}
 
 /** The message for a RAM error known by name (also used when a lookup shows the same condition). */
 export function describeRamProblem(
@@ -76,7 +81,7 @@ export function describeRamProblem(
     action: Action,
 ): string {
     const where = `${describeAccount(context)} in region ${context.region}`;
-    const subject = `Could not ${action} invitation ${context.invitationArn} (${where})`;
+    const subject = `Could not ${action} ${subjectOf(action, context)} (${where})`;
     const advice = ADVICE[name as keyof typeof ADVICE];
     if (advice) {
         return `${subject}: ${advice(context)}`;
@@ -167,8 +172,9 @@ const ADVICE = {
     InvalidSignatureException: CREDENTIALS_ADVICE,
     ExpiredTokenException: CREDENTIALS_ADVICE,
     AccessDeniedException: (context: CallContext) =>
-        `access was denied. Allow the receiving account's principal the action ram:RejectResourceShareInvitation ` +
-        `(and ram:GetResourceShareInvitations) on ${context.invitationArn}.`,
+        `access was denied. Allow the receiving account's principal the actions ram:GetResourceShareInvitations ` +
+        `and ram:RejectResourceShareInvitation` +
+        (context.invitationArn ? ` on ${context.invitationArn}.` : ` on its invitations (resource "*").`),
 };
 
 // Plain arrays, not Sets: a module imported by path is serialized by value into the provider, and a

@@ -41,7 +41,12 @@ export class RamSession {
      * error message: naming the account tells a user whether the credentials or the ARN are wrong.
      */
     async callContext(arn: RamArn): Promise<CallContext> {
-        const accountId = await findCallerAccount(arn.region, this.settings);
-        return { ...this.contextWithoutAccount(arn.arn, arn.region), accountId };
+        return { ...(await this.regionContext(arn.region)), invitationArn: arn.arn };
+    }
+
+    /** Where a call about no invitation in particular (a listing) runs in `region`, with the caller's account. */
+    async regionContext(region: string): Promise<CallContext> {
+        const accountId = await findCallerAccount(region, this.settings);
+        return { ...this.contextWithoutAccount("", region), accountId };
     }
 }

@@ -8,30 +8,23 @@
  * Wall times are medians over --repeat runs of each program (a fresh stack each time, the two
  * programs taking turns), so that one noisy run on a busy machine does not decide the ratio.
  *
+ * A policy row (scripts/bench/policy.ts) measures an InvitationPolicy over M invitations.
+ *
  * Options: --sizes 10,100,500  --latency-ms 50  --repeat 3  --throttled-size 100 (0 skips the throttled run)
+ *          --policy-sizes 100,1000 (0 skips the policy runs)
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import {
-    CallLogEntry,
-    clientEnvironment,
-    RunningEmulator,
-    sampleAccounts,
-    SeedAccount,
-    startEmulator,
-} from "../../emulator";
+import { clientEnvironment, RunningEmulator, sampleAccounts, SeedAccount, startEmulator } from "../../emulator";
 import { PulumiHarness } from "../pulumi-harness";
 import { installPackedLibrary, InstalledProject } from "./installed-package";
+import { countCalls, median, PhaseCalls, progress, timed } from "./measure";
+import { measurePolicy, policyTable, PolicyResult } from "./policy";
 import { ProviderMemoryWatch } from "./provider-memory";
 
 const REGION = "us-east-1";
 const { sender: SENDER, receiver: RECEIVER } = sampleAccounts;
 const OPERATIONS = ["GetResourceShareInvitations", "RejectResourceShareInvitation"] as const;
-
-interface PhaseCalls {
-    reads: number;
-    writes: number;
-}
 
 interface SizeResult {
     n: number;
@@ -46,17 +39,6 @@ interface SizeResult {
     ratioRange: [number, number];
     providerPeakMiB: number;
     baselinePeakMiB: number;
-}
-
-function countCalls(calls: CallLogEntry[]): PhaseCalls {
-    return {
-        reads: calls.filter((c) => c.operation === "GetResourceShareInvitations").length,
-        writes: calls.filter((c) => c.operation === "RejectResourceShareInvitation").length,
-    };
-}
-
-function progress(message: string): void {
-    process.stderr.write(`bench: ${message}\n`);
 }
 
 async function seedInvitations(
@@ -91,18 +73,6 @@ async function rejectionHarness(
         config: { "ram-invitations:rejections": { value: JSON.stringify(rejections) } },
         env: clientEnvironment(emulator.endpoint, RECEIVER),
     });
-}
-
-async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
-    const started = process.hrtime.bigint();
-    const result = await run();
-    return [result, Number(process.hrtime.bigint() - started) / 1e9];
-}
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 async function measureSize(
@@ -283,25 +253,29 @@ async function main(): Promise<void> {
             "latency-ms": { type: "string", default: "50" },
             repeat: { type: "string", default: "3" },
             "throttled-size": { type: "string", default: "100" },
+            "policy-sizes": { type: "string", default: "100,1000" },
         },
     });
     const sizes = values.sizes.split(",").map(Number);
     const latencyMs = Number(values["latency-ms"]);
     const throttledSize = Number(values["throttled-size"]);
     const repeat = Number(values.repeat);
+    const policySizes = values["policy-sizes"] === "0" ? [] : values["policy-sizes"].split(",").map(Number);
     if (
         sizes.some((n) => !Number.isInteger(n) || n < 1) ||
+        policySizes.some((m) => !Number.isInteger(m) || m < 2) ||
         !(latencyMs >= 0) ||
         !(throttledSize >= 0) ||
         !(Number.isInteger(repeat) && repeat >= 1)
     ) {
         throw new Error(
-            "usage: npm run bench -- [--sizes 10,100,500] [--latency-ms 50] [--repeat 3] [--throttled-size 100]",
+            "usage: npm run bench -- [--sizes 10,100,500] [--latency-ms 50] [--repeat 3] [--throttled-size 100] " +
+                "[--policy-sizes 100,1000 (0 skips)]",
         );
     }
     const command =
         `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} ` +
-        `--repeat ${repeat} --throttled-size ${throttledSize}`;
+        `--repeat ${repeat} --throttled-size ${throttledSize} --policy-sizes ${policySizes.join(",") || "0"}`;
     progress("packing the library and installing it into a throw-away project");
     const project = await installPackedLibrary();
     const emulator = await startEmulator().catch(async (error: unknown) => {
@@ -315,7 +289,16 @@ async function main(): Promise<void> {
         }
         const throttled =
             throttledSize > 0 ? await throttledRun(emulator, project, throttledSize) : "Throttled run skipped.";
-        console.log(`\n${table(results, latencyMs, repeat)}\n\n${throttled}\n\nCommand: ${command}`);
+        const policies: PolicyResult[] = [];
+        for (const m of policySizes) {
+            await emulator.admin.clearFaults();
+            for (const operation of OPERATIONS) {
+                await emulator.admin.setFaults(operation, { latencyMs });
+            }
+            policies.push(await measurePolicy(emulator, project, m, repeat));
+        }
+        const policy = policies.length > 0 ? policyTable(policies) : "Policy runs skipped.";
+        console.log(`\n${table(results, latencyMs, repeat)}\n\n${throttled}\n\n${policy}\n\nCommand: ${command}`);
     } finally {
         await emulator.stop();
         await project.dispose();

@@ -5,12 +5,11 @@
  */
 import { expect } from "chai";
 import { CommandError } from "@pulumi/pulumi/automation";
-import { RunningEmulator } from "../../emulator";
+import { RAM_WRITE_OPERATIONS, RunningEmulator } from "../../emulator";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
 import { RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite, RejectionEntry } from "../support/end-to-end-suite";
 import { expectFailure } from "../support/expect-failure";
-import { WRITE_OPERATIONS } from "../support/rejections-in-state";
 import { seedShares, SeededShare } from "../support/seeding";
 
 const REGION = "eu-central-1";
@@ -35,7 +34,7 @@ describe("previews and lookups end to end: real Pulumi CLI against the RAM emula
         await emulator.admin.clearCalls();
         return {
             reads: all.filter((c) => c.operation === LOOKUP).length,
-            writes: all.filter((c) => WRITE_OPERATIONS.includes(c.operation)).length,
+            writes: all.filter((c) => RAM_WRITE_OPERATIONS.includes(c.operation)).length,
         };
     }
 

@@ -23,6 +23,8 @@ export interface RootStackOptions {
     env?: Record<string, string>;
     /** See PulumiHarnessOptions.backendQuery. */
     backendQuery?: string;
+    /** The value of `ram-invitations:policy`, if any. */
+    policy?: Record<string, unknown>;
 }
 
 export interface EndToEndSuite {
@@ -53,7 +55,10 @@ export function endToEndSuite(): EndToEndSuite {
             return suite.stack({
                 program: ROOT_PROGRAM,
                 project: "ram-invitations",
-                config: { "ram-invitations:rejections": { value: JSON.stringify(rejections) } },
+                config: {
+                    "ram-invitations:rejections": { value: JSON.stringify(rejections) },
+                    ...(options.policy ? { "ram-invitations:policy": { value: JSON.stringify(options.policy) } } : {}),
+                },
                 env: {
                     ...clientEnvironment(
                         options.endpoint ?? emulatorSuite.emulator.endpoint,

@@ -3,7 +3,7 @@
  * contract as one assertion, for the end-to-end tests.
  */
 import { expect } from "chai";
-import type { CallLogEntry, RunningEmulator } from "../../emulator";
+import { CallLogEntry, RAM_WRITE_OPERATIONS, RunningEmulator } from "../../emulator";
 import { INVITATION_REJECTION_TYPE_TOKEN } from "../../provider";
 import type { PulumiHarness } from "../../scripts/pulumi-harness";
 
@@ -15,13 +15,6 @@ export interface StateResource {
     inputs?: Record<string, unknown>;
     outputs?: Record<string, unknown>;
 }
-
-/** The operations that change something in RAM; a preview or a no-op update makes none. */
-export const WRITE_OPERATIONS: readonly string[] = [
-    "RejectResourceShareInvitation",
-    "AcceptResourceShareInvitation",
-    "CreateResourceShare",
-];
 
 export function regionOf(arn: string): string {
     return arn.split(":")[3];
@@ -36,7 +29,7 @@ export function tokenOf(call: CallLogEntry): string | undefined {
 }
 
 export async function writeCalls(emulator: RunningEmulator): Promise<CallLogEntry[]> {
-    return (await emulator.admin.calls()).filter((c) => WRITE_OPERATIONS.includes(c.operation));
+    return (await emulator.admin.calls()).filter((c) => RAM_WRITE_OPERATIONS.includes(c.operation));
 }
 
 export async function rejectionsInState(harness: PulumiHarness): Promise<StateResource[]> {

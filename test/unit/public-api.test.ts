@@ -7,11 +7,17 @@ describe("the public API", () => {
     it("exports what a program needs, and nothing else", () => {
         expect(Object.keys(api).sort()).to.deep.equal([
             "CLIENT_TOKEN_NAMESPACE",
+            "DEFAULT_MAX_REJECTIONS_PER_RUN",
+            "INVITATION_POLICY_TYPE",
             "INVITATION_REJECTION_TYPE_TOKEN",
+            "InvitationPolicy",
             "InvitationRejection",
+            "POLICY_CONFIG_KEY",
             "REJECTIONS_CONFIG_KEY",
+            "declareFromStackConfig",
             "declareRejectionsFromConfig",
             "deriveClientToken",
+            "getInvitations",
             "parseRamArn",
             "parseRejectionsConfig",
         ]);

@@ -1,0 +1,85 @@
+/**
+ * The invitations the calling account sees, for programs: what an InvitationPolicy decides on, and
+ * what a program can use to declare rejections of its own. Runs in the program (in preview and in
+ * the update alike), with the same credentials chain, endpoint overrides and retry policy as the
+ * provider's own reads.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
+import { ACCOUNT_ID } from "../ram/arn";
+import { describeRamError } from "../ram/errors";
+import { describeRegionProblem } from "../ram/regions";
+import { RamSession } from "../ram/session";
+import { InvitationFacts, invitationFacts } from "../rejection/properties";
+
+/** An invitation as RAM shows it to the calling account. */
+export interface Invitation extends InvitationFacts {
+    /** The region the invitation (and its share) lives in. */
+    region: string;
+}
+
+export interface GetInvitationsArgs {
+    /** The region to list, e.g. "us-east-1". */
+    region: string;
+    /** Only invitations with one of these statuses (PENDING, ACCEPTED, REJECTED, EXPIRED). Default: all. */
+    statuses?: string[];
+    /** Only invitations from these accounts (12-digit ids). Default: from any account. */
+    senderAccountIds?: string[];
+    /** The AWS profile to use. Default: the stack's `aws:profile`, else the SDK's chain (AWS_PROFILE, ...). */
+    profile?: string;
+}
+
+/** The statuses RAM gives invitations, from the SDK's enum. */
+function knownStatuses(): string[] {
+    return Object.values(ResourceShareInvitationStatus);
+}
+
+/**
+ * Lists every invitation (every page) the calling account sees in `args.region`, oldest first.
+ * Bad arguments fail at once, before any call, naming every problem; a RAM error fails with a
+ * message that names the account and region and says what to do.
+ */
+export async function getInvitations(args: GetInvitationsArgs): Promise<Invitation[]> {
+    const problems = getInvitationsArgsProblems(args);
+    if (problems.length > 0) {
+        throw new pulumi.RunError(`getInvitations: ${problems.join("; ")}`);
+    }
+    const session = new RamSession({ profile: args.profile ?? new pulumi.Config("aws").get("profile") });
+    return listInvitations(session, args);
+}
+
+/** The listing itself, over a session the caller owns (an InvitationPolicy lists several regions with one). */
+export async function listInvitations(session: RamSession, args: GetInvitationsArgs): Promise<Invitation[]> {
+    let listed;
+    try {
+        listed = await session.invitations.listing(args.region);
+    } catch (error) {
+        throw new pulumi.RunError(describeRamError(error, await session.regionContext(args.region), "list"));
+    }
+    return [...listed.byArn.values()]
+        .map((invitation) => ({ ...invitationFacts(invitation), region: args.region }))
+        .filter((invitation) => !args.statuses || args.statuses.includes(invitation.status))
+        .filter((invitation) => !args.senderAccountIds || args.senderAccountIds.includes(invitation.senderAccountId))
+        .sort((a, b) => a.invitationTimestamp.localeCompare(b.invitationTimestamp));
+}
+
+/** Every problem with the arguments, each naming the argument it concerns. */
+export function getInvitationsArgsProblems(args: GetInvitationsArgs): string[] {
+    const problems: string[] = [];
+    const regionProblem = describeRegionProblem(args.region);
+    if (regionProblem) {
+        problems.push(`region ${regionProblem}`);
+    }
+    const statuses = knownStatuses();
+    (args.statuses ?? []).forEach((status, i) => {
+        if (!statuses.includes(status)) {
+            problems.push(`statuses[${i}] "${status}" is not one of ${statuses.join(", ")}`);
+        }
+    });
+    (args.senderAccountIds ?? []).forEach((id, i) => {
+        if (typeof id !== "string" || !ACCOUNT_ID.test(id)) {
+            problems.push(`senderAccountIds[${i}] ${JSON.stringify(id)} is not a 12-digit account id`);
+        }
+    });
+    return problems;
+}

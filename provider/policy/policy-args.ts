@@ -1,0 +1,126 @@
+/**
+ * An InvitationPolicy's arguments, checked offline: every problem at once, each against the input
+ * it concerns, so that a preview fails before any call. The same check serves the component and
+ * the `ram-invitations:policy` stack config.
+ */
+import { DEFAULT_MAX_REJECTIONS_PER_RUN } from "../defaults";
+import { ACCOUNT_ID } from "../ram/arn";
+import { describeRegionProblem } from "../ram/regions";
+
+/** `enforce` rejects what the policy does not allow; `report` only reports what it would reject. */
+export type PolicyMode = "enforce" | "report";
+
+export interface InvitationPolicyArgs {
+    /**
+     * The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from
+     * any other account is rejected.
+     */
+    allowedSenderAccountIds: string[];
+    /** The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. At least one. */
+    regions: string[];
+    /**
+     * When given, an allowed sender's invitation is left alone only if its share has one of these
+     * names; the sender's other invitations are rejected too.
+     */
+    allowedResourceShareNames?: string[];
+    /**
+     * The most pending invitations one run may reject (default 10; see DEFAULT_MAX_REJECTIONS_PER_RUN).
+     * A run that would reject more fails, in preview and in the update, before any rejection.
+     */
+    maxRejectionsPerRun?: number;
+    /** `enforce` (the default) rejects; `report` declares no rejection and only reports. */
+    mode?: PolicyMode;
+}
+
+/** The arguments with their defaults filled in. */
+export type CheckedPolicyArgs = Required<Omit<InvitationPolicyArgs, "allowedResourceShareNames">> &
+    Pick<InvitationPolicyArgs, "allowedResourceShareNames">;
+
+const FIELDS: readonly string[] = [
+    "allowedSenderAccountIds",
+    "regions",
+    "allowedResourceShareNames",
+    "maxRejectionsPerRun",
+    "mode",
+];
+const MODES: readonly string[] = ["enforce", "report"];
+
+/**
+ * Checks `value` as policy arguments; `key` names it in every problem (e.g. `ram-invitations:policy`
+ * gives `ram-invitations:policy.regions[1]: ...`).
+ */
+export function checkPolicyArgs(value: unknown, key: string): { args?: CheckedPolicyArgs; problems: string[] } {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        return { problems: [`${key} must be an object with allowedSenderAccountIds and regions`] };
+    }
+    const input = value as Record<string, unknown>;
+    const problems = [
+        ...Object.keys(input)
+            .filter((field) => !FIELDS.includes(field))
+            .map((field) => `${key}.${field} is not a policy setting (the settings are ${FIELDS.join(", ")})`),
+        ...listProblems(input.allowedSenderAccountIds, `${key}.allowedSenderAccountIds`, { required: true }, (id) =>
+            ACCOUNT_ID.test(id) ? undefined : `${JSON.stringify(id)} is not a 12-digit account id`,
+        ),
+        ...listProblems(input.regions, `${key}.regions`, { required: true, nonEmpty: true }, describeRegionProblem),
+        ...listProblems(
+            input.allowedResourceShareNames,
+            `${key}.allowedResourceShareNames`,
+            { nonEmpty: true },
+            () => undefined,
+        ),
+        ...maxRejectionsProblems(input.maxRejectionsPerRun, `${key}.maxRejectionsPerRun`),
+        ...(input.mode === undefined || MODES.includes(input.mode as string)
+            ? []
+            : [`${key}.mode must be "enforce" or "report", got ${JSON.stringify(input.mode)}`]),
+    ];
+    if (problems.length > 0) {
+        return { problems };
+    }
+    const args = input as unknown as InvitationPolicyArgs;
+    return {
+        args: {
+            allowedSenderAccountIds: args.allowedSenderAccountIds,
+            regions: args.regions,
+            allowedResourceShareNames: args.allowedResourceShareNames,
+            maxRejectionsPerRun: args.maxRejectionsPerRun ?? DEFAULT_MAX_REJECTIONS_PER_RUN,
+            mode: args.mode ?? "enforce",
+        },
+        problems,
+    };
+}
+
+/** Problems of a list of non-empty strings without duplicates, each item also checked by `itemProblem`. */
+function listProblems(
+    value: unknown,
+    key: string,
+    rules: { required?: boolean; nonEmpty?: boolean },
+    itemProblem: (item: string) => string | undefined,
+): string[] {
+    if (value === undefined) {
+        return rules.required ? [`${key} is required: a list`] : [];
+    }
+    if (!Array.isArray(value)) {
+        return [`${key} must be a list, got ${typeof value}`];
+    }
+    if (rules.nonEmpty && value.length === 0) {
+        return [`${key} must name at least one`];
+    }
+    return value.flatMap((item: unknown, i) => {
+        if (typeof item !== "string" || item === "") {
+            return [`${key}[${i}] must be a non-empty string, got ${JSON.stringify(item)}`];
+        }
+        const problem = itemProblem(item);
+        if (problem) {
+            return [`${key}[${i}] ${problem}`];
+        }
+        const first = value.indexOf(item);
+        return first < i ? [`${key}[${i}] repeats ${key}[${first}] (${JSON.stringify(item)})`] : [];
+    });
+}
+
+function maxRejectionsProblems(value: unknown, key: string): string[] {
+    if (value === undefined || (typeof value === "number" && Number.isInteger(value) && value >= 1)) {
+        return [];
+    }
+    return [`${key} must be a whole number of 1 or more, got ${JSON.stringify(value)}`];
+}

@@ -1,0 +1,86 @@
+import { expect } from "chai";
+import { checkPolicyArgs } from "../../../provider/policy/policy-args";
+
+const KEY = "ram-invitations:policy";
+const VALID = { allowedSenderAccountIds: ["111122223333"], regions: ["us-east-1", "eu-west-1"] };
+
+describe("checkPolicyArgs", () => {
+    it("fills in the defaults", () => {
+        expect(checkPolicyArgs(VALID, KEY)).to.deep.equal({
+            args: { ...VALID, allowedResourceShareNames: undefined, maxRejectionsPerRun: 10, mode: "enforce" },
+            problems: [],
+        });
+    });
+
+    it("accepts every setting", () => {
+        const all = { ...VALID, allowedResourceShareNames: ["subnets"], maxRejectionsPerRun: 50, mode: "report" };
+        expect(checkPolicyArgs(all, KEY)).to.deep.equal({ args: all, problems: [] });
+    });
+
+    // Each case: the input, and every problem it must report (all at once, each naming its key).
+    const CASES: { title: string; value: unknown; problems: string[] }[] = [
+        {
+            title: "not an object",
+            value: ["x"],
+            problems: [`${KEY} must be an object with allowedSenderAccountIds and regions`],
+        },
+        {
+            title: "missing lists",
+            value: {},
+            problems: [`${KEY}.allowedSenderAccountIds is required: a list`, `${KEY}.regions is required: a list`],
+        },
+        {
+            title: "bad account ids and a duplicate",
+            value: { ...VALID, allowedSenderAccountIds: ["1234", "111122223333", "111122223333", 7] },
+            problems: [
+                `${KEY}.allowedSenderAccountIds[0] "1234" is not a 12-digit account id`,
+                `${KEY}.allowedSenderAccountIds[2] repeats ${KEY}.allowedSenderAccountIds[1] ("111122223333")`,
+                `${KEY}.allowedSenderAccountIds[3] must be a non-empty string, got 7`,
+            ],
+        },
+        { title: "no region", value: { ...VALID, regions: [] }, problems: [`${KEY}.regions must name at least one`] },
+        {
+            title: "unknown regions",
+            value: { ...VALID, regions: ["us-east-9", "aws-global", "eu-west-1", "eu-west-1"] },
+            problems: [
+                `${KEY}.regions[0] "us-east-9" is not a region the AWS SDK knows (e.g. "us-east-1", "eu-west-1"); ` +
+                    `check the spelling, or update @aws-sdk/core if the region is new`,
+                `${KEY}.regions[1] "aws-global" is not a region the AWS SDK knows (e.g. "us-east-1", "eu-west-1"); ` +
+                    `check the spelling, or update @aws-sdk/core if the region is new`,
+                `${KEY}.regions[3] repeats ${KEY}.regions[2] ("eu-west-1")`,
+            ],
+        },
+        {
+            title: "bad guard, mode and share names, and an unknown setting",
+            value: {
+                ...VALID,
+                maxRejectionsPerRun: 0,
+                mode: "dry-run",
+                allowedResourceShareNames: [""],
+                allowSenders: [],
+            },
+            problems: [
+                `${KEY}.allowSenders is not a policy setting (the settings are allowedSenderAccountIds, regions, ` +
+                    `allowedResourceShareNames, maxRejectionsPerRun, mode)`,
+                `${KEY}.allowedResourceShareNames[0] must be a non-empty string, got ""`,
+                `${KEY}.maxRejectionsPerRun must be a whole number of 1 or more, got 0`,
+                `${KEY}.mode must be "enforce" or "report", got "dry-run"`,
+            ],
+        },
+        {
+            title: "a fractional guard",
+            value: { ...VALID, maxRejectionsPerRun: 2.5 },
+            problems: [`${KEY}.maxRejectionsPerRun must be a whole number of 1 or more, got 2.5`],
+        },
+    ];
+    for (const c of CASES) {
+        it(`reports ${c.title}`, () => {
+            expect(checkPolicyArgs(c.value, KEY)).to.deep.equal({ problems: c.problems });
+        });
+    }
+
+    it("accepts regions of every partition", () => {
+        const regions = ["us-gov-west-1", "cn-north-1", "eusc-de-east-1"];
+        expect(checkPolicyArgs({ ...VALID, regions }, KEY).problems).to.deep.equal([]);
+    });
+});
