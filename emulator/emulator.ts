@@ -1,12 +1,14 @@
 /**
- * The emulator's parts wired together: the one owner of state (store, client tokens, clock)
- * and of its persistence, shared by the RAM endpoint and the admin API.
+ * The emulator's parts wired together: the one owner of state (store, IAM roles and sessions,
+ * client tokens, clock) and of its persistence, shared by the RAM and STS endpoints and the
+ * admin API.
  */
 import { FaultInjector } from "./faults/injector";
 import { SeededRandom } from "./faults/random";
 import { ClientTokenLedger } from "./model/client-tokens";
 import { Clock } from "./model/clock";
-import { applySeed, parseSeed } from "./model/seed";
+import { Iam, RoleRecord, SessionRecord } from "./model/iam";
+import { applySeed, checkSeed } from "./model/seed";
 import { readStateFile, writeStateFile } from "./model/state-file";
 import { InvitationRecord, Store } from "./model/store";
 import type { InvitationStatus, SeededState } from "./model/types";
@@ -16,6 +18,7 @@ import { CallLog } from "./wire/call-log";
 export class Emulator {
     readonly clock: Clock;
     readonly store: Store;
+    readonly iam: Iam;
     readonly ledger = new ClientTokenLedger();
     readonly callLog = new CallLog();
     readonly faults: FaultInjector;
@@ -30,11 +33,13 @@ export class Emulator {
         const persisted = stateFile === undefined ? undefined : readStateFile(stateFile);
         this.clock = new Clock(persisted?.clockOffsetMs);
         this.store = new Store(this.clock);
+        this.iam = new Iam(this.clock);
         this.random = new SeededRandom(randomSeed);
         this.faults = new FaultInjector(this.random);
         this.restored = persisted !== undefined;
         if (persisted) {
             this.store.restore(persisted.store);
+            this.iam.restore(persisted.iam);
             this.ledger.restore(persisted.clientTokens);
         }
     }
@@ -53,25 +58,34 @@ export class Emulator {
             clockOffsetMs: this.clock.offsetMs,
             store: this.store.snapshot(),
             clientTokens: this.ledger.list(),
+            iam: this.iam.snapshot(),
         });
     }
 
     /** Checks and applies a seed from outside. */
     seed(seed: unknown): SeededState {
-        const seeded = applySeed(this.store, parseSeed(seed));
+        const seeded = applySeed(this, checkSeed(seed, this));
         this.persist();
         return seeded;
     }
 
-    /** Forgets everything: accounts, shares, invitations, tokens, calls, faults, clock offset. */
+    /** Forgets everything: accounts, roles, sessions, shares, invitations, tokens, calls, faults, clock offset. */
     reset(): void {
         this.store.clear();
+        this.iam.clear();
         this.ledger.restore([]);
         this.callLog.reset();
         this.faults.clear();
         this.clock.reset();
         this.random.restart();
         this.persist();
+    }
+
+    /** Issues temporary credentials for a session of a role (AssumeRole's one change of state). */
+    startSession(role: RoleRecord, roleSessionName: string, durationSeconds: number): SessionRecord {
+        const session = this.iam.startSession(role, roleSessionName, durationSeconds);
+        this.persist();
+        return session;
     }
 
     advanceClock(ms: number): void {

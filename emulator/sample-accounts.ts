@@ -32,4 +32,11 @@ export const sampleAccounts = {
         secretAccessKey: "other-secret",
         name: "other",
     },
+    /** The identity a pipeline runs as, which assumes a role in each receiving account. */
+    hub: {
+        accountId: "555555555555",
+        accessKeyId: "AKIDHUB000000000001",
+        secretAccessKey: "hub-secret",
+        name: "hub",
+    },
 } satisfies Record<string, SeedAccount>;

@@ -60,3 +60,9 @@ export const DEFAULT_BATCHING = { maxArnsPerCall: 100, windowMs: 5, listingPageS
  * shares. A first run over a backlog raises it once, after a report-mode run shows what it would do.
  */
 export const DEFAULT_MAX_REJECTIONS_PER_RUN = 10;
+
+/**
+ * Attempts for STS AssumeRole. A refusal (an untrusted caller, a wrong external id) is not retried
+ * by the SDK anyway; three attempts ride out a throttled or failing STS without holding up an update.
+ */
+export const ROLE_ATTEMPTS = 3;

@@ -52,6 +52,15 @@ export function create(this: Holder, inputs: RejectionInputs): Promise<pulumi.dy
     return provider(this).create(inputs);
 }
 
+export function update(
+    this: Holder,
+    id: pulumi.ID,
+    olds: RejectionState,
+    news: RejectionInputs,
+): Promise<pulumi.dynamic.UpdateResult> {
+    return provider(this).update(id, olds, news);
+}
+
 export function read(
     this: Holder,
     id: pulumi.ID,

@@ -13,7 +13,7 @@ import { isPlainObject } from "../plain-object";
 import type { CallFilter } from "../wire/call-log";
 import { RAM_OPERATIONS, RamOperationName } from "../wire/ram-schema";
 import { sendJson } from "../wire/rest-json";
-import { invitationView, stateSnapshot } from "./views";
+import { invitationView, issuedCredentials, stateSnapshot } from "./views";
 
 /** The path prefix of every admin route. */
 export const ADMIN_PREFIX = "/_emulator/";
@@ -93,6 +93,7 @@ const ROUTES: AdminRoute[] = [
     },
     { method: "DELETE", path: /^faults$/, handle: (emulator) => emulator.faults.clear() },
     { method: "GET", path: /^state$/, handle: (emulator) => stateSnapshot(emulator) },
+    { method: "GET", path: /^credentials$/, handle: (emulator) => issuedCredentials(emulator.iam) },
     {
         method: "POST",
         path: /^invitations\/set-status$/,

@@ -6,7 +6,7 @@ import type { OperationFaults } from "../faults/types";
 import type { InvitationStatus, Seed, SeedAccount, SeededState } from "../model/types";
 import type { CallFilter, CallLogEntry } from "../wire/call-log";
 import type { RamOperationName } from "../wire/ram-schema";
-import type { EmulatorStateSnapshot, InvitationView } from "./types";
+import type { EmulatorStateSnapshot, InvitationView, IssuedCredentials } from "./types";
 
 /** What {@link EmulatorAdmin.seedPendingInvitations} seeds. */
 export interface PendingInvitationsRequest {
@@ -42,7 +42,7 @@ export class EmulatorAdmin {
         this.base = `${endpoint.replace(/\/+$/, "")}/_emulator/`;
     }
 
-    /** Adds accounts and shares; answers the ARNs of the shares and of each principal's invitation. */
+    /** Adds accounts, roles and shares; answers the ARNs of the shares and of each principal's invitation. */
     seed(seed: Seed): Promise<SeededState> {
         return this.request("POST", "seed", seed);
     }
@@ -82,7 +82,10 @@ export class EmulatorAdmin {
         await this.request("DELETE", "calls");
     }
 
-    /** Forgets everything: accounts, shares, invitations, client tokens, calls, faults, clock offset. */
+    /**
+     * Forgets everything: accounts, roles, sessions, shares, invitations, client tokens, calls,
+     * faults, clock offset.
+     */
     async reset(): Promise<void> {
         await this.request("POST", "reset");
     }
@@ -102,9 +105,17 @@ export class EmulatorAdmin {
         await this.request("DELETE", "faults");
     }
 
-    /** Everything the emulator holds (without secret keys). */
+    /** Everything the emulator holds (without secret keys, session tokens or external ids). */
     state(): Promise<EmulatorStateSnapshot> {
         return this.request("GET", "state");
+    }
+
+    /**
+     * Every temporary credential AssumeRole issued, oldest first, expired ones too, with its
+     * secret key and session token: for tests that look for credentials where none may be.
+     */
+    issuedCredentials(): Promise<IssuedCredentials[]> {
+        return this.request("GET", "credentials");
     }
 
     /** Sets an invitation's status out of band, as if someone had answered it elsewhere. */

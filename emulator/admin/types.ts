@@ -31,7 +31,46 @@ export interface ResourceShareView {
     creationTime: string;
 }
 
-/** Everything the emulator holds, for assertions and debugging. Secret keys are left out. */
+/** A role as the admin API shows it: its external id left out, only whether it has one. */
+export interface RoleView {
+    roleArn: string;
+    /** IAM's unique id of the role (`AROA...`). */
+    roleId: string;
+    /** The account the role belongs to, which its sessions act as. */
+    accountId: string;
+    trustedPrincipals: string[];
+    requiresExternalId: boolean;
+    maxSessionDurationSeconds: number;
+}
+
+/** A role session, as `state()` shows it: who it is and until when, without its secret key and token. */
+export interface SessionView {
+    /** The temporary access key id (`ASIA...`). */
+    accessKeyId: string;
+    roleArn: string;
+    roleSessionName: string;
+    /** The role's account: the account the credentials act as. */
+    accountId: string;
+    /** `arn:<partition>:sts::<account>:assumed-role/<role name>/<session name>` */
+    assumedRoleArn: string;
+    /** ISO 8601, emulator clock. */
+    issuedAt: string;
+    /** ISO 8601, emulator clock, to the second as STS states it. */
+    expiration: string;
+    /** Whether the emulator's clock is past `expiration`, so the credentials are refused. */
+    expired: boolean;
+}
+
+/** Temporary credentials AssumeRole issued, secrets included: what `issuedCredentials()` answers. */
+export interface IssuedCredentials extends SessionView {
+    secretAccessKey: string;
+    sessionToken: string;
+}
+
+/**
+ * Everything the emulator holds, for assertions and debugging. Secret keys, session tokens and
+ * external ids are left out.
+ */
 export interface EmulatorStateSnapshot {
     /** The emulator's clock now (ISO 8601). */
     now: string;
@@ -40,6 +79,9 @@ export interface EmulatorStateSnapshot {
     /** The seed of the generator behind probabilistic faults. */
     randomSeed: number;
     accounts: { accountId: string; accessKeyId: string; name?: string; verifiesSignatures: boolean }[];
+    roles: RoleView[];
+    /** Every session AssumeRole started, expired ones too. */
+    sessions: SessionView[];
     resourceShares: ResourceShareView[];
     invitations: InvitationView[];
     /** Faults by operation, with "next N" counters as far as they have counted down. */

@@ -4,8 +4,17 @@
  */
 import type { Emulator } from "../emulator";
 import { isoTime } from "../model/clock";
+import type { Iam, RoleRecord, SessionRecord } from "../model/iam";
 import type { InvitationRecord, ShareRecord, Store } from "../model/store";
-import type { EmulatorStateSnapshot, InvitationView, ResourceShareView } from "./types";
+import { stsTime } from "../wire/sts-query";
+import type {
+    EmulatorStateSnapshot,
+    InvitationView,
+    IssuedCredentials,
+    ResourceShareView,
+    RoleView,
+    SessionView,
+} from "./types";
 
 /** An invitation as the admin API shows it: RAM's description, ISO times, region and visibility. */
 export function invitationView(store: Store, invitation: InvitationRecord): InvitationView {
@@ -24,7 +33,33 @@ export function shareView(share: ShareRecord): ResourceShareView {
     return { ...shown, creationTime: isoTime(createdAtMs) };
 }
 
-/** Everything the emulator holds, without secret keys. */
+/** A role without its external id. */
+export function roleView(role: RoleRecord): RoleView {
+    const { externalId, ...shown } = role;
+    return { ...shown, requiresExternalId: externalId !== undefined };
+}
+
+/** A session without its secret key and token. */
+export function sessionView(iam: Iam, session: SessionRecord): SessionView {
+    const { secretAccessKey: _secret, sessionToken: _token, issuedAtMs, expiresAtMs, ...shown } = session;
+    return {
+        ...shown,
+        issuedAt: isoTime(issuedAtMs),
+        expiration: stsTime(expiresAtMs),
+        expired: iam.isExpired(session),
+    };
+}
+
+/** Every session's credentials, secrets included, for tests that look for them where they must not be. */
+export function issuedCredentials(iam: Iam): IssuedCredentials[] {
+    return iam.listSessions().map((session) => ({
+        ...sessionView(iam, session),
+        secretAccessKey: session.secretAccessKey,
+        sessionToken: session.sessionToken,
+    }));
+}
+
+/** Everything the emulator holds, without secret keys, session tokens or external ids. */
 export function stateSnapshot(emulator: Emulator): EmulatorStateSnapshot {
     const { store, clock } = emulator;
     return {
@@ -37,6 +72,8 @@ export function stateSnapshot(emulator: Emulator): EmulatorStateSnapshot {
             name,
             verifiesSignatures: secretAccessKey !== undefined,
         })),
+        roles: emulator.iam.listRoles().map(roleView),
+        sessions: emulator.iam.listSessions().map((s) => sessionView(emulator.iam, s)),
         resourceShares: store.listShares().map(shareView),
         invitations: store.listInvitations().map((i) => invitationView(store, i)),
         faults: emulator.faults.snapshot(),

@@ -5,6 +5,8 @@
  * Share: `arn:<partition>:ram:<region>:<owner>:resource-share/<uuid>`.
  * Invitation: `arn:<partition>:ram:<region>:<sender>:resource-share-invitation/<uuid>`; the
  * account is the sender's (the share owner's), as in the AWS CLI's documented examples.
+ * IAM role: `arn:<partition>:iam::<account>:role/<path/><name>`; its sessions, as STS names them:
+ * `arn:<partition>:sts::<account>:assumed-role/<name>/<session name>`.
  */
 import { partition } from "@aws-sdk/core/client";
 import { randomUUID } from "node:crypto";
@@ -73,4 +75,35 @@ export function partitionOf(region: string): string {
 /** A new, unique RAM ARN. */
 export function newRamArn(type: RamResourceType, region: string, accountId: string): string {
     return `arn:${partitionOf(region)}:ram:${region}:${accountId}:${type}/${randomUUID()}`;
+}
+
+/** An IAM role's ARN, read. */
+export interface RoleArn {
+    partition: string;
+    accountId: string;
+    /** The last part of the resource: the name without the role's path. */
+    roleName: string;
+}
+
+// IAM's pattern for a role name, and for each part of a role's path.
+const ROLE_RESOURCE_PATTERN = /^role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+
+/** Reads an IAM role ARN (any partition), or answers undefined when `value` is not one. */
+export function parseRoleArn(value: string): RoleArn | undefined {
+    const arn = parseArn(value);
+    if (arn === undefined || arn.service !== "iam" || arn.region !== "" || arn.accountId === "") {
+        return undefined;
+    }
+    const roleName = ROLE_RESOURCE_PATTERN.exec(arn.resource)?.[1];
+    return roleName === undefined ? undefined : { partition: arn.partition, accountId: arn.accountId, roleName };
+}
+
+/** The ARN STS gives a session of `role`: `arn:<partition>:sts::<account>:assumed-role/<role name>/<session>`. */
+export function assumedRoleArn(role: RoleArn, roleSessionName: string): string {
+    return `arn:${role.partition}:sts::${role.accountId}:assumed-role/${role.roleName}/${roleSessionName}`;
+}
+
+/** The ARN of an account's root user, the identity STS names for the account's own access key. */
+export function rootUserArn(partition: string, accountId: string): string {
+    return `arn:${partition}:iam::${accountId}:root`;
 }

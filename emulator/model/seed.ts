@@ -1,110 +1,224 @@
 /**
- * Seeding: checking a {@link Seed} from outside and putting it into the store. A seed is
- * checked whole before anything is applied, so a bad one changes nothing.
+ * Seeding: checking a {@link Seed} from outside against what is seeded already, and putting it
+ * into the store and IAM. A seed is checked whole before anything is applied, so a bad one
+ * changes nothing, and the refusal names every problem found, not just the first.
  */
 import { EmulatorInputError } from "../input-error";
 import { isPlainObject } from "../plain-object";
-import { isAccountId, isRegionName } from "./arns";
+import { isAccountId, isRegionName, parseRoleArn } from "./arns";
+import type { Iam } from "./iam";
 import type { Store } from "./store";
-import type { Seed, SeedAccount, SeededState, SeedShare } from "./types";
+import type { Seed, SeedAccount, SeededState, SeedRole, SeedShare } from "./types";
 
-function fail(path: string, expected: string): never {
-    throw new EmulatorInputError(`seed ${path} must be ${expected}`);
+/** What a seed goes into, and is checked against. */
+export interface SeedTarget {
+    store: Store;
+    iam: Iam;
 }
 
-function optionalString(value: unknown, path: string): string | undefined {
+/** STS's pattern and lengths for an external id. */
+const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
+/** The range IAM allows for a role's maximum session duration, in seconds. */
+const MAX_SESSION_RANGE = { min: 3600, max: 43200 };
+
+/** The problems found in a seed, each as `seed <path> must be <expected>`. */
+class Problems {
+    private readonly found: string[] = [];
+
+    /** Notes that the value at `path` is not `expected`. */
+    add(path: string, expected: string): void {
+        this.found.push(`seed ${path} must be ${expected}`);
+    }
+
+    /** Throws every problem found, in one message, when there is any. */
+    throwIfAny(): void {
+        if (this.found.length > 0) {
+            throw new EmulatorInputError(this.found.join("; "));
+        }
+    }
+}
+
+function optionalString(value: unknown, path: string, problems: Problems): string | undefined {
     if (value !== undefined && typeof value !== "string") {
-        fail(path, "a string");
+        problems.add(path, "a string");
     }
-    return value;
+    return value as string | undefined;
 }
 
-function accountId(value: unknown, path: string): string {
+function nonEmptyString(value: unknown, path: string, problems: Problems): string {
+    if (typeof value !== "string" || value.trim() === "") {
+        problems.add(path, "a non-empty string");
+    }
+    return value as string;
+}
+
+function accountId(value: unknown, path: string, problems: Problems): string {
     if (typeof value !== "string" || !isAccountId(value)) {
-        fail(path, "a 12-digit account id");
+        problems.add(path, "a 12-digit account id");
+    }
+    return value as string;
+}
+
+/** The list at `path`; an absent optional one is empty. */
+function list(value: unknown, path: string, problems: Problems, optional = true): unknown[] {
+    if (value === undefined && optional) {
+        return [];
+    }
+    if (!Array.isArray(value)) {
+        problems.add(path, "a list");
+        return [];
     }
     return value;
 }
 
-function parseAccount(value: unknown, path: string): SeedAccount {
-    if (!isPlainObject(value)) {
-        fail(path, "an object");
-    }
-    if (typeof value.accessKeyId !== "string" || value.accessKeyId === "") {
-        fail(`${path}.accessKeyId`, "a non-empty string");
-    }
+/** The objects of the list at `path`, each checked with `check`; what is not an object is a problem of its own. */
+function objects<T>(
+    value: unknown,
+    path: string,
+    problems: Problems,
+    check: (value: Record<string, unknown>, path: string, problems: Problems) => T,
+    optional = true,
+): T[] {
+    return list(value, path, problems, optional).flatMap((item, i) => {
+        if (!isPlainObject(item)) {
+            problems.add(`${path}[${i}]`, "an object");
+            return [];
+        }
+        return [check(item, `${path}[${i}]`, problems)];
+    });
+}
+
+function checkAccount(value: Record<string, unknown>, path: string, problems: Problems): SeedAccount {
     return {
-        accountId: accountId(value.accountId, `${path}.accountId`),
-        accessKeyId: value.accessKeyId,
-        secretAccessKey: optionalString(value.secretAccessKey, `${path}.secretAccessKey`),
-        name: optionalString(value.name, `${path}.name`),
+        accountId: accountId(value.accountId, `${path}.accountId`, problems),
+        accessKeyId: nonEmptyString(value.accessKeyId, `${path}.accessKeyId`, problems),
+        secretAccessKey: optionalString(value.secretAccessKey, `${path}.secretAccessKey`, problems),
+        name: optionalString(value.name, `${path}.name`, problems),
     };
 }
 
-function parseShare(value: unknown, path: string): SeedShare {
-    if (!isPlainObject(value)) {
-        fail(path, "an object");
-    }
-    if (typeof value.name !== "string" || value.name.trim() === "") {
-        fail(`${path}.name`, "a non-empty string");
-    }
+function checkShare(value: Record<string, unknown>, path: string, problems: Problems): SeedShare {
+    const name = nonEmptyString(value.name, `${path}.name`, problems);
     if (typeof value.region !== "string" || !isRegionName(value.region)) {
-        fail(`${path}.region`, "a region like us-east-1, us-gov-west-1 or eusc-de-east-1");
+        problems.add(`${path}.region`, "a region like us-east-1, us-gov-west-1 or eusc-de-east-1");
     }
-    const owner = accountId(value.ownerAccountId, `${path}.ownerAccountId`);
-    if (value.principals !== undefined && !Array.isArray(value.principals)) {
-        fail(`${path}.principals`, "a list");
-    }
-    const principals = ((value.principals ?? []) as unknown[]).map((p, i) => {
-        const id = accountId(p, `${path}.principals[${i}]`);
+    const owner = accountId(value.ownerAccountId, `${path}.ownerAccountId`, problems);
+    const principals = list(value.principals, `${path}.principals`, problems).map((p, i) => {
+        const id = accountId(p, `${path}.principals[${i}]`, problems);
         if (id === owner) {
-            fail(`${path}.principals[${i}]`, "another account than the share's owner");
+            problems.add(`${path}.principals[${i}]`, "another account than the share's owner");
         }
         return id;
     });
     const delay = value.invitationVisibleAfterMs;
     if (delay !== undefined && (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0)) {
-        fail(`${path}.invitationVisibleAfterMs`, "a number of milliseconds, 0 or more");
+        problems.add(`${path}.invitationVisibleAfterMs`, "a number of milliseconds, 0 or more");
     }
     return {
-        name: value.name,
+        name,
         ownerAccountId: owner,
-        region: value.region,
+        region: value.region as string,
         principals,
-        invitationVisibleAfterMs: delay,
+        invitationVisibleAfterMs: delay as number | undefined,
     };
 }
 
-/** Checks a seed from outside (a file, the admin API). */
-export function parseSeed(value: unknown): Seed {
-    if (!isPlainObject(value)) {
-        fail("", "a JSON object");
+/** A role on its own; whether its account and the roles it trusts are seeded is checked with the whole seed. */
+function checkRole(value: Record<string, unknown>, path: string, problems: Problems): SeedRole {
+    const { roleArn, externalId, maxSessionDurationSeconds: maxSession } = value;
+    if (typeof roleArn !== "string" || parseRoleArn(roleArn) === undefined) {
+        problems.add(`${path}.roleArn`, "an IAM role ARN like arn:aws:iam::111111111111:role/name");
     }
-    if (!Array.isArray(value.accounts)) {
-        fail("accounts", "a list");
+    const trustedPrincipals = list(value.trustedPrincipals, `${path}.trustedPrincipals`, problems, false);
+    if (Array.isArray(value.trustedPrincipals) && trustedPrincipals.length === 0) {
+        problems.add(`${path}.trustedPrincipals`, "a list of at least one principal");
     }
-    if (value.resourceShares !== undefined && !Array.isArray(value.resourceShares)) {
-        fail("resourceShares", "a list");
+    trustedPrincipals.forEach((principal, i) => {
+        if (typeof principal !== "string" || !(isAccountId(principal) || parseRoleArn(principal) !== undefined)) {
+            problems.add(`${path}.trustedPrincipals[${i}]`, "a 12-digit account id or an IAM role ARN");
+        }
+    });
+    if (externalId !== undefined && (typeof externalId !== "string" || !EXTERNAL_ID_PATTERN.test(externalId))) {
+        problems.add(`${path}.externalId`, "2 to 1224 characters, each a letter, a digit or one of _+=,.@:/-");
+    }
+    const { min, max } = MAX_SESSION_RANGE;
+    if (
+        maxSession !== undefined &&
+        !(Number.isInteger(maxSession) && Number(maxSession) >= min && Number(maxSession) <= max)
+    ) {
+        problems.add(`${path}.maxSessionDurationSeconds`, `a whole number of seconds from ${min} to ${max}`);
     }
     return {
-        accounts: value.accounts.map((a, i) => parseAccount(a, `accounts[${i}]`)),
-        resourceShares: ((value.resourceShares ?? []) as unknown[]).map((s, i) =>
-            parseShare(s, `resourceShares[${i}]`),
-        ),
+        roleArn: roleArn as string,
+        trustedPrincipals: trustedPrincipals as string[],
+        externalId: externalId as string | undefined,
+        maxSessionDurationSeconds: maxSession as number | undefined,
     };
 }
 
-/** Puts a checked seed into the store and tells what was created. */
-export function applySeed(store: Store, seed: Seed): SeededState {
-    const byAccessKey = new Map<string, string>();
-    for (const account of seed.accounts) {
-        const owner = byAccessKey.get(account.accessKeyId) ?? store.accountForAccessKey(account.accessKeyId)?.accountId;
+/** An access key belongs to one account, in the seed and across seeds. */
+function checkAccessKeys(accounts: SeedAccount[], target: SeedTarget, problems: Problems): void {
+    const owners = new Map<string, string>();
+    accounts.forEach((account, i) => {
+        const owner =
+            owners.get(account.accessKeyId) ?? target.store.accountForAccessKey(account.accessKeyId)?.accountId;
         if (owner !== undefined && owner !== account.accountId) {
-            throw new EmulatorInputError(`seed access key ${account.accessKeyId} already belongs to account ${owner}`);
+            problems.add(`accounts[${i}].accessKeyId`, `an access key of no other account (account ${owner} has it)`);
         }
-        byAccessKey.set(account.accessKeyId, account.accountId);
+        owners.set(account.accessKeyId, account.accountId);
+    });
+}
+
+/**
+ * A role belongs to a seeded account, is listed once, and trusts only roles that are seeded (as IAM
+ * refuses a trust policy naming a role that does not exist); a role may trust one later in the seed.
+ */
+function checkRoleReferences(seed: Required<Seed>, target: SeedTarget, problems: Problems): void {
+    const accountIds = new Set([...target.store.listAccounts(), ...seed.accounts].map((a) => a.accountId));
+    const roleArns = new Set([...target.iam.listRoles(), ...seed.roles].map((r) => r.roleArn));
+    const seen = new Set<string>();
+    seed.roles.forEach((role, i) => {
+        role.trustedPrincipals.forEach((principal, j) => {
+            if (typeof principal === "string" && parseRoleArn(principal) !== undefined && !roleArns.has(principal)) {
+                problems.add(`roles[${i}].trustedPrincipals[${j}]`, `the ARN of a seeded role (${principal} is not)`);
+            }
+        });
+        const account = parseRoleArn(role.roleArn)?.accountId;
+        if (account === undefined) {
+            return; // not a role ARN, a problem already noted
+        }
+        if (!accountIds.has(account)) {
+            problems.add(`roles[${i}].roleArn`, `the ARN of a role of a seeded account (${account} is not seeded)`);
+        }
+        if (seen.has(role.roleArn)) {
+            problems.add(`roles[${i}].roleArn`, "listed once in the seed");
+        }
+        seen.add(role.roleArn);
+    });
+}
+
+/** Checks a seed from outside (a file, the admin API) against what `target` holds already. */
+export function checkSeed(value: unknown, target: SeedTarget): Seed {
+    if (!isPlainObject(value)) {
+        throw new EmulatorInputError("seed must be a JSON object");
     }
+    const problems = new Problems();
+    const seed: Required<Seed> = {
+        accounts: objects(value.accounts, "accounts", problems, checkAccount, false),
+        roles: objects(value.roles, "roles", problems, checkRole),
+        resourceShares: objects(value.resourceShares, "resourceShares", problems, checkShare),
+    };
+    checkAccessKeys(seed.accounts, target, problems);
+    checkRoleReferences(seed, target, problems);
+    problems.throwIfAny();
+    return seed;
+}
+
+/** Puts a checked seed into the store and IAM, and tells what was created. */
+export function applySeed(target: SeedTarget, seed: Seed): SeededState {
+    const { store, iam } = target;
     seed.accounts.forEach((account) => store.addAccount(account));
+    const roles = (seed.roles ?? []).map((spec) => iam.putRole(spec));
     const resourceShares = (seed.resourceShares ?? []).map((spec) => {
         const { share, invitations } = store.createShare({ ...spec, principals: spec.principals ?? [] });
         return {
@@ -119,6 +233,7 @@ export function applySeed(store: Store, seed: Seed): SeededState {
     });
     return {
         accounts: seed.accounts.map(({ accountId, accessKeyId, name }) => ({ accountId, accessKeyId, name })),
+        roles: roles.map(({ roleArn, roleId }) => ({ roleArn, roleId })),
         resourceShares,
     };
 }

@@ -5,6 +5,7 @@
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import type { LedgerEntry } from "./client-tokens";
+import type { IamSnapshot } from "./iam";
 import type { StoreSnapshot } from "./store";
 
 const VERSION = 1;
@@ -15,6 +16,8 @@ export interface PersistedState {
     clockOffsetMs: number;
     store: StoreSnapshot;
     clientTokens: LedgerEntry[];
+    /** Roles and sessions, secrets included (a restarted emulator still knows issued credentials). */
+    iam: IamSnapshot;
 }
 
 /** Reads the state file, or answers undefined when there is none yet. */
@@ -28,13 +31,14 @@ export function readStateFile(path: string): PersistedState | undefined {
         }
         throw err;
     }
-    const state = JSON.parse(text) as PersistedState;
+    const state = JSON.parse(text) as Omit<PersistedState, "iam"> & Partial<Pick<PersistedState, "iam">>;
     if (state.version !== VERSION) {
         throw new Error(
             `${path} is a version ${String(state.version)} state file; this emulator reads version ${VERSION}`,
         );
     }
-    return state;
+    // Files written before the emulator knew roles have none.
+    return { ...state, iam: state.iam ?? { roles: [], sessions: [] } };
 }
 
 let temporaryFileCounter = 0;

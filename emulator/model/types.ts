@@ -37,9 +37,34 @@ export interface SeedShare {
     invitationVisibleAfterMs?: number;
 }
 
-/** What to put into the emulator: accounts first, then shares with their invitations. */
+/**
+ * An IAM role that STS AssumeRole hands out temporary credentials for. Its trust is what a role's
+ * trust policy would say with `"Principal": {"AWS": [...]}` and, when `externalId` is set, an
+ * `sts:ExternalId` condition.
+ */
+export interface SeedRole {
+    /**
+     * `arn:<partition>:iam::<account>:role/<name>` (a path before the name is allowed). The role
+     * belongs to the account in the ARN, which must be seeded (in this seed or an earlier one);
+     * its temporary credentials act as that account.
+     */
+    roleArn: string;
+    /**
+     * Who may assume it: account ids (any identity of that account: its access key or a session
+     * of any of its roles) and role ARNs (sessions of that role, i.e. role chaining). A role ARN
+     * must name a seeded role.
+     */
+    trustedPrincipals: string[];
+    /** When set, AssumeRole must pass this `ExternalId`. */
+    externalId?: string;
+    /** The longest session AssumeRole may ask for, 3600 to 43200 seconds; default 3600, as IAM has it. */
+    maxSessionDurationSeconds?: number;
+}
+
+/** What to put into the emulator: accounts first, then roles, then shares with their invitations. */
 export interface Seed {
     accounts: SeedAccount[];
+    roles?: SeedRole[];
     resourceShares?: SeedShare[];
 }
 
@@ -56,6 +81,8 @@ export interface SeededShare {
 /** The answer to a seed: what was created, in the order the seed listed it. */
 export interface SeededState {
     accounts: { accountId: string; accessKeyId: string; name?: string }[];
+    /** Each role with the unique id IAM gives it (`AROA...`), the first part of its sessions' `AssumedRoleId`. */
+    roles: { roleArn: string; roleId: string }[];
     resourceShares: SeededShare[];
 }
 

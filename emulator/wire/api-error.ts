@@ -15,6 +15,8 @@ const FRONT_END_ERRORS = {
     IncompleteSignatureException: 400,
     /** An access key the emulator does not know. */
     UnrecognizedClientException: 403,
+    /** Temporary credentials (from AssumeRole) past their expiration on the emulator's clock. */
+    ExpiredTokenException: 403,
     /** A signature that does not match the seeded secret key. */
     InvalidSignatureException: 403,
     /** A body that is not a JSON object. */

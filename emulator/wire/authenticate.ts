@@ -1,9 +1,12 @@
 /**
- * Who is calling: the account behind the request's access key, and the region it signed for.
- * Refusals use the names and statuses AWS's front end answers with.
+ * Who is calling: the account behind the request's access key (an account's own key, or the
+ * temporary credentials of a role session, which act as the role's account), and the region it
+ * signed for. Refusals use the names and statuses AWS's front end answers with.
  */
 import { ApiError } from "./api-error";
 import { parseAuthorization, SignedRequest, verifySignature } from "./sigv4";
+import { partitionOf, rootUserArn } from "../model/arns";
+import type { Iam, SessionRecord } from "../model/iam";
 import type { Store } from "../model/store";
 
 /** An authenticated caller. */
@@ -11,6 +14,14 @@ export interface Caller {
     accountId: string;
     /** From the SigV4 credential scope: one endpoint serves every region. */
     region: string;
+    /** The role session whose temporary credentials signed the request; absent for an account's own key. */
+    session?: SessionRecord;
+}
+
+/** Where access keys are known: accounts in the store, sessions in IAM. */
+export interface KeyHolders {
+    store: Store;
+    iam: Iam;
 }
 
 /**
@@ -19,7 +30,7 @@ export interface Caller {
  */
 export function authenticate(
     request: SignedRequest,
-    store: Store,
+    holders: KeyHolders,
     onScope: (region: string) => void,
     service: "ram" | "sts" = "ram",
 ): Caller {
@@ -31,12 +42,29 @@ export function authenticate(
             `Credential should be scoped to correct service: '${service}'.`,
         );
     }
-    const account = store.accountForAccessKey(auth.accessKeyId);
-    if (!account) {
+    const account = holders.store.accountForAccessKey(auth.accessKeyId);
+    if (account) {
+        if (account.secretAccessKey !== undefined) {
+            verifySignature(request, auth, account.secretAccessKey);
+        }
+        return { accountId: account.accountId, region: auth.region };
+    }
+    const session = holders.iam.session(auth.accessKeyId);
+    // Temporary credentials count only with their own session token.
+    if (!session || request.headers["x-amz-security-token"]?.[0] !== session.sessionToken) {
         throw new ApiError("UnrecognizedClientException", "The security token included in the request is invalid.");
     }
-    if (account.secretAccessKey !== undefined) {
-        verifySignature(request, auth, account.secretAccessKey);
+    if (holders.iam.isExpired(session)) {
+        throw new ApiError("ExpiredTokenException", "The security token included in the request is expired");
     }
-    return { accountId: account.accountId, region: auth.region };
+    verifySignature(request, auth, session.secretAccessKey);
+    return { accountId: session.accountId, region: auth.region, session };
+}
+
+/**
+ * The caller's ARN as STS names it: the session's assumed-role ARN, or the root user of the
+ * account in the partition of the region the request was signed for.
+ */
+export function callerArn(caller: Caller): string {
+    return caller.session?.assumedRoleArn ?? rootUserArn(partitionOf(caller.region), caller.accountId);
 }

@@ -64,7 +64,7 @@ export class RamEndpoint {
                 headers: req.headersDistinct,
                 body: body.bytes,
             };
-            const caller = authenticate(signed, this.emulator.store, (region) => (entry.region = region));
+            const caller = authenticate(signed, this.emulator, (region) => (entry.region = region));
             entry.accountId = caller.accountId;
             const input = parseJsonObject(body.bytes);
             entry.parameters = input;

@@ -1,77 +1,81 @@
 /**
- * STS GetCallerIdentity, the one STS call a client needs to learn which account its
- * credentials belong to (the provider names that account in its error messages). STS speaks
- * the awsQuery protocol: a form-encoded POST to `/` and an XML answer. Requests are told apart
- * from RAM's by the service in their SigV4 credential scope. They are not written to the call
- * log, which records RAM operations.
+ * STS: GetCallerIdentity (which account, and which identity, the credentials belong to) and
+ * AssumeRole (temporary credentials of a role, see sts-assume-role.ts). STS speaks awsQuery: a
+ * form-encoded POST to `/` and an XML answer (sts-query.ts). Requests are told apart from RAM's by
+ * the service in their SigV4 credential scope. They are not written to the call log, which
+ * records RAM operations.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { ApiError } from "./api-error";
-import { authenticate, Caller } from "./authenticate";
-import { partitionOf } from "../model/arns";
-import type { Store } from "../model/store";
+import { authenticate, Caller, callerArn } from "./authenticate";
+import type { Emulator } from "../emulator";
+import { assumeRole } from "./sts-assume-role";
+import { sendStsError, sendStsResult, StsError, xmlElements } from "./sts-query";
 
-const NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+/** An STS action: the XML inside its `<Action>Result`. */
+type StsAction = (caller: Caller, parameters: URLSearchParams, emulator: Emulator) => string;
+
+const ACTIONS: Record<string, StsAction> = {
+    GetCallerIdentity: (caller) =>
+        xmlElements({
+            Arn: callerArn(caller),
+            UserId: caller.session?.assumedRoleId ?? caller.accountId,
+            Account: caller.accountId,
+        }),
+    AssumeRole: assumeRole,
+};
+
+/** STS's names for what the front end refuses, where they differ from RAM's. */
+const STS_CODES: Record<string, string> = {
+    UnrecognizedClientException: "InvalidClientTokenId",
+    ExpiredTokenException: "ExpiredToken",
+};
 
 /** Whether a request is signed for STS (and so is not a RAM call). */
 export function isStsRequest(req: IncomingMessage): boolean {
     return /Credential=[^/]+\/\d{8}\/[^/]+\/sts\//.test(req.headers.authorization ?? "");
 }
 
-/** Answers an STS request: GetCallerIdentity, or an error in STS's XML form. */
-export function handleStsRequest(req: IncomingMessage, body: Buffer, store: Store, res: ServerResponse): void {
+/** Answers an STS request: an action's result, or an error in STS's XML form. */
+export function handleStsRequest(
+    req: IncomingMessage,
+    body: Buffer,
+    emulator: Emulator,
+    res: ServerResponse,
+    log: (line: string) => void,
+): void {
     const requestId = randomUUID();
-    const signed = { method: req.method ?? "", rawUrl: req.url ?? "", headers: req.headersDistinct, body };
-    let caller: Caller;
     try {
-        caller = authenticate(signed, store, () => undefined, "sts");
-    } catch (err) {
-        if (!(err instanceof ApiError)) {
-            throw err;
+        const signed = { method: req.method ?? "", rawUrl: req.url ?? "", headers: req.headersDistinct, body };
+        const caller = authenticate(signed, emulator, () => undefined, "sts");
+        const parameters = new URLSearchParams(body.toString("utf8"));
+        const action = parameters.get("Action") ?? "";
+        if (!Object.prototype.hasOwnProperty.call(ACTIONS, action)) {
+            throw new StsError(
+                "InvalidAction",
+                400,
+                `The action ${action || "(none)"} is not valid for this web service.`,
+            );
         }
-        // STS calls an unknown access key InvalidClientTokenId where RAM says UnrecognizedClientException.
-        const code = err.code === "UnrecognizedClientException" ? "InvalidClientTokenId" : err.code;
-        sendStsError(res, err.httpStatus, code, err.message, requestId);
-        return;
+        sendStsResult(res, action, ACTIONS[action](caller, parameters, emulator), requestId);
+    } catch (err) {
+        sendStsError(res, asStsError(err, log), requestId);
     }
-    const action = new URLSearchParams(body.toString("utf8")).get("Action");
-    if (action !== "GetCallerIdentity") {
-        sendStsError(
-            res,
-            400,
-            "InvalidAction",
-            `The action ${action ?? "(none)"} is not valid for this web service.`,
-            requestId,
-        );
-        return;
+}
+
+function asStsError(err: unknown, log: (line: string) => void): StsError {
+    if (err instanceof StsError) {
+        return err;
     }
-    const { accountId } = caller;
-    // The root user's ARN, in the partition of the region the request was signed for.
-    sendXml(
-        res,
-        200,
-        `<GetCallerIdentityResponse xmlns="${NAMESPACE}"><GetCallerIdentityResult>` +
-            `<Arn>arn:${partitionOf(caller.region)}:iam::${accountId}:root</Arn><UserId>${accountId}</UserId>` +
-            `<Account>${accountId}</Account></GetCallerIdentityResult>` +
-            `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+    if (err instanceof ApiError) {
+        return new StsError(STS_CODES[err.code] ?? err.code, err.httpStatus, err.message);
+    }
+    log(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return new StsError(
+        "InternalFailure",
+        500,
+        "The request processing has failed because of an unknown error.",
+        "Receiver",
     );
-}
-
-function sendStsError(res: ServerResponse, status: number, code: string, message: string, requestId: string): void {
-    sendXml(
-        res,
-        status,
-        `<ErrorResponse xmlns="${NAMESPACE}"><Error><Type>Sender</Type><Code>${code}</Code>` +
-            `<Message>${escapeXml(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
-    );
-}
-
-function sendXml(res: ServerResponse, status: number, xml: string): void {
-    res.writeHead(status, { "content-type": "text/xml", "content-length": Buffer.byteLength(xml) });
-    res.end(xml);
-}
-
-function escapeXml(text: string): string {
-    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

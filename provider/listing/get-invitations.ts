@@ -9,7 +9,9 @@ import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { ACCOUNT_ID } from "../ram/arn";
 import { describeRamError } from "../ram/errors";
 import { describeRegionProblem } from "../ram/regions";
+import type { RoleAccess } from "../ram/role-access";
 import { RamSession } from "../ram/session";
+import { defaultRoleSessionName, parseRoleInputs } from "../rejection/role-inputs";
 import { InvitationFacts, invitationFacts } from "../rejection/properties";
 
 /** An invitation as RAM shows it to the calling account. */
@@ -27,6 +29,12 @@ export interface GetInvitationsArgs {
     senderAccountIds?: string[];
     /** The AWS profile to use. Default: the stack's `aws:profile`, else the SDK's chain (AWS_PROFILE, ...). */
     profile?: string;
+    /** A role to assume from those credentials, to list as the role's account (see InvitationRejection). */
+    roleArn?: string;
+    /** With roleArn: the external id its trust policy requires. */
+    externalId?: string;
+    /** With roleArn: the session name. Default `pulumi-<project>-<stack>`. */
+    roleSessionName?: string;
 }
 
 /** The statuses RAM gives invitations, from the SDK's enum. */
@@ -44,7 +52,10 @@ export async function getInvitations(args: GetInvitationsArgs): Promise<Invitati
     if (problems.length > 0) {
         throw new pulumi.RunError(`getInvitations: ${problems.join("; ")}`);
     }
-    const session = new RamSession({ profile: args.profile ?? new pulumi.Config("aws").get("profile") });
+    const session = new RamSession({
+        profile: args.profile ?? new pulumi.Config("aws").get("profile"),
+        role: roleOf(args),
+    });
     return listInvitations(session, args);
 }
 
@@ -63,9 +74,24 @@ export async function listInvitations(session: RamSession, args: GetInvitationsA
         .sort((a, b) => a.invitationTimestamp.localeCompare(b.invitationTimestamp));
 }
 
+/** The role `args` name, with the default session name; undefined without one. */
+export function roleOf(
+    args: Pick<GetInvitationsArgs, "roleArn" | "externalId" | "roleSessionName">,
+): RoleAccess | undefined {
+    return args.roleArn === undefined
+        ? undefined
+        : {
+              roleArn: args.roleArn,
+              externalId: args.externalId,
+              sessionName: args.roleSessionName ?? defaultRoleSessionName(pulumi.getProject(), pulumi.getStack()),
+          };
+}
+
 /** Every problem with the arguments, each naming the argument it concerns. */
 export function getInvitationsArgsProblems(args: GetInvitationsArgs): string[] {
-    const problems: string[] = [];
+    const problems: string[] = parseRoleInputs({ ...args, roleSessionName: roleOf(args)?.sessionName }).failures.map(
+        (failure) => failure.reason,
+    );
     const regionProblem = describeRegionProblem(args.region);
     if (regionProblem) {
         problems.push(`region ${regionProblem}`);

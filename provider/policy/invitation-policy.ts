@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Invitation, listInvitations } from "../listing/get-invitations";
+import { Invitation, listInvitations, roleOf } from "../listing/get-invitations";
 import { RamSession } from "../ram/session";
 import { declareInTurn } from "../rejection/declare-in-turn";
 import { InvitationRejection } from "../rejection/invitation-rejection";
@@ -53,10 +53,13 @@ export class InvitationPolicy extends pulumi.ComponentResource {
             [...plan.unwanted, ...plan.rejectedEarlier],
             (invitation): [string, InvitationRejection] => {
                 const childName = rejectionName(name, invitation);
-                return [
-                    childName,
-                    new InvitationRejection(childName, { invitationArn: invitation.invitationArn }, { parent: this }),
-                ];
+                const rejectionArgs = {
+                    invitationArn: invitation.invitationArn,
+                    roleArn: args.roleArn,
+                    externalId: args.externalId,
+                    roleSessionName: args.roleSessionName,
+                };
+                return [childName, new InvitationRejection(childName, rejectionArgs, { parent: this })];
             },
         );
         return Object.fromEntries(declared);
@@ -65,7 +68,7 @@ export class InvitationPolicy extends pulumi.ComponentResource {
 
 /** Lists every region, decides, reports what will be rejected, and applies the guard. */
 async function planFromRam(name: string, args: CheckedPolicyArgs, policy: pulumi.Resource): Promise<PolicyPlan> {
-    const session = new RamSession({ profile: new pulumi.Config("aws").get("profile") });
+    const session = new RamSession({ profile: new pulumi.Config("aws").get("profile"), role: roleOf(args) });
     const listed = await Promise.all(args.regions.map((region) => listInvitations(session, { region })));
     const plan = planPolicy(listed.flat(), args);
     const problem = guardProblem(name, plan, args);

@@ -6,6 +6,7 @@
 import { DEFAULT_MAX_REJECTIONS_PER_RUN } from "../defaults";
 import { ACCOUNT_ID } from "../ram/arn";
 import { describeRegionProblem } from "../ram/regions";
+import { parseRoleInputs } from "../rejection/role-inputs";
 
 /** `enforce` rejects what the policy does not allow; `report` only reports what it would reject. */
 export type PolicyMode = "enforce" | "report";
@@ -30,11 +31,22 @@ export interface InvitationPolicyArgs {
     maxRejectionsPerRun?: number;
     /** `enforce` (the default) rejects; `report` declares no rejection and only reports. */
     mode?: PolicyMode;
+    /**
+     * A role in the receiving account to assume: the policy lists, and its rejections reject, as
+     * the role's account (see InvitationRejection's roleArn).
+     */
+    roleArn?: string;
+    /** With roleArn: the external id its trust policy requires (kept secret in state). */
+    externalId?: string;
+    /** With roleArn: the session name. Default `pulumi-<project>-<stack>`. */
+    roleSessionName?: string;
 }
 
 /** The arguments with their defaults filled in. */
-export type CheckedPolicyArgs = Required<Omit<InvitationPolicyArgs, "allowedResourceShareNames">> &
-    Pick<InvitationPolicyArgs, "allowedResourceShareNames">;
+export type CheckedPolicyArgs = Required<
+    Omit<InvitationPolicyArgs, "allowedResourceShareNames" | "roleArn" | "externalId" | "roleSessionName">
+> &
+    Pick<InvitationPolicyArgs, "allowedResourceShareNames" | "roleArn" | "externalId" | "roleSessionName">;
 
 const FIELDS: readonly string[] = [
     "allowedSenderAccountIds",
@@ -42,6 +54,9 @@ const FIELDS: readonly string[] = [
     "allowedResourceShareNames",
     "maxRejectionsPerRun",
     "mode",
+    "roleArn",
+    "externalId",
+    "roleSessionName",
 ];
 const MODES: readonly string[] = ["enforce", "report"];
 
@@ -72,6 +87,9 @@ export function checkPolicyArgs(value: unknown, key: string): { args?: CheckedPo
         ...(input.mode === undefined || MODES.includes(input.mode as string)
             ? []
             : [`${key}.mode must be "enforce" or "report", got ${JSON.stringify(input.mode)}`]),
+        ...parseRoleInputs({ ...input, roleSessionName: input.roleSessionName ?? "default-session" }).failures.map(
+            (failure) => `${key}.${failure.reason}`,
+        ),
     ];
     if (problems.length > 0) {
         return { problems };
@@ -84,6 +102,9 @@ export function checkPolicyArgs(value: unknown, key: string): { args?: CheckedPo
             allowedResourceShareNames: args.allowedResourceShareNames,
             maxRejectionsPerRun: args.maxRejectionsPerRun ?? DEFAULT_MAX_REJECTIONS_PER_RUN,
             mode: args.mode ?? "enforce",
+            roleArn: args.roleArn,
+            externalId: args.externalId,
+            roleSessionName: args.roleSessionName,
         },
         problems,
     };

@@ -1,11 +1,15 @@
 import { RAMClient } from "@aws-sdk/client-ram";
 import { LOOKUP_POLICY, RETRY_POLICY } from "../defaults";
+import type { AwsCredentialIdentityProvider } from "@aws-sdk/types";
+import { renewExpiredCredentials, RoleAccess } from "./role-access";
 import { silenceNodeVersionNotice } from "./sdk-notices";
 
-/** How the provider reaches AWS, from the stack's configuration. */
+/** How the provider reaches AWS: the stack's configuration, and the role of the resource, if any. */
 export interface AwsSettings {
     /** The stack's `aws:profile`; when absent the SDK's own chain applies (AWS_PROFILE, env, SSO, roles). */
     profile?: string;
+    /** The role to assume from those credentials; calls then run as the role's account. */
+    role?: RoleAccess;
 }
 
 /**
@@ -19,7 +23,11 @@ export class RamClients {
 
     // Fields are set in the constructor, not by initializers: Pulumi's closure serializer
     // rebuilds a class from its constructor's text and would drop field initializers.
-    constructor(private readonly settings: AwsSettings) {
+    constructor(
+        private readonly settings: AwsSettings,
+        /** The role's credentials, when the settings name a role; else the SDK's chain applies. */
+        private readonly credentials: AwsCredentialIdentityProvider | undefined,
+    ) {
         this.clients = new Map();
     }
 
@@ -38,7 +46,15 @@ export class RamClients {
         let client = this.clients.get(key);
         if (!client) {
             silenceNodeVersionNotice();
-            client = new RAMClient({ region, profile: this.settings.profile, ...withStandardRetryOverrides(policy) });
+            client = new RAMClient({
+                region,
+                profile: this.settings.profile,
+                ...(this.credentials ? { credentials: this.credentials } : {}),
+                ...withStandardRetryOverrides(policy),
+            });
+            if (this.credentials) {
+                renewExpiredCredentials(client, this.credentials);
+            }
             this.clients.set(key, client);
         }
         return client;

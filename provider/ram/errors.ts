@@ -13,6 +13,10 @@ export interface CallContext {
     accountId?: string;
     /** The AWS profile in use, when one was configured. */
     profile?: string;
+    /** The role the call ran as, when one was given. */
+    roleArn?: string;
+    /** With a role: the identity that assumed it (what the role's trust policy must allow), when known. */
+    callerArn?: string;
 }
 
 /**
@@ -98,6 +102,9 @@ export function describeRamProblem(
  * answered, which {@link describeRamProblem} explains.
  */
 function describeLocalFailure(error: unknown, context: CallContext): string | undefined {
+    if (errorName(error) === ROLE_ASSUMPTION_ERROR) {
+        return roleAssumptionAdvice(error as Error & { roleArn: string; cause?: unknown }, context);
+    }
     if (errorName(error) === NO_CREDENTIALS_ERROR) {
         return noCredentialsAdvice(context, error instanceof Error ? error.message : String(error));
     }
@@ -209,6 +216,23 @@ function connectionErrorCode(error: unknown): string | undefined {
     return typeof code === "string" && CONNECTION_ERROR_CODES.includes(code) ? code : undefined;
 }
 
+/** The name of provider/ram/role-access.ts's RoleAssumptionError (told apart by name, like the SDK's errors). */
+const ROLE_ASSUMPTION_ERROR = "RoleAssumptionError";
+
+function roleAssumptionAdvice(error: Error & { roleArn: string; cause?: unknown }, context: CallContext): string {
+    // Without base credentials the chain's own message says where to put them.
+    if (errorName(error.cause) === NO_CREDENTIALS_ERROR) {
+        const detail = (error.cause as Error).message;
+        return `could not assume role ${error.roleArn}: ${noCredentialsAdvice(context, detail)}`;
+    }
+    const caller = context.callerArn ?? "the identity of the current credentials";
+    return (
+        `AWS refused to let ${caller} assume role ${error.roleArn} (${error.message}). Allow that identity ` +
+        `(or its account) in the role's trust policy (sts:AssumeRole), check that the role exists, and pass ` +
+        `the external id the trust policy requires (externalId), if any.`
+    );
+}
+
 /** The name the AWS SDK gives the error of a credential chain that found nothing (no request is sent). */
 const NO_CREDENTIALS_ERROR = "CredentialsProviderError";
 
@@ -228,10 +252,15 @@ function noCredentialsAdvice(context: CallContext, detail: string): string {
 }
 
 function describeAccount(context: CallContext): string {
-    const profile = context.profile ? ` (profile "${context.profile}")` : "";
+    const profile = context.profile ? `profile "${context.profile}"` : undefined;
+    if (context.roleArn) {
+        const through = [`role ${context.roleArn}`, profile].filter(Boolean).join(", ");
+        return context.accountId ? `account ${context.accountId} (${through})` : `the account of ${through}`;
+    }
+    const suffix = profile ? ` (${profile})` : "";
     return context.accountId
-        ? `account ${context.accountId}${profile}`
-        : `the account of the current credentials${profile}`;
+        ? `account ${context.accountId}${suffix}`
+        : `the account of the current credentials${suffix}`;
 }
 
 /** The SDK's error name (`err.name`), or undefined for values that are not errors. */

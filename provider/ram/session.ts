@@ -1,30 +1,36 @@
+import type { AwsCredentialIdentityProvider } from "@aws-sdk/types";
 import type { RamArn } from "./arn";
-import { findCallerAccount } from "./caller-account";
+import { findCallerAccount, findCallerArn } from "./caller-account";
 import { AwsSettings, RamClients } from "./clients";
 import type { CallContext } from "./errors";
 import { InvitationLoader } from "./invitation-loader";
+import { roleCredentials } from "./role-access";
 
 /**
- * What one provider process needs to talk to RAM, made on first use: the stack's AWS settings,
- * one client per region and purpose, one invitation loader, and the context every error message
- * names. Never captured at program time, so the serialized provider holds no client or credential.
+ * What one provider process needs to talk to RAM as one identity (the standard chain, or one
+ * role), made on first use: one client per region and purpose, one invitation loader, the role's
+ * credentials, and the context every error message names. A process that acts for several accounts
+ * holds one session per role (see RamSessions), so one account's invitations never answer for
+ * another's. Never captured at program time, so the serialized provider holds no client or credential.
  */
 export class RamSession {
     private clientsByRegion: RamClients | undefined;
     private loader: InvitationLoader | undefined;
+    private assumedRole: AwsCredentialIdentityProvider | undefined;
 
     // No field initializers: Pulumi's closure serializer rebuilds a class from its constructor's text.
     constructor(readonly settings: AwsSettings) {
         this.clientsByRegion = undefined;
         this.loader = undefined;
+        this.assumedRole = undefined;
     }
 
     get clients(): RamClients {
-        this.clientsByRegion ??= new RamClients(this.settings);
+        this.clientsByRegion ??= new RamClients(this.settings, this.roleCredentials());
         return this.clientsByRegion;
     }
 
-    /** The one place this process reads invitations from (see InvitationLoader). */
+    /** The one place this process reads invitations from, for this identity (see InvitationLoader). */
     get invitations(): InvitationLoader {
         const clients = this.clients;
         this.loader ??= new InvitationLoader((region) => clients.forLookups(region));
@@ -33,7 +39,7 @@ export class RamSession {
 
     /** Where a call about `invitationArn` runs, without asking STS for the account. */
     contextWithoutAccount(invitationArn: string, region: string): CallContext {
-        return { invitationArn, region, profile: this.settings.profile };
+        return { invitationArn, region, profile: this.settings.profile, roleArn: this.settings.role?.roleArn };
     }
 
     /**
@@ -46,7 +52,16 @@ export class RamSession {
 
     /** Where a call about no invitation in particular (a listing) runs in `region`, with the caller's account. */
     async regionContext(region: string): Promise<CallContext> {
-        const accountId = await findCallerAccount(region, this.settings);
-        return { ...this.contextWithoutAccount("", region), accountId };
+        const accountId = await findCallerAccount(region, this.settings, this.roleCredentials());
+        const callerArn = this.settings.role ? await findCallerArn(region, this.settings) : undefined;
+        return { ...this.contextWithoutAccount("", region), accountId, callerArn };
+    }
+
+    /** The role's credentials, one provider for every client of this session; undefined without a role. */
+    private roleCredentials(): AwsCredentialIdentityProvider | undefined {
+        if (this.settings.role) {
+            this.assumedRole ??= roleCredentials(this.settings.role, this.settings.profile);
+        }
+        return this.assumedRole;
     }
 }

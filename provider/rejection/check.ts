@@ -7,9 +7,11 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceShareInvitation } from "@aws-sdk/client-ram";
 import { warn } from "../diagnostics";
 import type { RamArn } from "../ram/arn";
-import { describeLookupFailure, describeMissingShareInvitation } from "../ram/errors";
+import { describeLookupFailure, describeMissingShareInvitation, describeRamError, errorName } from "../ram/errors";
 import { findInvitationByArn, findInvitationForShare } from "../ram/invitation-finders";
 import type { RamSession } from "../ram/session";
+import type { RamSessions } from "../ram/sessions";
+import { parseRoleInputs } from "./role-inputs";
 import { isClientToken } from "./client-token";
 import { invitationWaitSeconds, RejectionInputs, withoutUndefined } from "./properties";
 import { parseSelection, requireArn, Selection, UNKNOWN } from "./selection";
@@ -20,16 +22,21 @@ type CheckFailure = pulumi.dynamic.CheckFailure;
 type SelectionInRam = Extract<Selection, { arn: RamArn }>;
 
 export async function checkRejection(
-    session: RamSession,
+    sessions: RamSessions,
     olds: Partial<RejectionInputs>,
     news: Partial<RejectionInputs>,
 ): Promise<pulumi.dynamic.CheckResult> {
     const { selection, failures } = parseSelection(news);
+    const { role, failures: roleFailures } = parseRoleInputs(news);
+    failures.push(...roleFailures);
     const inputs: RejectionInputs = {
         invitationArn: news.invitationArn,
         resourceShareArn: news.resourceShareArn,
         clientToken: news.clientToken as string,
         invitationWaitSeconds: news.invitationWaitSeconds,
+        roleArn: news.roleArn,
+        externalId: news.externalId,
+        roleSessionName: news.roleSessionName,
     };
     if (inputs.clientToken !== UNKNOWN && !isClientToken(inputs.clientToken)) {
         failures.push({
@@ -43,7 +50,7 @@ export async function checkRejection(
     if (selectsSameInvitation(olds, news)) {
         return { inputs: keptFromState(olds, inputs), failures };
     }
-    const checked = await checkAgainstRam(session, selection, inputs);
+    const checked = await checkAgainstRam(sessions.forRole(role), selection, inputs);
     if (isPreview(news) || !checked.failures?.length) {
         return checked;
     }
@@ -93,6 +100,11 @@ async function checkAgainstRam(
     try {
         invitation = await findSelectedInvitation(session, selection, invitationWaitSeconds(inputs));
     } catch (error) {
+        if (errorName(error) === "RoleAssumptionError") {
+            // Without the role nothing can be looked up or rejected: a preview must say so.
+            const reason = describeRamError(error, await session.callContext(selection.arn), "look up");
+            return { inputs: withoutUndefined(inputs), failures: [{ property: "roleArn", reason }] };
+        }
         const context = session.contextWithoutAccount(selection.arn.arn, selection.arn.region);
         warn(
             `could not look up ${selection.arn.arn} in RAM (${describeLookupFailure(error, context)}); ` +

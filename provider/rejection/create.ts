@@ -13,17 +13,27 @@ import type { RamArn } from "../ram/arn";
 import { classifyRejectError, describeMissingShareInvitation, describeRamError } from "../ram/errors";
 import { findCurrentInvitation, waitForInvitationForShare } from "../ram/invitation-finders";
 import type { RamSession } from "../ram/session";
-import { factsFromArn, invitationFacts, invitationWaitSeconds, RejectionInputs, RejectionState } from "./properties";
+import type { RamSessions } from "../ram/sessions";
+import {
+    accessOf,
+    factsFromArn,
+    invitationFacts,
+    invitationWaitSeconds,
+    RejectionInputs,
+    RejectionState,
+} from "./properties";
+import { roleOfState } from "./role-inputs";
 import { requireArn, UNKNOWN } from "./selection";
 import { DEFERRED_FAILURE_INPUT } from "./update-phase";
 
 export async function createRejection(
-    session: RamSession,
+    sessions: RamSessions,
     inputs: RejectionInputs,
 ): Promise<pulumi.dynamic.CreateResult<RejectionState>> {
     if (inputs[DEFERRED_FAILURE_INPUT] !== undefined) {
         throw new Error(inputs[DEFERRED_FAILURE_INPUT]);
     }
+    const session = sessions.forRole(roleOfState(inputs));
     const arn = await invitationToReject(session, inputs);
     const { invitation, rejected } = await reject(session, arn, inputs.clientToken);
     const current = invitation ?? (await lookUp(session, arn));
@@ -34,6 +44,7 @@ export async function createRejection(
     const state: RejectionState = {
         ...(current ? invitationFacts(current) : factsFromArn(arn, status)),
         clientToken: inputs.clientToken,
+        ...accessOf(inputs),
     };
     if (rejected) {
         state.rejectedAt = new Date().toISOString();

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { RejectionInputs, RejectionState } from "./properties";
+import { ACCESS_FIELDS, RejectionInputs, RejectionState } from "./properties";
 import { DEFERRED_FAILURE_INPUT } from "./update-phase";
 
 /**
@@ -16,5 +16,8 @@ export function diffRejection(olds: RejectionState, news: RejectionInputs): pulu
             deleteBeforeReplace: false,
         };
     }
-    return { changes: false };
+    // Reaching the same account another way (a renamed role, a new session name) is recorded by
+    // an update that makes no call: see update.ts.
+    const accessChanged = ACCESS_FIELDS.some((field) => olds[field] !== news[field]);
+    return accessChanged ? { changes: true, replaces: [], deleteBeforeReplace: false } : { changes: false };
 }

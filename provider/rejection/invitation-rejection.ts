@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { deriveClientToken } from "./client-token";
 import * as serializableProvider from "../serializable-provider";
+import { defaultRoleSessionName } from "./role-inputs";
 import { PREVIEW_INPUT } from "./update-phase";
 
 /**
@@ -27,6 +28,20 @@ export interface InvitationRejectionArgs {
      * (RAM is eventually consistent). Default 60 seconds.
      */
     invitationWaitSeconds?: pulumi.Input<number>;
+    /**
+     * An IAM role in the receiving account, e.g. `arn:aws:iam::222222222222:role/ram-invitations`:
+     * the provider assumes it (STS AssumeRole from the standard credential chain) and rejects as the
+     * role's account, so one stack can act for many accounts. Changing it (or the session name) to
+     * reach the same account changes no rejection and makes no RAM call.
+     */
+    roleArn?: pulumi.Input<string>;
+    /** With roleArn: the external id the role's trust policy requires. Kept secret in state. */
+    externalId?: pulumi.Input<string>;
+    /**
+     * With roleArn: the role session's name, seen in the role account's CloudTrail.
+     * Default `pulumi-<project>-<stack>`.
+     */
+    roleSessionName?: pulumi.Input<string>;
 }
 
 /** The resource's type token is `pulumi-nodejs:dynamic/ram:InvitationRejection`. */
@@ -83,6 +98,7 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
                 ...(args.invitationWaitSeconds === undefined
                     ? {}
                     : { invitationWaitSeconds: args.invitationWaitSeconds }),
+                ...roleInputs(args),
                 clientToken,
                 // Lets check tell a preview from the update; internal, never shown or stored.
                 [PREVIEW_INPUT]: pulumi.runtime.isDryRun(),
@@ -93,7 +109,10 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
                 invitationTimestamp: undefined,
                 rejectedAt: undefined,
             },
-            opts,
+            // The external id stays secret in state even when the program gave it as plain text.
+            args.externalId === undefined
+                ? opts
+                : { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "externalId"] },
             INVITATION_REJECTION_MODULE,
             INVITATION_REJECTION_TYPE,
         );
@@ -112,4 +131,16 @@ function urnWithoutDependencies(name: string, parent: pulumi.Resource | undefine
     const urn = pulumi.createUrn(name, INVITATION_REJECTION_TYPE_TOKEN, parent);
     // A URN is always known, in preview as in the update, so the callback always runs.
     return new Promise((resolve) => urn.apply(resolve));
+}
+
+/** The role inputs, only when a role is given (every key becomes an output, a cost per resource). */
+function roleInputs(args: InvitationRejectionArgs): pulumi.Inputs {
+    if (args.roleArn === undefined) {
+        return args.externalId === undefined ? {} : { externalId: pulumi.secret(args.externalId) };
+    }
+    return {
+        roleArn: args.roleArn,
+        roleSessionName: args.roleSessionName ?? defaultRoleSessionName(pulumi.getProject(), pulumi.getStack()),
+        ...(args.externalId === undefined ? {} : { externalId: pulumi.secret(args.externalId) }),
+    };
 }

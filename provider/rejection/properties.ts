@@ -20,6 +20,12 @@ export interface RejectionInputs {
     senderAccountId?: string;
     /** Found by `check`, like senderAccountId. */
     resourceShareName?: string;
+    /** The role to act through; absent for the standard chain. */
+    roleArn?: string;
+    /** With roleArn: the external id its trust policy requires. A secret. */
+    externalId?: string;
+    /** With roleArn: the session name (by default, the project and stack). */
+    roleSessionName?: string;
     /** Set by the program: false in the update, true in a preview (see update-phase.ts). */
     [PREVIEW_INPUT]?: boolean;
     /** Set by `check` in an update for an invitation RAM will not let us reject; `create` fails with it. */
@@ -40,6 +46,26 @@ export interface RejectionState {
     clientToken: string;
     /** ISO 8601 time at which this resource saw the rejection take effect; absent if it never did. */
     rejectedAt?: string;
+    /** The role the rejection acts through (refresh uses it too); absent for the standard chain. */
+    roleArn?: string;
+    /** With roleArn: the external id. A secret in state. */
+    externalId?: string;
+    /** With roleArn: the session name. */
+    roleSessionName?: string;
+}
+
+/** The fields that say how to reach the account: changing them changes no rejection. */
+export const ACCESS_FIELDS = ["roleArn", "externalId", "roleSessionName"] as const;
+
+/** The access fields of `props`, without the absent ones. */
+export function accessOf(
+    props: Partial<Pick<RejectionInputs, (typeof ACCESS_FIELDS)[number]>>,
+): Partial<RejectionState> {
+    return withoutUndefined({
+        roleArn: props.roleArn,
+        externalId: props.externalId,
+        roleSessionName: props.roleSessionName,
+    });
 }
 
 /** The fields of the state that describe the invitation itself, as RAM reports it. */

@@ -1,32 +1,33 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { info } from "../diagnostics";
-import { RamSession } from "../ram/session";
+import { RamSessions } from "../ram/sessions";
 import { checkRejection } from "./check";
 import { createRejection } from "./create";
 import { diffRejection } from "./diff";
 import type { RejectionInputs, RejectionState } from "./properties";
 import { readRejection } from "./read";
+import { updateRejection } from "./update";
 
 /**
  * The dynamic provider behind {@link InvitationRejection}. Pulumi serializes it into state and runs
  * it in a separate process; each method delegates to the file named after it, and everything that
- * talks to AWS comes from a {@link RamSession} made in that process, so the serialized provider
- * holds no client or credential.
+ * talks to AWS comes from a session per role made in that process ({@link RamSessions}), so the
+ * serialized provider holds no client or credential.
  */
 export class RejectionProvider implements pulumi.dynamic.ResourceProvider<RejectionInputs, RejectionState> {
-    private session: RamSession;
+    private readonly sessions: RamSessions;
 
     // No field initializers: Pulumi's closure serializer rebuilds a class from its constructor's text.
     constructor() {
-        this.session = new RamSession({});
+        this.sessions = new RamSessions();
     }
 
     async configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-        this.session = new RamSession({ profile: request.config.get("aws:profile") || undefined });
+        this.sessions.configure({ profile: request.config.get("aws:profile") || undefined });
     }
 
     check(olds: Partial<RejectionInputs>, news: Partial<RejectionInputs>): Promise<pulumi.dynamic.CheckResult> {
-        return checkRejection(this.session, olds, news);
+        return checkRejection(this.sessions, olds, news);
     }
 
     async diff(_id: pulumi.ID, olds: RejectionState, news: RejectionInputs): Promise<pulumi.dynamic.DiffResult> {
@@ -34,11 +35,15 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
     }
 
     create(inputs: RejectionInputs): Promise<pulumi.dynamic.CreateResult<RejectionState>> {
-        return createRejection(this.session, inputs);
+        return createRejection(this.sessions, inputs);
+    }
+
+    async update(_id: pulumi.ID, olds: RejectionState, news: RejectionInputs): Promise<pulumi.dynamic.UpdateResult> {
+        return updateRejection(olds, news);
     }
 
     read(id: pulumi.ID, props?: RejectionState): Promise<pulumi.dynamic.ReadResult<RejectionState>> {
-        return readRejection(this.session, id, props);
+        return readRejection(this.sessions, id, props);
     }
 
     async delete(id: pulumi.ID): Promise<void> {

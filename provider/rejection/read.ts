@@ -2,8 +2,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceShareInvitation } from "@aws-sdk/client-ram";
 import { describeRamError } from "../ram/errors";
 import { findListedInvitation } from "../ram/invitation-finders";
-import type { RamSession } from "../ram/session";
+import type { RamSessions } from "../ram/sessions";
 import { invitationFacts, RejectionState } from "./properties";
+import { roleOfState } from "./role-inputs";
 import { requireArn } from "./selection";
 
 /**
@@ -11,10 +12,11 @@ import { requireArn } from "./selection";
  * resource in one provider process, so one listing of the region answers all of them.
  */
 export async function readRejection(
-    session: RamSession,
+    sessions: RamSessions,
     id: pulumi.ID,
     props?: RejectionState,
 ): Promise<pulumi.dynamic.ReadResult<RejectionState>> {
+    const session = sessions.forRole(props ? roleOfState(props) : undefined);
     const arn = requireArn(props?.invitationArn ?? id, "invitationArn");
     let invitation: ResourceShareInvitation | undefined;
     try {

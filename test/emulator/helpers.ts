@@ -8,6 +8,7 @@ import {
     RAMClientConfig,
     RAMServiceException,
 } from "@aws-sdk/client-ram";
+import { AssumeRoleCommandOutput, STSClient } from "@aws-sdk/client-sts";
 import { expect } from "chai";
 import { Seed } from "../../emulator";
 import { BYSTANDER, RECEIVER, SENDER } from "../support/accounts";
@@ -15,7 +16,19 @@ import { BYSTANDER, RECEIVER, SENDER } from "../support/accounts";
 export const REGION = "eu-west-1";
 export const OTHER_REGION = "us-east-1";
 
-export { BYSTANDER, RECEIVER, SENDER } from "../support/accounts";
+export { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
+
+/** Credentials a client signs with: an account's own key, or a role session's temporary ones. */
+export interface TestCredentials {
+    accessKeyId: string;
+    /** Accounts seeded without a secret are not signature-checked; any value will do then. */
+    secretAccessKey?: string;
+    sessionToken?: string;
+}
+
+function sdkCredentials({ accessKeyId, secretAccessKey, sessionToken }: TestCredentials) {
+    return { accessKeyId, secretAccessKey: secretAccessKey ?? "not-checked", sessionToken };
+}
 
 /** The sender shares one thing with the receiver and one with the bystander, in {@link REGION}. */
 export const BASIC_SEED: Seed = {
@@ -29,16 +42,24 @@ export const BASIC_SEED: Seed = {
 /** An SDK client for one account, without retries unless asked, so faults show. */
 export function ramClient(
     endpoint: string,
-    account: { accessKeyId: string; secretAccessKey?: string },
+    account: TestCredentials,
     config: Partial<RAMClientConfig> = {},
 ): RAMClient {
-    return new RAMClient({
-        region: REGION,
-        endpoint,
-        credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey ?? "not-checked" },
-        maxAttempts: 1,
-        ...config,
-    });
+    return new RAMClient({ region: REGION, endpoint, credentials: sdkCredentials(account), maxAttempts: 1, ...config });
+}
+
+/** The temporary credentials in an AssumeRole answer. */
+export function credentialsOf({ Credentials }: AssumeRoleCommandOutput): TestCredentials {
+    return {
+        accessKeyId: Credentials!.AccessKeyId!,
+        secretAccessKey: Credentials!.SecretAccessKey!,
+        sessionToken: Credentials!.SessionToken!,
+    };
+}
+
+/** An STS client signing with `credentials`, without retries. */
+export function stsClient(endpoint: string, credentials: TestCredentials, region = REGION): STSClient {
+    return new STSClient({ region, endpoint, credentials: sdkCredentials(credentials), maxAttempts: 1 });
 }
 
 /** A SigV4 header naming the bystander, whose signatures the seed does not check. */
@@ -97,4 +118,22 @@ export async function expectRamError(
     expect(error.name).to.equal(name);
     expect(error.$metadata.httpStatusCode).to.equal(httpStatus);
     return error;
+}
+
+/**
+ * Asserts that `promise` rejects with an AWS error of this name and HTTP status (for errors the
+ * SDK has no class of its own for, e.g. STS's AccessDenied); answers it.
+ */
+export async function expectAwsError(
+    promise: Promise<unknown>,
+    name: string,
+    httpStatus: number,
+): Promise<Error & { $fault?: string }> {
+    const error = await promise.then(
+        () => undefined,
+        (e: Error & { $fault?: string; $metadata?: { httpStatusCode?: number } }) => e,
+    );
+    expect(error?.name, `expected ${name}`).to.equal(name);
+    expect(error?.$metadata?.httpStatusCode).to.equal(httpStatus);
+    return error!;
 }

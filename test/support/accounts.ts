@@ -1,4 +1,4 @@
 /** The accounts of the tests: the emulator's sample accounts (see emulator/sample-accounts.ts). */
 import { sampleAccounts } from "../../emulator";
 
-export const { sender: SENDER, receiver: RECEIVER, bystander: BYSTANDER, other: OTHER } = sampleAccounts;
+export const { sender: SENDER, receiver: RECEIVER, bystander: BYSTANDER, other: OTHER, hub: HUB } = sampleAccounts;

@@ -1,10 +1,11 @@
-import { RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
+import { GetResourceShareInvitationsCommand, RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
+import { AssumeRoleCommand } from "@aws-sdk/client-sts";
 import { expect } from "chai";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator } from "../../../emulator";
-import { BASIC_SEED, ramClient, RECEIVER } from "../helpers";
+import { BASIC_SEED, credentialsOf, HUB, ramClient, RECEIVER, stsClient } from "../helpers";
 
 describe("emulator: state file", () => {
     let directory: string;
@@ -43,6 +44,37 @@ describe("emulator: state file", () => {
             );
             expect(again.resourceShareInvitation).to.deep.equal(reply.resourceShareInvitation);
             expect(readFileSync(stateFile, "utf8")).to.not.contain(theirs);
+        } finally {
+            await second.stop();
+        }
+    });
+
+    it("brings back roles and sessions, whose credentials still work", async () => {
+        const roleArn = `arn:aws:iam::${RECEIVER.accountId}:role/kept`;
+        const seed = {
+            ...BASIC_SEED,
+            accounts: [...BASIC_SEED.accounts, HUB],
+            roles: [{ roleArn, trustedPrincipals: [HUB.accountId] }],
+        };
+        const first = await startEmulator({ seed, stateFile });
+        const credentials = credentialsOf(
+            await stsClient(first.endpoint, HUB).send(
+                new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "kept" }),
+            ),
+        );
+        const before = await first.admin.state();
+        const issued = await first.admin.issuedCredentials();
+        await first.stop();
+
+        const second = await startEmulator({ stateFile });
+        try {
+            const after = await second.admin.state();
+            expect([after.roles, after.sessions]).to.deep.equal([before.roles, before.sessions]);
+            expect(await second.admin.issuedCredentials()).to.deep.equal(issued);
+            const { resourceShareInvitations } = await ramClient(second.endpoint, credentials).send(
+                new GetResourceShareInvitationsCommand({}),
+            );
+            expect(resourceShareInvitations?.map((i) => i.receiverAccountId)).to.deep.equal([RECEIVER.accountId]);
         } finally {
             await second.stop();
         }

@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { awsVariableNames, RunningEmulator, startEmulator } from "../../../emulator";
-import { BASIC_SEED, BYSTANDER, RECEIVER, REGION, SENDER } from "../helpers";
+import { BASIC_SEED, BYSTANDER, HUB, RECEIVER, REGION, SENDER, TestCredentials } from "../helpers";
 
 const run = promisify(execFile);
 
@@ -69,14 +69,13 @@ describe("emulator: the AWS CLI as a second client", function () {
 
     after(() => emulator?.stop());
 
-    async function aws(
-        account: { accessKeyId: string; secretAccessKey?: string },
-        ...args: string[]
-    ): Promise<CliAnswer> {
+    /** Runs `aws <service> <args...>` against the emulator with `credentials`. */
+    async function aws(credentials: TestCredentials, service: "ram" | "sts", ...args: string[]): Promise<CliAnswer> {
         const env = {
             ...cleanEnvironment(),
-            AWS_ACCESS_KEY_ID: account.accessKeyId,
-            AWS_SECRET_ACCESS_KEY: account.secretAccessKey ?? "not-checked",
+            AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey ?? "not-checked",
+            ...(credentials.sessionToken !== undefined && { AWS_SESSION_TOKEN: credentials.sessionToken }),
             AWS_DEFAULT_REGION: REGION,
             AWS_CONFIG_FILE: "/dev/null",
             AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
@@ -86,7 +85,7 @@ describe("emulator: the AWS CLI as a second client", function () {
         try {
             const { stdout } = await run(
                 cli,
-                ["ram", ...args, "--endpoint-url", emulator.endpoint, "--output", "json"],
+                [service, ...args, "--endpoint-url", emulator.endpoint, "--output", "json"],
                 { env },
             );
             return { json: JSON.parse(stdout) as Record<string, unknown> };
@@ -103,6 +102,7 @@ describe("emulator: the AWS CLI as a second client", function () {
     it("parses invitations from get-resource-share-invitations", async () => {
         const { json } = await aws(
             RECEIVER,
+            "ram",
             "get-resource-share-invitations",
             "--resource-share-invitation-arns",
             invitationArn,
@@ -121,6 +121,7 @@ describe("emulator: the AWS CLI as a second client", function () {
     it("rejects with a client token, then parses the already-rejected error of accept", async () => {
         const rejected = await aws(
             RECEIVER,
+            "ram",
             "reject-resource-share-invitation",
             "--resource-share-invitation-arn",
             invitationArn,
@@ -132,6 +133,7 @@ describe("emulator: the AWS CLI as a second client", function () {
 
         const accepted = await aws(
             RECEIVER,
+            "ram",
             "accept-resource-share-invitation",
             "--resource-share-invitation-arn",
             invitationArn,
@@ -142,6 +144,7 @@ describe("emulator: the AWS CLI as a second client", function () {
     it("accepts, and parses not-found and signature errors", async () => {
         const accepted = await aws(
             BYSTANDER,
+            "ram",
             "accept-resource-share-invitation",
             "--resource-share-invitation-arn",
             bystanderInvitationArn,
@@ -151,13 +154,44 @@ describe("emulator: the AWS CLI as a second client", function () {
         const [notFound, badSignature] = await Promise.all([
             aws(
                 RECEIVER,
+                "ram",
                 "reject-resource-share-invitation",
                 "--resource-share-invitation-arn",
                 bystanderInvitationArn,
             ),
-            aws({ ...RECEIVER, secretAccessKey: "wrong" }, "get-resource-share-invitations"),
+            aws({ ...RECEIVER, secretAccessKey: "wrong" }, "ram", "get-resource-share-invitations"),
         ]);
         expect(notFound).to.deep.equal({ error: "ResourceShareInvitationArnNotFoundException" });
         expect(badSignature).to.deep.equal({ error: "InvalidSignatureException" });
+    });
+
+    // The hub assumes the receiver's role with the CLI, then lists the receiver's invitations
+    // with the temporary credentials (AWS_SESSION_TOKEN included).
+    it("assumes a role and acts as its account", async () => {
+        const roleArn = `arn:aws:iam::${RECEIVER.accountId}:role/cli-role`;
+        await emulator.admin.seed({
+            accounts: [HUB],
+            roles: [{ roleArn, trustedPrincipals: [HUB.accountId], externalId: "cli-external-id" }],
+        });
+        const assumeArgs = ["assume-role", "--role-arn", roleArn, "--role-session-name", "cli"];
+        const { json } = await aws(HUB, "sts", ...assumeArgs, "--external-id", "cli-external-id");
+        const issued = json!.Credentials as Record<string, string>;
+        const assumedRoleArn = `arn:aws:sts::${RECEIVER.accountId}:assumed-role/cli-role/cli`;
+        expect(json!.AssumedRoleUser).to.deep.include({ Arn: assumedRoleArn });
+        const credentials = {
+            accessKeyId: issued.AccessKeyId,
+            secretAccessKey: issued.SecretAccessKey,
+            sessionToken: issued.SessionToken,
+        };
+
+        const [listed, identity, denied] = await Promise.all([
+            aws(credentials, "ram", "get-resource-share-invitations"),
+            aws(credentials, "sts", "get-caller-identity"),
+            aws(HUB, "sts", ...assumeArgs),
+        ]);
+        const invitations = listed.json!.resourceShareInvitations as Record<string, unknown>[];
+        expect(invitations.map((i) => i.resourceShareInvitationArn)).to.deep.equal([invitationArn]);
+        expect(identity.json).to.deep.include({ Account: RECEIVER.accountId, Arn: assumedRoleArn });
+        expect(denied).to.deep.equal({ error: "AccessDenied" }); // no external id
     });
 });

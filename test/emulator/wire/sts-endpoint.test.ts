@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { RunningEmulator, startEmulator } from "../../../emulator";
+import { expectAwsError, stsClient } from "../helpers";
 
 const ACCOUNT = { accountId: "222222222222", accessKeyId: "AKIDSTSTEST00000001", secretAccessKey: "sts-secret" };
 
@@ -14,7 +15,7 @@ describe("emulator: STS GetCallerIdentity", () => {
     after(() => emulator.stop());
 
     function sts(credentials: { accessKeyId: string; secretAccessKey: string }, region = "eu-central-1"): STSClient {
-        return new STSClient({ region, endpoint: emulator.endpoint, credentials, maxAttempts: 1 });
+        return stsClient(emulator.endpoint, credentials, region);
     }
 
     it("names the account of the access key, for the unmodified SDK", async () => {
@@ -39,14 +40,7 @@ describe("emulator: STS GetCallerIdentity", () => {
             [{ accessKeyId: "AKIDUNKNOWN00000001", secretAccessKey: "x" }, "InvalidClientTokenId"],
             [{ accessKeyId: ACCOUNT.accessKeyId, secretAccessKey: "wrong" }, "InvalidSignatureException"],
         ] as const) {
-            const error = await sts(credentials)
-                .send(new GetCallerIdentityCommand({}))
-                .then(
-                    () => undefined,
-                    (e: Error & { $metadata?: { httpStatusCode?: number } }) => e,
-                );
-            expect(error?.name).to.equal(name);
-            expect(error?.$metadata?.httpStatusCode).to.equal(403);
+            await expectAwsError(sts(credentials).send(new GetCallerIdentityCommand({})), name, 403);
         }
     });
 });

@@ -7,13 +7,29 @@ const VALID = { allowedSenderAccountIds: ["111122223333"], regions: ["us-east-1"
 describe("checkPolicyArgs", () => {
     it("fills in the defaults", () => {
         expect(checkPolicyArgs(VALID, KEY)).to.deep.equal({
-            args: { ...VALID, allowedResourceShareNames: undefined, maxRejectionsPerRun: 10, mode: "enforce" },
+            args: {
+                ...VALID,
+                allowedResourceShareNames: undefined,
+                maxRejectionsPerRun: 10,
+                mode: "enforce",
+                roleArn: undefined,
+                externalId: undefined,
+                roleSessionName: undefined,
+            },
             problems: [],
         });
     });
 
     it("accepts every setting", () => {
-        const all = { ...VALID, allowedResourceShareNames: ["subnets"], maxRejectionsPerRun: 50, mode: "report" };
+        const all = {
+            ...VALID,
+            allowedResourceShareNames: ["subnets"],
+            maxRejectionsPerRun: 50,
+            mode: "report",
+            roleArn: "arn:aws:iam::222222222222:role/ram-invitations",
+            externalId: "platform-team",
+            roleSessionName: "nightly",
+        };
         expect(checkPolicyArgs(all, KEY)).to.deep.equal({ args: all, problems: [] });
     });
 
@@ -61,11 +77,24 @@ describe("checkPolicyArgs", () => {
             },
             problems: [
                 `${KEY}.allowSenders is not a policy setting (the settings are allowedSenderAccountIds, regions, ` +
-                    `allowedResourceShareNames, maxRejectionsPerRun, mode)`,
+                    `allowedResourceShareNames, maxRejectionsPerRun, mode, roleArn, externalId, roleSessionName)`,
                 `${KEY}.allowedResourceShareNames[0] must be a non-empty string, got ""`,
                 `${KEY}.maxRejectionsPerRun must be a whole number of 1 or more, got 0`,
                 `${KEY}.mode must be "enforce" or "report", got "dry-run"`,
             ],
+        },
+        {
+            title: "a bad role, and an external id without a role",
+            value: { ...VALID, roleArn: "arn:aws:iam::1:user/x" },
+            problems: [
+                `${KEY}.roleArn "arn:aws:iam::1:user/x" is not an IAM role ARN ` +
+                    `like arn:aws:iam::111122223333:role/name`,
+            ],
+        },
+        {
+            title: "an external id without a role",
+            value: { ...VALID, externalId: "abc" },
+            problems: [`${KEY}.externalId is only used with roleArn`],
         },
         {
             title: "a fractional guard",

@@ -1,0 +1,88 @@
+/**
+ * Reaching an account through an IAM role: STS AssumeRole from the standard credential chain (or
+ * the stack's `aws:profile`), with the AWS SDK's own credential provider. One provider per role
+ * and process, memoized the way the SDK memoizes its own (refreshed five minutes before the
+ * credentials expire), so a long update never fails on an expired session and assumes each role
+ * once. Temporary credentials live in the provider process only: never in state or logs.
+ */
+import type { AwsCredentialIdentityProvider } from "@aws-sdk/types";
+import type { RAMClient } from "@aws-sdk/client-ram";
+import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from "@smithy/core";
+import { ROLE_ATTEMPTS } from "../defaults";
+import { silenceNodeVersionNotice } from "./sdk-notices";
+
+/** The role a call runs as, and how the provider names its session. */
+export interface RoleAccess {
+    /** `arn:aws:iam::<account>:role/<name>`. */
+    roleArn: string;
+    /** The external id the role's trust policy requires, if any. */
+    externalId?: string;
+    /** Shows in the role account's CloudTrail which stack acted. */
+    sessionName: string;
+}
+
+/** The error of an AssumeRole that AWS refused (or that could not be sent); `cause` holds STS's error. */
+export class RoleAssumptionError extends Error {
+    constructor(
+        readonly roleArn: string,
+        cause: unknown,
+    ) {
+        super(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause), { cause });
+        this.name = "RoleAssumptionError";
+    }
+}
+
+/**
+ * The credentials of `role`, assumed from the standard chain (or `profile`). STS is called in the
+ * region of the client that first needs them (its regional endpoint, in the role's partition).
+ */
+export function roleCredentials(role: RoleAccess, profile?: string): AwsCredentialIdentityProvider {
+    silenceNodeVersionNotice();
+    const assume = fromTemporaryCredentials({
+        params: { RoleArn: role.roleArn, RoleSessionName: role.sessionName, ExternalId: role.externalId },
+        clientConfig: { profile, maxAttempts: ROLE_ATTEMPTS },
+    });
+    const tagged: AwsCredentialIdentityProvider = (properties) =>
+        assume(properties).catch((error: unknown) => {
+            throw new RoleAssumptionError(role.roleArn, error);
+        });
+    const memoized = memoizeIdentityProvider(tagged, isIdentityExpired, doesIdentityRequireRefresh)!;
+    // Marked so that each client uses this one cache rather than wrapping it in one of its own.
+    return Object.assign(memoized, { memoized: true });
+}
+
+/**
+ * Makes `client` renew the role's credentials and retry once when AWS calls them expired before
+ * their stated expiry (clock skew, a session revoked early): a long update goes on instead of
+ * failing. Concurrent calls that meet the same expired credentials renew them once.
+ */
+export function renewExpiredCredentials(client: RAMClient, credentials: AwsCredentialIdentityProvider): void {
+    client.middlewareStack.add(
+        (next) => async (args) => {
+            // With the client's config, as the SDK passes it: STS is then called in the client's region.
+            const properties = { callerClientConfig: client.config };
+            const used = await credentials(properties);
+            try {
+                return await next(args);
+            } catch (error) {
+                if (!(error instanceof Error) || error.name !== EXPIRED_TOKEN) {
+                    throw error;
+                }
+                if ((await credentials(properties)) === used) {
+                    await credentials({ ...properties, forceRefresh: true });
+                }
+                return next(args);
+            }
+        },
+        { step: "initialize", name: "renewExpiredRoleCredentials" },
+    );
+}
+
+/** The error RAM answers for temporary credentials past their expiry. */
+const EXPIRED_TOKEN = "ExpiredTokenException";
+
+/** A key for caches that must never mix two ways of reaching AWS (the chain, or each role). */
+export function accessKey(role: RoleAccess | undefined): string {
+    return role ? JSON.stringify([role.roleArn, role.sessionName, role.externalId ?? ""]) : "default credentials";
+}
