@@ -1,7 +1,8 @@
 // The root program of this repository (see ../../Pulumi.yaml): everything is declared in stack
 // config, so a pull request that edits Pulumi.<stack>.yaml is reviewed with `pulumi preview` and
-// applied with `pulumi up`: a rejection policy (`ram-invitations:policy`) and explicit rejections
-// (`ram-invitations:rejections`), either or both. In your own project, import from
+// applied with `pulumi up`: a rejection policy (`ram-invitations:policy`), explicit rejections
+// (`ram-invitations:rejections`), and a fleet of accounts reached through roles
+// (`ram-invitations:accounts`), in any combination. In your own project, import from
 // "pulumi-ram-invitations" instead of "../../provider".
 import { declareFromStackConfig } from "../../provider";
 
@@ -24,3 +25,6 @@ export const invitations = declared.rejections.then((rejections) =>
 
 /** What the policy saw and did in this run (pending allowed, rejected now and earlier, per sender). */
 export const policy = declared.policySummary;
+
+/** The same for each fleet account's policy (`ram-invitations:accounts`), by account name. */
+export const accounts = declared.accountPolicySummaries;

@@ -22,11 +22,25 @@ export function declareRejectionsFromConfig(
     return declareRejectionEntries(entries);
 }
 
-/** Declares the rejections of parsed config entries, in turn. */
-export async function declareRejectionEntries(entries: RejectionEntry[]): Promise<Record<string, InvitationRejection>> {
-    const declared = await declareInTurn(entries, ({ name, ...args }): [string, InvitationRejection] => [
-        name,
-        new InvitationRejection(name, args),
-    ]);
+/** How the rejections of one fleet account reach it, and the prefix of their names. */
+export interface AccountAccess {
+    namePrefix: string;
+    roleArn: string;
+    externalId?: string;
+    roleSessionName?: string;
+}
+
+/** Declares the rejections of parsed config entries, in turn (through an account's role, if given). */
+export async function declareRejectionEntries(
+    entries: RejectionEntry[],
+    account?: AccountAccess,
+): Promise<Record<string, InvitationRejection>> {
+    const declared = await declareInTurn(entries, ({ name, ...args }): [string, InvitationRejection] => {
+        const resourceName = account ? `${account.namePrefix}-${name}` : name;
+        const access = account
+            ? { roleArn: account.roleArn, externalId: account.externalId, roleSessionName: account.roleSessionName }
+            : {};
+        return [resourceName, new InvitationRejection(resourceName, { ...args, ...access })];
+    });
     return Object.fromEntries(declared);
 }

@@ -14,8 +14,8 @@ export interface RejectionEntry {
 export const REJECTIONS_CONFIG_KEY = "rejections";
 
 const ENTRY_KEYS = ["invitationArn", "resourceShareArn", "invitationWaitSeconds"];
-// Pulumi resource names end up in URNs, where "::" separates parts.
-const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Pulumi resource names end up in URNs, where "::" separates parts. */
+export const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * Reads the `rejections` config value: a map from resource name to `{ invitationArn }` or

@@ -44,7 +44,7 @@ describe("the rejection policy, end to end", function () {
     }
 
     function policyStack(policy: Record<string, unknown>): Promise<PulumiHarness> {
-        return suite.rootStack({}, { policy });
+        return suite.rootStack({}, { config: { policy } });
     }
 
     const POLICY = { allowedSenderAccountIds: [SENDER.accountId], regions: REGIONS };

@@ -7,9 +7,7 @@
  * One emulator serves the whole file and is reset before each test; each test has its own stack.
  */
 import { expect } from "chai";
-import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
 import * as path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
@@ -26,6 +24,7 @@ import { RECEIVER, SENDER } from "../support/accounts";
 import { ramClientAs } from "../support/ram-client";
 import { endToEndSuite, RootStackOptions } from "../support/end-to-end-suite";
 import { expectFailure } from "../support/expect-failure";
+import { readAllFiles, runPulumi } from "../support/stack-files";
 import {
     arnOf,
     expectRejectedExactlyOnce,
@@ -587,29 +586,3 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
         });
     });
 });
-
-/** Runs the harness's `pulumi` binary with its environment; resolves to stdout, rejects on a non-zero exit. */
-function runPulumi(harness: PulumiHarness, args: string[]): Promise<string> {
-    return new Promise((resolve, reject) => {
-        const child = spawn("pulumi", args, {
-            cwd: harness.stack.workspace.workDir,
-            env: { ...process.env, ...harness.env },
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-        child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-        child.on("error", reject);
-        child.on("close", (code) =>
-            code === 0 ? resolve(stdout) : reject(new Error(`pulumi ${args.join(" ")} exited with ${code}: ${stderr}`)),
-        );
-    });
-}
-
-/** [path, text] of every file under `root` (for a file backend: checkpoints, history, backups, locks). */
-async function readAllFiles(root: string): Promise<[string, string][]> {
-    const entries = await readdir(root, { recursive: true, withFileTypes: true });
-    const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-    return Promise.all(files.map(async (file) => [file, await readFile(file, "utf8")] as [string, string]));
-}

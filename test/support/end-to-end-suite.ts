@@ -4,7 +4,7 @@
  */
 import * as path from "node:path";
 import { ClientCredentials, clientEnvironment, RunningEmulator } from "../../emulator";
-import { PulumiHarness, PulumiHarnessOptions } from "../../scripts/pulumi-harness";
+import { projectConfig, PulumiHarness, PulumiHarnessOptions } from "../../scripts/pulumi-harness";
 import { RECEIVER } from "./accounts";
 import { emulatorPerSuite } from "./emulator-suite";
 
@@ -23,8 +23,8 @@ export interface RootStackOptions {
     env?: Record<string, string>;
     /** See PulumiHarnessOptions.backendQuery. */
     backendQuery?: string;
-    /** The value of `ram-invitations:policy`, if any. */
-    policy?: Record<string, unknown>;
+    /** More `ram-invitations:*` config values, by key (e.g. `policy`, `accounts`), as JSON. */
+    config?: Record<string, unknown>;
 }
 
 export interface EndToEndSuite {
@@ -55,10 +55,7 @@ export function endToEndSuite(): EndToEndSuite {
             return suite.stack({
                 program: ROOT_PROGRAM,
                 project: "ram-invitations",
-                config: {
-                    "ram-invitations:rejections": { value: JSON.stringify(rejections) },
-                    ...(options.policy ? { "ram-invitations:policy": { value: JSON.stringify(options.policy) } } : {}),
-                },
+                config: projectConfig("ram-invitations", { rejections, ...options.config }),
                 env: {
                     ...clientEnvironment(
                         options.endpoint ?? emulatorSuite.emulator.endpoint,

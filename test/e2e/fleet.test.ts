@@ -1,0 +1,171 @@
+/**
+ * Many accounts from one stack, end to end: the root program with `ram-invitations:accounts`, run
+ * as a hub identity that assumes a role in each receiving account, on the real Pulumi CLI against
+ * the emulator (STS AssumeRole included).
+ */
+import { expect } from "chai";
+import { fileURLToPath } from "node:url";
+import { CallLogEntry, RunningEmulator, SeedAccount } from "../../emulator";
+import { PulumiHarness } from "../../scripts/pulumi-harness";
+import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
+import { endToEndSuite } from "../support/end-to-end-suite";
+import {
+    arnOf,
+    expectRejectedExactlyOnce,
+    rejectionsInState,
+    StateResource,
+    writeCalls,
+} from "../support/rejections-in-state";
+import { readAllFiles, runPulumi } from "../support/stack-files";
+
+const REGIONS = ["eu-west-1", "us-east-1"];
+const EXTERNAL_ID = "fleet-external-id-7f3a";
+
+function roleIn(account: SeedAccount, name = "ram-invitations"): string {
+    return `arn:aws:iam::${account.accountId}:role/${name}`;
+}
+
+describe("one stack for many accounts, through roles, end to end", function () {
+    this.timeout(15 * 60_000);
+    const suite = endToEndSuite();
+    let emulator: RunningEmulator;
+    before(() => (emulator = suite.emulator));
+
+    /** Three receiving accounts, each with a role the hub may assume (the third's needs an external id). */
+    async function seedFleet(perAccount: number): Promise<Record<string, string[]>> {
+        await emulator.admin.seed({
+            accounts: [HUB, SENDER, RECEIVER, OTHER, BYSTANDER],
+            roles: [
+                { roleArn: roleIn(RECEIVER), trustedPrincipals: [HUB.accountId] },
+                { roleArn: roleIn(RECEIVER, "renamed-role"), trustedPrincipals: [HUB.accountId] },
+                { roleArn: roleIn(OTHER), trustedPrincipals: [HUB.accountId] },
+                { roleArn: roleIn(BYSTANDER), trustedPrincipals: [HUB.accountId], externalId: EXTERNAL_ID },
+            ],
+        });
+        const invitations: Record<string, string[]> = {};
+        for (const receiver of [RECEIVER, OTHER, BYSTANDER]) {
+            invitations[receiver.accountId] = await emulator.admin.seedPendingInvitations({
+                sender: SENDER,
+                receiver,
+                count: perAccount,
+                regions: REGIONS,
+                namePrefix: `to-${receiver.accountId}`,
+            });
+        }
+        await emulator.admin.clearCalls();
+        return invitations;
+    }
+
+    /** Explicit rejections in two accounts, a policy (allowing nobody) in the third. */
+    function fleetConfig(invitations: Record<string, string[]>, receiverRole = roleIn(RECEIVER)) {
+        const explicit = (arns: string[]) =>
+            Object.fromEntries(arns.map((invitationArn, i) => [`decline-${i + 1}`, { invitationArn }]));
+        return {
+            "platform-prod": { roleArn: receiverRole, rejections: explicit(invitations[RECEIVER.accountId]) },
+            "data-prod": { roleArn: roleIn(OTHER), rejections: explicit(invitations[OTHER.accountId]) },
+            sandbox: {
+                roleArn: roleIn(BYSTANDER),
+                externalId: EXTERNAL_ID,
+                policy: { allowedSenderAccountIds: [HUB.accountId], regions: REGIONS },
+            },
+        };
+    }
+
+    // The stack runs as the hub; it reaches each account through that account's role.
+    // The stack runs as the hub; it reaches each account through that account's role.
+    function fleetStack(accounts: Record<string, unknown>): Promise<PulumiHarness> {
+        return suite.rootStack({}, { credentials: HUB, config: { accounts } });
+    }
+
+    function rejectCalls(): Promise<CallLogEntry[]> {
+        return emulator.admin.calls({ operation: "RejectResourceShareInvitation" });
+    }
+
+    it("preview lists every account's rejections; up rejects each once as its account; no change after", async () => {
+        const invitations = await seedFleet(2);
+        const all = Object.values(invitations).flat();
+        const harness = await fleetStack(fleetConfig(invitations));
+
+        const preview = await harness.stack.preview({ diff: true });
+        expect(await writeCalls(emulator)).to.deep.equal([]);
+        for (const arn of all) {
+            expect(preview.stdout).to.contain(arn);
+        }
+        expect(preview.stdout).to.contain("platform-prod-decline-1").and.to.contain("data-prod-decline-2");
+
+        await harness.stack.up();
+        const rejects = await rejectCalls();
+        expectRejectedExactlyOnce(rejects, all, await rejectionsInState(harness));
+        for (const call of rejects) {
+            expect(all.indexOf(arnOf(call)) >= 0).to.equal(true);
+            const owner = Object.entries(invitations).find(([, arns]) => arns.includes(arnOf(call)))![0];
+            expect(call.accountId, arnOf(call)).to.equal(owner);
+        }
+        // One AssumeRole per role for the whole update's provider process, and one for the program's listing.
+        const sessions = await emulator.admin.issuedCredentials();
+        expect(sessions.filter((s) => s.roleArn === roleIn(RECEIVER)).length).to.be.at.most(2);
+
+        await emulator.admin.clearCalls();
+        const second = await harness.stack.up();
+        expect(Object.keys(second.summary.resourceChanges ?? {})).to.deep.equal(["same"]);
+        expect(await writeCalls(emulator)).to.deep.equal([]);
+
+        // No temporary key, secret or session token anywhere; the external id only as a secret.
+        const issued = (await emulator.admin.issuedCredentials()).flatMap((c) => [
+            c.accessKeyId,
+            c.secretAccessKey,
+            c.sessionToken,
+        ]);
+        expect(issued.length).to.be.greaterThan(0);
+        const exported = JSON.stringify(await harness.stack.exportStack());
+        const cliExport = await runPulumi(harness, [
+            "stack",
+            "export",
+            "--show-secrets",
+            "--stack",
+            harness.stack.name,
+        ]);
+        const backendFiles = await readAllFiles(fileURLToPath(harness.env.PULUMI_BACKEND_URL.split("?")[0]));
+        for (const [where, text] of [
+            ["Automation API export", exported],
+            ["stack export", cliExport],
+            ...backendFiles,
+        ]) {
+            for (const secret of issued) {
+                expect(text, where).not.to.contain(secret);
+            }
+        }
+        // The external id is a secret, encrypted, in every rejection's state (the stack config holds it
+        // as the user set it: this test sets it in plain text; a user sets it with --secret).
+        const [, checkpointText] = backendFiles.find(([file]) => file.endsWith("stacks/ram-invitations/test.json"))!;
+        const checkpoint = JSON.parse(checkpointText) as { checkpoint: { latest: { resources: StateResource[] } } };
+        const sandbox = checkpoint.checkpoint.latest.resources.filter((r) => r.urn.includes("sandbox-policy-"));
+        expect(sandbox).to.have.length(2);
+        for (const resource of sandbox) {
+            for (const properties of [resource.inputs, resource.outputs]) {
+                expect(JSON.stringify(properties?.externalId), resource.urn).to.contain("ciphertext");
+                expect(JSON.stringify(properties), resource.urn).not.to.contain(EXTERNAL_ID);
+            }
+        }
+        expect(cliExport).to.contain(EXTERNAL_ID); // --show-secrets shows it
+    });
+
+    it("another role for the same account changes no rejection and makes no RAM call", async () => {
+        const invitations = await seedFleet(1);
+        const harness = await fleetStack(fleetConfig(invitations));
+        await harness.stack.up();
+        await emulator.admin.clearCalls();
+
+        await harness.stack.setConfig("ram-invitations:accounts", {
+            value: JSON.stringify(fleetConfig(invitations, roleIn(RECEIVER, "renamed-role"))),
+        });
+        const preview = await harness.stack.preview();
+        const up = await harness.stack.up();
+
+        expect(preview.changeSummary).to.deep.include({ update: 1 });
+        expect(Object.keys(up.summary.resourceChanges ?? {}).sort()).to.deep.equal(["same", "update"]);
+        expect(await writeCalls(emulator)).to.deep.equal([]);
+        const moved = (await rejectionsInState(harness)).find((r) => r.id === invitations[RECEIVER.accountId][0])!;
+        expect(moved.outputs?.roleArn).to.equal(roleIn(RECEIVER, "renamed-role"));
+    });
+});
