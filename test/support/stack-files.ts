@@ -2,7 +2,45 @@
 import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import * as path from "node:path";
+import { expect } from "chai";
+import { fileURLToPath } from "node:url";
 import type { PulumiHarness } from "../../scripts/pulumi-harness";
+
+/** Everything a user can read of a stack: both exports (secrets shown) and every backend file. */
+export interface StackTexts {
+    exported: string;
+    cliExport: string;
+    backendFiles: [string, string][];
+}
+
+/**
+ * Asserts that none of `secrets` appears in the stack: in the Automation API's export, in
+ * `pulumi stack export --show-secrets`, or in any file of the backend (checkpoints, history,
+ * backups, locks). `marker` (e.g. an invitation ARN) must appear in each, so the texts are the stack's.
+ */
+export async function expectNoneInStack(
+    harness: PulumiHarness,
+    secrets: string[],
+    marker: string,
+): Promise<StackTexts> {
+    expect(secrets.length, "secrets to look for").to.be.greaterThan(0);
+    const exported = JSON.stringify(await harness.stack.exportStack());
+    const cliExport = await runPulumi(harness, ["stack", "export", "--show-secrets", "--stack", harness.stack.name]);
+    const backendFiles = await readAllFiles(fileURLToPath(harness.env.PULUMI_BACKEND_URL.split("?")[0]));
+    expect(exported).to.contain(marker);
+    expect(cliExport).to.contain(marker);
+    expect(backendFiles.filter(([, text]) => text.includes(marker))).not.to.be.empty;
+    for (const [where, text] of [
+        ["Automation API export", exported],
+        ["pulumi stack export", cliExport],
+        ...backendFiles,
+    ]) {
+        for (const secret of secrets) {
+            expect(text, where).not.to.contain(secret);
+        }
+    }
+    return { exported, cliExport, backendFiles };
+}
 
 /** Runs the harness's `pulumi` binary with its environment; resolves to stdout, rejects on a non-zero exit. */
 export function runPulumi(harness: PulumiHarness, args: string[]): Promise<string> {
