@@ -11,7 +11,7 @@
  * A policy row (scripts/bench/policy.ts) measures an InvitationPolicy over M invitations.
  *
  * Options: --sizes 10,100,500  --latency-ms 50  --repeat 3  --throttled-size 100 (0 skips the throttled run)
- *          --policy-sizes 100,1000 (0 skips the policy runs)
+ *          --policy-sizes 100,1000 (0 skips the policy runs)  --fleet-accounts 20 (0 skips the fleet runs)
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +19,7 @@ import { clientEnvironment, RunningEmulator, sampleAccounts, SeedAccount, startE
 import { PulumiHarness } from "../pulumi-harness";
 import { installPackedLibrary, InstalledProject } from "./installed-package";
 import { countCalls, median, PhaseCalls, progress, timed } from "./measure";
+import { fleetTable, measureFleet } from "./fleet";
 import { measurePolicy, policyTable, PolicyResult } from "./policy";
 import { ProviderMemoryWatch } from "./provider-memory";
 
@@ -254,6 +255,7 @@ async function main(): Promise<void> {
             repeat: { type: "string", default: "3" },
             "throttled-size": { type: "string", default: "100" },
             "policy-sizes": { type: "string", default: "100,1000" },
+            "fleet-accounts": { type: "string", default: "20" },
         },
     });
     const sizes = values.sizes.split(",").map(Number);
@@ -261,21 +263,24 @@ async function main(): Promise<void> {
     const throttledSize = Number(values["throttled-size"]);
     const repeat = Number(values.repeat);
     const policySizes = values["policy-sizes"] === "0" ? [] : values["policy-sizes"].split(",").map(Number);
+    const fleetAccounts = Number(values["fleet-accounts"]);
     if (
         sizes.some((n) => !Number.isInteger(n) || n < 1) ||
         policySizes.some((m) => !Number.isInteger(m) || m < 2) ||
+        !(Number.isInteger(fleetAccounts) && fleetAccounts >= 0) ||
         !(latencyMs >= 0) ||
         !(throttledSize >= 0) ||
         !(Number.isInteger(repeat) && repeat >= 1)
     ) {
         throw new Error(
             "usage: npm run bench -- [--sizes 10,100,500] [--latency-ms 50] [--repeat 3] [--throttled-size 100] " +
-                "[--policy-sizes 100,1000 (0 skips)]",
+                "[--policy-sizes 100,1000 (0 skips)] [--fleet-accounts 20 (0 skips)]",
         );
     }
     const command =
         `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} ` +
-        `--repeat ${repeat} --throttled-size ${throttledSize} --policy-sizes ${policySizes.join(",") || "0"}`;
+        `--repeat ${repeat} --throttled-size ${throttledSize} --policy-sizes ${policySizes.join(",") || "0"} ` +
+        `--fleet-accounts ${fleetAccounts}`;
     progress("packing the library and installing it into a throw-away project");
     const project = await installPackedLibrary();
     const emulator = await startEmulator().catch(async (error: unknown) => {
@@ -290,15 +295,21 @@ async function main(): Promise<void> {
         const throttled =
             throttledSize > 0 ? await throttledRun(emulator, project, throttledSize) : "Throttled run skipped.";
         const policies: PolicyResult[] = [];
+        await emulator.admin.clearFaults();
+        for (const operation of OPERATIONS) {
+            await emulator.admin.setFaults(operation, { latencyMs });
+        }
         for (const m of policySizes) {
-            await emulator.admin.clearFaults();
-            for (const operation of OPERATIONS) {
-                await emulator.admin.setFaults(operation, { latencyMs });
-            }
             policies.push(await measurePolicy(emulator, project, m, repeat));
         }
         const policy = policies.length > 0 ? policyTable(policies) : "Policy runs skipped.";
-        console.log(`\n${table(results, latencyMs, repeat)}\n\n${throttled}\n\n${policy}\n\nCommand: ${command}`);
+        const fleet =
+            fleetAccounts > 0
+                ? fleetTable(await measureFleet(emulator, project, fleetAccounts, 10, repeat))
+                : "Fleet runs skipped.";
+        console.log(
+            `\n${table(results, latencyMs, repeat)}\n\n${throttled}\n\n${policy}\n\n${fleet}\n\nCommand: ${command}`,
+        );
     } finally {
         await emulator.stop();
         await project.dispose();

@@ -16,6 +16,8 @@ import {
     writeCalls,
 } from "../support/rejections-in-state";
 import { expectNoneInStack } from "../support/stack-files";
+import { waitUntil } from "../support/wait-until";
+import { RequestCounter } from "./request-counter";
 
 const REGIONS = ["eu-west-1", "us-east-1"];
 const EXTERNAL_ID = "fleet-external-id-7f3a";
@@ -148,5 +150,33 @@ describe("one stack for many accounts, through roles, end to end", function () {
         expect(await writeCalls(emulator)).to.deep.equal([]);
         const moved = (await rejectionsInState(harness)).find((r) => r.id === invitations[RECEIVER.accountId][0])!;
         expect(moved.outputs?.roleArn).to.equal(roleIn(RECEIVER, "renamed-role"));
+    });
+
+    it("SIGKILL with every rejection in flight, then the README's recovery: each rejected exactly once", async () => {
+        const invitations = await seedFleet(1);
+        const all = Object.values(invitations).flat();
+        const proxy = await RequestCounter.start(emulator.endpoint);
+        try {
+            const harness = await suite.rootStack(
+                {},
+                { credentials: HUB, endpoint: proxy.endpoint, config: { accounts: fleetConfig(invitations) } },
+            );
+            await emulator.admin.setFaults("RejectResourceShareInvitation", { latencyMs: 3_000 });
+
+            const run = harness.spawnUp(["--parallel", "10"]);
+            const inFlight = () => proxy.received("/rejectresourceshareinvitation") === all.length;
+            await waitUntil("every rejection is in flight", inFlight, run);
+            await run.crash();
+            await waitUntil("RAM has handled every rejection", async () => (await rejectCalls()).length === all.length);
+            await emulator.admin.clearFaults();
+
+            await harness.recoverFromCrash();
+            await harness.stack.refresh({ clearPendingCreates: true });
+            await harness.stack.up();
+
+            expectRejectedExactlyOnce(await rejectCalls(), all, await rejectionsInState(harness));
+        } finally {
+            await proxy.stop();
+        }
     });
 });

@@ -9,7 +9,6 @@
 import { expect } from "chai";
 import { randomBytes, randomUUID } from "node:crypto";
 import * as path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import {
     AcceptResourceShareInvitationCommand,
     RAMClient,
@@ -18,11 +17,12 @@ import {
 import { CommandError, OpMap } from "@pulumi/pulumi/automation";
 import { CallLogEntry, clientEnvironment, RamOperationName, RunningEmulator, SeedAccount } from "../../emulator";
 import { INVITATION_REJECTION_TYPE_TOKEN } from "../../provider";
-import { PulumiHarness, PulumiRun } from "../../scripts/pulumi-harness";
+import { PulumiHarness } from "../../scripts/pulumi-harness";
 import { RECEIVER, SENDER } from "../support/accounts";
 import { ramClientAs } from "../support/ram-client";
 import { endToEndSuite, RootStackOptions } from "../support/end-to-end-suite";
 import { expectFailure } from "../support/expect-failure";
+import { waitUntil } from "../support/wait-until";
 import { expectNoneInStack } from "../support/stack-files";
 import {
     arnOf,
@@ -110,29 +110,6 @@ describe("InvitationRejection end to end: real Pulumi CLI against the RAM emulat
 
     function ramAsReceiver(arn: string): RAMClient {
         return ramClientAs(emulator.endpoint, RECEIVER, regionOf(arn));
-    }
-
-    /** Polls `condition`; fails early, with the CLI's output, if `run` ends first. */
-    async function waitUntil(
-        what: string,
-        condition: () => Promise<boolean> | boolean,
-        run?: PulumiRun,
-    ): Promise<void> {
-        let exitCode: number | null | undefined;
-        run?.exited.then(
-            (code) => (exitCode = code),
-            () => (exitCode = null),
-        );
-        const deadline = Date.now() + 120_000;
-        while (!(await condition())) {
-            if (run && exitCode !== undefined) {
-                throw new Error(`pulumi up ended (exit code ${exitCode}) before ${what}:\n${run.output()}`);
-            }
-            if (Date.now() > deadline) {
-                throw new Error(`gave up waiting until ${what}${run ? `:\n${run.output()}` : ""}`);
-            }
-            await sleep(20);
-        }
     }
 
     describe("declared in stack config (the root program)", () => {
