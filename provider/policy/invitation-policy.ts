@@ -3,6 +3,7 @@ import { Invitation, listInvitations, roleOf } from "../listing/get-invitations"
 import { RamSession } from "../ram/session";
 import { declareInTurn } from "../rejection/declare-in-turn";
 import { InvitationRejection } from "../rejection/invitation-rejection";
+import { LISTED_INPUT } from "../rejection/listed-invitation";
 import { CheckedPolicyArgs, checkPolicyArgs, InvitationPolicyArgs } from "./policy-args";
 import { guardProblem, planPolicy, PolicyPlan, PolicySummary, rejectionName } from "./plan";
 
@@ -53,8 +54,10 @@ export class InvitationPolicy extends pulumi.ComponentResource {
             [...plan.unwanted, ...plan.rejectedEarlier],
             (invitation): [string, InvitationRejection] => {
                 const childName = rejectionName(name, invitation);
+                const { invitationArn, region: _region, ...listed } = invitation;
                 const rejectionArgs = {
-                    invitationArn: invitation.invitationArn,
+                    invitationArn,
+                    [LISTED_INPUT]: listed,
                     roleArn: args.roleArn,
                     externalId: args.externalId,
                     roleSessionName: args.roleSessionName,

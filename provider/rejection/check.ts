@@ -11,6 +11,7 @@ import { describeLookupFailure, describeMissingShareInvitation, describeRamError
 import { findInvitationByArn, findInvitationForShare } from "../ram/invitation-finders";
 import type { RamSession } from "../ram/session";
 import type { RamSessions } from "../ram/sessions";
+import { asSdkInvitation, LISTED_INPUT } from "./listed-invitation";
 import { parseRoleInputs } from "./role-inputs";
 import { isClientToken } from "./client-token";
 import { invitationWaitSeconds, RejectionInputs, withoutUndefined } from "./properties";
@@ -50,7 +51,13 @@ export async function checkRejection(
     if (selectsSameInvitation(olds, news)) {
         return { inputs: keptFromState(olds, inputs), failures };
     }
-    const checked = await checkAgainstRam(sessions.forRole(role), selection, inputs);
+    const listed = news[LISTED_INPUT];
+    const checked = await checkAgainstRam(
+        sessions.forRole(role),
+        selection,
+        inputs,
+        listed && selection.by === "invitationArn" ? asSdkInvitation(selection.arn.arn, listed) : undefined,
+    );
     if (isPreview(news) || !checked.failures?.length) {
         return checked;
     }
@@ -90,15 +97,19 @@ function selectsSameInvitation(olds: Partial<RejectionInputs>, news: Partial<Rej
         : news.resourceShareArn === olds.resourceShareArn;
 }
 
-/** Looks the selected invitation up so that preview fails where `up` would. */
+/**
+ * Looks the selected invitation up (or takes what the program just listed) so that preview fails
+ * where `up` would.
+ */
 async function checkAgainstRam(
     session: RamSession,
     selection: SelectionInRam,
     inputs: RejectionInputs,
+    listed: ResourceShareInvitation | undefined,
 ): Promise<pulumi.dynamic.CheckResult> {
     let invitation: ResourceShareInvitation | undefined;
     try {
-        invitation = await findSelectedInvitation(session, selection, invitationWaitSeconds(inputs));
+        invitation = listed ?? (await findSelectedInvitation(session, selection, invitationWaitSeconds(inputs)));
     } catch (error) {
         if (errorName(error) === "RoleAssumptionError") {
             // Without the role nothing can be looked up or rejected: a preview must say so.

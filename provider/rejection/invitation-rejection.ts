@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { deriveClientToken } from "./client-token";
 import * as serializableProvider from "../serializable-provider";
+import { ListedInvitation, LISTED_INPUT } from "./listed-invitation";
 import { defaultRoleSessionName } from "./role-inputs";
 import { PREVIEW_INPUT } from "./update-phase";
 
@@ -44,6 +45,11 @@ export interface InvitationRejectionArgs {
     roleSessionName?: pulumi.Input<string>;
 }
 
+/** Set only by InvitationPolicy, for its own rejections (see listed-invitation.ts). */
+interface PolicyOnlyArgs {
+    [LISTED_INPUT]?: ListedInvitation;
+}
+
 /** The resource's type token is `pulumi-nodejs:dynamic/ram:InvitationRejection`. */
 export const INVITATION_REJECTION_MODULE = "ram";
 export const INVITATION_REJECTION_TYPE = "InvitationRejection";
@@ -78,7 +84,7 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
     /** When this resource saw the rejection take effect (ISO 8601); undefined if the invitation had expired. */
     declare public readonly rejectedAt: pulumi.Output<string | undefined>;
 
-    constructor(name: string, args: InvitationRejectionArgs, opts?: pulumi.CustomResourceOptions) {
+    constructor(name: string, args: InvitationRejectionArgs & PolicyOnlyArgs, opts?: pulumi.CustomResourceOptions) {
         // With resourceShareArn the token is derived from the share: a share sends the calling
         // account one invitation, and state keeps the one found first.
         const clientToken = pulumi
@@ -99,6 +105,7 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
                     ? {}
                     : { invitationWaitSeconds: args.invitationWaitSeconds }),
                 ...roleInputs(args),
+                ...(args[LISTED_INPUT] === undefined ? {} : { [LISTED_INPUT]: args[LISTED_INPUT] }),
                 clientToken,
                 // Lets check tell a preview from the update; internal, never shown or stored.
                 [PREVIEW_INPUT]: pulumi.runtime.isDryRun(),

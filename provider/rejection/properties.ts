@@ -5,6 +5,8 @@
 import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { DEFAULT_INVITATION_WAIT_SECONDS } from "../defaults";
 import type { RamArn } from "../ram/arn";
+import type { ListedInvitation } from "./listed-invitation";
+import { LISTED_INPUT } from "./listed-invitation";
 import { DEFERRED_FAILURE_INPUT, PREVIEW_INPUT } from "./update-phase";
 
 /** The inputs the provider receives, after `check`. */
@@ -28,6 +30,8 @@ export interface RejectionInputs {
     roleSessionName?: string;
     /** Set by the program: false in the update, true in a preview (see update-phase.ts). */
     [PREVIEW_INPUT]?: boolean;
+    /** Set by an InvitationPolicy: what it just listed, so that `check` need not look it up again. */
+    [LISTED_INPUT]?: ListedInvitation;
     /** Set by `check` in an update for an invitation RAM will not let us reject; `create` fails with it. */
     [DEFERRED_FAILURE_INPUT]?: string;
 }

@@ -46,6 +46,37 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         });
     });
 
+    // A policy hands check what it has just listed: check takes it instead of a listing of its own,
+    // and judges it the same way (an accepted one still fails).
+    it("check takes what a policy just listed, without a call", async () => {
+        const [{ invitation }] = await seed(1);
+        const listed = {
+            resourceShareArn: "arn:aws:ram:us-east-1:111111111111:resource-share/s",
+            resourceShareName: "listed-share",
+            senderAccountId: SENDER.accountId,
+            receiverAccountId: RECEIVER.accountId,
+            invitationTimestamp: "2026-11-26T00:00:00.000Z",
+        };
+        const provider = new RejectionProvider();
+        const pending = await provider.check(
+            {},
+            { ...byInvitation(invitation), __listed: { ...listed, status: "PENDING" } },
+        );
+        const accepted = await provider.check(
+            {},
+            { ...byInvitation(invitation), __listed: { ...listed, status: "ACCEPTED" } },
+        );
+
+        expect(pending.failures).to.deep.equal([]);
+        expect(pending.inputs).to.deep.include({
+            senderAccountId: SENDER.accountId,
+            resourceShareName: "listed-share",
+        });
+        expect(pending.inputs).not.to.have.property("__listed");
+        expect(accepted.failures![0].reason).to.contain("already accepted");
+        expect((await emulator.admin.calls()).filter((c) => c.operation === LOOKUP)).to.deep.equal([]);
+    });
+
     it("check fails an accepted invitation and an unknown one, against invitationArn", async () => {
         const [{ invitation }] = await seed(1);
         await ramClientAs(emulator.endpoint, RECEIVER, REGION).send(
