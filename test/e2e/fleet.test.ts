@@ -15,7 +15,7 @@ import {
     StateResource,
     writeCalls,
 } from "../support/rejections-in-state";
-import { expectNoneInStack } from "../support/stack-files";
+import { expectNoneInStack, runPulumiWithLogs } from "../support/stack-files";
 import { waitUntil } from "../support/wait-until";
 import { RequestCounter } from "./request-counter";
 
@@ -117,7 +117,28 @@ describe("one stack for many accounts, through roles, end to end", function () {
             c.secretAccessKey,
             c.sessionToken,
         ]);
-        const { backendFiles, cliExport } = await expectNoneInStack(harness, issued, all[0]);
+        // Pulumi's most verbose logs of a refresh (every resource read through its role) hold none either.
+        const logs = await runPulumiWithLogs(harness, [
+            "refresh",
+            "--yes",
+            "--skip-preview",
+            "-v=9",
+            "--logtostderr",
+            "--logflow",
+            "--stack",
+            harness.stack.name,
+        ]);
+        expect(logs.stderr, "the verbose log shows the resources it read").to.contain(all[0]);
+        const issuedAfterRefresh = (await emulator.admin.issuedCredentials()).flatMap((c) => [
+            c.accessKeyId,
+            c.secretAccessKey,
+            c.sessionToken,
+        ]);
+        expect(issuedAfterRefresh.length).to.be.greaterThan(issued.length);
+        for (const secret of issuedAfterRefresh) {
+            expect(logs.stdout + logs.stderr, "pulumi refresh -v=9").not.to.contain(secret);
+        }
+        const { backendFiles, cliExport } = await expectNoneInStack(harness, issuedAfterRefresh, all[0]);
         // The external id is a secret, encrypted, in every rejection's state (the stack config holds it
         // as the user set it: this test sets it in plain text; a user sets it with --secret).
         const [, checkpointText] = backendFiles.find(([file]) => file.endsWith("stacks/ram-invitations/test.json"))!;

@@ -44,6 +44,11 @@ export async function expectNoneInStack(
 
 /** Runs the harness's `pulumi` binary with its environment; resolves to stdout, rejects on a non-zero exit. */
 export function runPulumi(harness: PulumiHarness, args: string[]): Promise<string> {
+    return runPulumiWithLogs(harness, args).then(({ stdout }) => stdout);
+}
+
+/** Runs the harness's `pulumi` binary; resolves to what it printed on stdout and stderr. */
+export function runPulumiWithLogs(harness: PulumiHarness, args: string[]): Promise<{ stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
         const child = spawn("pulumi", args, {
             cwd: harness.stack.workspace.workDir,
@@ -56,7 +61,9 @@ export function runPulumi(harness: PulumiHarness, args: string[]): Promise<strin
         child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
         child.on("error", reject);
         child.on("close", (code) =>
-            code === 0 ? resolve(stdout) : reject(new Error(`pulumi ${args.join(" ")} exited with ${code}: ${stderr}`)),
+            code === 0
+                ? resolve({ stdout, stderr })
+                : reject(new Error(`pulumi ${args.join(" ")} exited with ${code}: ${stderr}`)),
         );
     });
 }
