@@ -52,10 +52,7 @@ export async function getInvitations(args: GetInvitationsArgs): Promise<Invitati
     if (problems.length > 0) {
         throw new pulumi.RunError(`getInvitations: ${problems.join("; ")}`);
     }
-    const session = new RamSession({
-        profile: args.profile ?? new pulumi.Config("aws").get("profile"),
-        role: roleOf(args),
-    });
+    const session = programSession(args);
     return listInvitations(session, args);
 }
 
@@ -72,6 +69,16 @@ export async function listInvitations(session: RamSession, args: GetInvitationsA
         .filter((invitation) => !args.statuses || args.statuses.includes(invitation.status))
         .filter((invitation) => !args.senderAccountIds || args.senderAccountIds.includes(invitation.senderAccountId))
         .sort((a, b) => a.invitationTimestamp.localeCompare(b.invitationTimestamp));
+}
+
+/**
+ * A session for the program itself (in preview and update alike): the stack's `aws:profile` unless
+ * `args` names another, and the role `args` name, if any.
+ */
+export function programSession(
+    args: Pick<GetInvitationsArgs, "profile" | "roleArn" | "externalId" | "roleSessionName">,
+): RamSession {
+    return new RamSession({ profile: args.profile ?? new pulumi.Config("aws").get("profile"), role: roleOf(args) });
 }
 
 /** The role `args` name, with the default session name; undefined without one. */

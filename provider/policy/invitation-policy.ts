@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Invitation, listInvitations, roleOf } from "../listing/get-invitations";
-import { RamSession } from "../ram/session";
+import { Invitation, listInvitations, programSession } from "../listing/get-invitations";
 import { declareInTurn } from "../rejection/declare-in-turn";
 import { InvitationRejection } from "../rejection/invitation-rejection";
 import { LISTED_INPUT } from "../rejection/listed-invitation";
@@ -71,7 +70,7 @@ export class InvitationPolicy extends pulumi.ComponentResource {
 
 /** Lists every region, decides, reports what will be rejected, and applies the guard. */
 async function planFromRam(name: string, args: CheckedPolicyArgs, policy: pulumi.Resource): Promise<PolicyPlan> {
-    const session = new RamSession({ profile: new pulumi.Config("aws").get("profile"), role: roleOf(args) });
+    const session = programSession(args);
     const listed = await Promise.all(args.regions.map((region) => listInvitations(session, { region })));
     const plan = planPolicy(listed.flat(), args);
     const problem = guardProblem(name, plan, args);

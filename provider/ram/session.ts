@@ -52,8 +52,11 @@ export class RamSession {
 
     /** Where a call about no invitation in particular (a listing) runs in `region`, with the caller's account. */
     async regionContext(region: string): Promise<CallContext> {
-        const accountId = await findCallerAccount(region, this.settings, this.roleCredentials());
-        const callerArn = this.settings.role ? await findCallerArn(region, this.settings) : undefined;
+        // Both only name things in an error message; asked for together, each best effort.
+        const [accountId, callerArn] = await Promise.all([
+            findCallerAccount(region, this.settings, this.roleCredentials()),
+            this.settings.role ? findCallerArn(region, this.settings) : undefined,
+        ]);
         return { ...this.contextWithoutAccount("", region), accountId, callerArn };
     }
 
