@@ -19,6 +19,7 @@ import {
     startEmulator,
 } from "../emulator";
 import { projectConfig, PulumiHarness } from "./pulumi-harness";
+import { ROOT_PROJECT, rootProjectCopy } from "./root-project";
 
 const REPO = path.resolve(__dirname, "..");
 const SEED_FILE = path.join(REPO, "emulator", "demo-seed.json");
@@ -76,7 +77,7 @@ async function printInvitations(emulator: RunningEmulator): Promise<InvitationVi
     return invitations;
 }
 
-/** A throw-away stack of the root program with `config`, as `receiver`. */
+/** A throw-away stack of the repository's own Pulumi.yaml, run as a user runs it, with `config`, as `receiver`. */
 function rootStack(
     emulator: RunningEmulator,
     receiver: SeedAccount,
@@ -84,10 +85,9 @@ function rootStack(
     config: Record<string, unknown>,
 ): Promise<PulumiHarness> {
     return PulumiHarness.create({
-        program: path.join(REPO, "examples", "stack-config", "index.ts"),
-        project: "ram-invitations",
+        copy: rootProjectCopy(),
         stack: name,
-        config: projectConfig("ram-invitations", config),
+        config: projectConfig(ROOT_PROJECT, config),
         env: clientEnvironment(emulator.endpoint, receiver),
     });
 }

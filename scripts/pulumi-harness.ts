@@ -8,7 +8,8 @@
  *
  * Hermetic means: a temporary PULUMI_HOME and file backend, a passphrase secrets provider, no
  * update check, no plugin downloads, no AWS profile, config file or variable of the machine, and a
- * Pulumi.yaml/stack config written to a temporary folder (never next to the program). `dispose()`
+ * Pulumi.yaml/stack config in a temporary folder (never next to the program): either written by the
+ * harness for a test fixture, or a copy of a project that runs exactly as a user runs it. `dispose()`
  * removes all of it and kills every process a run left behind; the CLI does not stop the dynamic
  * provider processes of a killed update, so the harness finds them through a marker variable that
  * every process it starts inherits (this part reads /proc, so it needs Linux).
@@ -17,7 +18,7 @@
  */
 import { ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -30,15 +31,39 @@ const repoRoot = path.resolve(__dirname, "..");
 /** Inherited by every process of a run; its value says which harness (and which spawned run). */
 const RUN_MARKER = "PULUMI_HARNESS_RUN";
 
-export interface PulumiHarnessOptions {
-    /**
-     * The program's entry file, e.g. a fixture's index.ts. It runs where it is, so its relative
-     * imports and the repository's node_modules resolve as in unit tests, and it is compiled with the
-     * repository's tsconfig.json (transpile only: `npm run typecheck` does the type checking).
-     */
-    program: string;
-    /** Project name: the namespace of config keys and part of every URN. Default: the program's folder name. */
-    project?: string;
+/** A project to run as a user runs it: its own Pulumi.yaml, copied with the files it needs. */
+export interface ProjectCopy {
+    /** The folder to copy from; its node_modules is linked into the copy. */
+    root: string;
+    /** The files and folders (relative to `root`) to copy, Pulumi.yaml among them. */
+    paths: string[];
+}
+
+export type PulumiHarnessOptions = (
+    | {
+          /**
+           * The program's entry file, e.g. a fixture's index.ts. It runs where it is, so its relative
+           * imports and the repository's node_modules resolve as in unit tests, and it is compiled with
+           * the repository's tsconfig.json (transpile only: `npm run typecheck` does the type checking).
+           */
+          program: string;
+          /** Project name: the namespace of config keys and part of every URN. Default: the program's folder name. */
+          project?: string;
+          copy?: undefined;
+      }
+    | {
+          /**
+           * Run a copy of this project exactly as Pulumi runs a user's: its Pulumi.yaml as written, its
+           * program type-checked as Pulumi does by default (no tsconfig or transpile-only of the harness).
+           */
+          copy: ProjectCopy;
+          program?: undefined;
+          project?: undefined;
+      }
+) &
+    CommonOptions;
+
+interface CommonOptions {
     /** Stack name. Default: `test`. */
     stack?: string;
     /** Stack configuration, set before the first operation; `secret: true` values are encrypted. */
@@ -122,22 +147,35 @@ export class PulumiHarness {
         const tempDir = await mkdtemp(path.join(tmpdir(), "pulumi-e2e-"));
         const id = randomUUID();
         try {
-            const env = hermeticEnv(tempDir, binDir, id, options.env ?? {}, options.backendQuery);
+            // The harness's own project compiles the fixture without type checks (npm run typecheck has
+            // them); a copied project runs as Pulumi runs it by default, type-checked.
+            const env = {
+                ...(options.copy ? {} : { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }),
+                ...hermeticEnv(tempDir, binDir, id, options.env ?? {}, options.backendQuery),
+            };
             await mkdir(path.join(tempDir, "state")); // the file backend does not create its root
-            const workspace = await LocalWorkspace.create({
-                workDir: tempDir,
-                envVars: env,
-                pulumiCommand: await PulumiCommand.get({ root: path.dirname(binDir) }),
-                projectSettings: {
-                    name: options.project ?? path.basename(path.dirname(options.program)),
-                    runtime: {
-                        name: "nodejs",
-                        options: { typescript: true, tsconfig: path.join(repoRoot, "tsconfig.json") },
-                    },
-                    main: path.resolve(options.program),
-                },
-                secretsProvider: "passphrase",
-            });
+            const pulumiCommand = await PulumiCommand.get({ root: path.dirname(binDir) });
+            const workspace = options.copy
+                ? await LocalWorkspace.create({
+                      workDir: await copyProject(options.copy, path.join(tempDir, "project")),
+                      envVars: env,
+                      pulumiCommand,
+                      secretsProvider: "passphrase",
+                  })
+                : await LocalWorkspace.create({
+                      workDir: tempDir,
+                      envVars: env,
+                      pulumiCommand,
+                      projectSettings: {
+                          name: options.project ?? path.basename(path.dirname(options.program)),
+                          runtime: {
+                              name: "nodejs",
+                              options: { typescript: true, tsconfig: path.join(repoRoot, "tsconfig.json") },
+                          },
+                          main: path.resolve(options.program),
+                      },
+                      secretsProvider: "passphrase",
+                  });
             const stack = await Stack.create(options.stack ?? "test", workspace);
             if (options.config) {
                 await stack.setAllConfig(options.config);
@@ -224,13 +262,22 @@ function hermeticEnv(
         PULUMI_CONFIG_PASSPHRASE: "pulumi-harness",
         PULUMI_SKIP_UPDATE_CHECK: "true",
         PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
         AWS_CONFIG_FILE: path.join(tempDir, "no-aws-config"),
         AWS_SHARED_CREDENTIALS_FILE: path.join(tempDir, "no-aws-credentials"),
         AWS_EC2_METADATA_DISABLED: "true",
         [RUN_MARKER]: id,
         ...extra,
     };
+}
+
+/** Copies a project's files into `into` and links its node_modules there; answers `into`. */
+async function copyProject(copy: ProjectCopy, into: string): Promise<string> {
+    await mkdir(into, { recursive: true });
+    for (const entry of copy.paths) {
+        await cp(path.join(copy.root, entry), path.join(into, entry), { recursive: true });
+    }
+    await symlink(path.join(copy.root, "node_modules"), path.join(into, "node_modules"));
+    return into;
 }
 
 /**

@@ -2,9 +2,11 @@
 // config, so a pull request that edits Pulumi.<stack>.yaml is reviewed with `pulumi preview` and
 // applied with `pulumi up`: a rejection policy (`ram-invitations:policy`), explicit rejections
 // (`ram-invitations:rejections`), and a fleet of accounts reached through roles
-// (`ram-invitations:accounts`), in any combination. In your own project, import from
-// "pulumi-ram-invitations" instead of "../../provider".
-import { declareFromStackConfig } from "../../provider";
+// (`ram-invitations:accounts`), in any combination. It imports the library by its package name, as
+// your own project would: in this repository, `npm ci` installs the checkout's build under
+// node_modules (scripts/install-checkout.ts), so Pulumi stores the provider in state as a one-line
+// `require`, as it does for the installed package, instead of by value in every resource.
+import { declareFromStackConfig } from "pulumi-ram-invitations";
 
 const declared = declareFromStackConfig();
 

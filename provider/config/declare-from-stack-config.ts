@@ -26,9 +26,10 @@ export interface DeclaredFromConfig {
  * Declares everything the stack config asks for: an {@link InvitationPolicy} from `policy`, named
  * after the stack's project; one rejection per entry of `rejections`; and, for each account of
  * `accounts`, its policy and rejections through its role, named after the account. Every value is
- * checked first, and every problem is reported at once, by key, before anything is registered. The
- * explicit rejections are declared only once every policy has listed RAM and passed its guard, so a
- * policy that refuses to run stops the whole update before any write.
+ * checked first, and every problem is reported at once, by key, before anything is registered. No
+ * rejection (explicit, or any policy's) is declared until every policy has listed RAM and passed its
+ * guard, so a policy that refuses to run, in any account, stops every write of the update; each
+ * refusal is an error on its policy.
  */
 export function declareFromStackConfig(config = new pulumi.Config()): DeclaredFromConfig {
     const single = parseRejectionsConfig(
@@ -53,19 +54,43 @@ export function declareFromStackConfig(config = new pulumi.Config()): DeclaredFr
     if (problems.length > 0) {
         throw new pulumi.RunError(`The stack config is not valid:\n  - ${problems.join("\n  - ")}`);
     }
+    if (single.entries.length === 0 && !policyCheck.args && fleet.accounts.length === 0) {
+        // Not an error: removing the last entry must apply cleanly (the rejections leave the stack).
+        void pulumi.log.info(
+            `The stack config declares nothing: no ${config.name}:${REJECTIONS_CONFIG_KEY}, ` +
+                `${config.name}:${POLICY_CONFIG_KEY} or ${config.name}:${ACCOUNTS_CONFIG_KEY}, ` +
+                `so there is nothing to do (see README.md, "GitOps").`,
+        );
+    }
+    // No rejection anywhere in the stack is declared until every policy (every account's) has
+    // listed RAM and passed its guard: what a run writes never depends on timing.
+    let openGate!: (allPassed: boolean) => void;
+    const declareWhen = new Promise<boolean>((resolve) => (openGate = resolve));
     const policies: Record<string, InvitationPolicy> = {};
     const accountPolicies: Record<string, InvitationPolicy> = {};
     if (policyCheck.args) {
-        policies[`${config.name}-policy`] = new InvitationPolicy(`${config.name}-policy`, policyCheck.args);
+        const name = `${config.name}-policy`;
+        policies[name] = new InvitationPolicy(name, policyCheck.args, { declareWhen });
     }
     for (const account of fleet.accounts.filter((a) => a.policy)) {
         const name = `${account.name}-policy`;
         const { roleArn, externalId, roleSessionName } = account;
-        policies[name] = new InvitationPolicy(name, { ...account.policy!, roleArn, externalId, roleSessionName });
+        policies[name] = new InvitationPolicy(
+            name,
+            { ...account.policy!, roleArn, externalId, roleSessionName },
+            { declareWhen },
+        );
         accountPolicies[account.name] = policies[name];
     }
-    const guardsPassed = Promise.all(Object.values(policies).map((policy) => policy.rejections));
-    const rejections = guardsPassed.then(async () => {
+    const allPassed = Promise.all(Object.values(policies).map((policy) => policy.planned)).then((outcomes) =>
+        outcomes.every((outcome) => outcome.refusal === undefined),
+    );
+    void allPassed.then(openGate);
+    const rejections = allPassed.then(async (passed) => {
+        // A refused policy has failed the program with its own error; the explicit rejections wait too.
+        if (!passed) {
+            return {};
+        }
         const declared = await declareRejectionEntries(single.entries);
         for (const account of fleet.accounts) {
             Object.assign(

@@ -4,9 +4,25 @@ import { declareInTurn } from "../rejection/declare-in-turn";
 import { InvitationRejection } from "../rejection/invitation-rejection";
 import { LISTED_INPUT } from "../rejection/listed-invitation";
 import { CheckedPolicyArgs, checkPolicyArgs, InvitationPolicyArgs } from "./policy-args";
-import { guardProblem, planPolicy, PolicyPlan, PolicySummary, rejectionName } from "./plan";
+import { emptySummary, guardProblem, planPolicy, PolicyPlan, PolicySummary, rejectionName } from "./plan";
 
 export const INVITATION_POLICY_TYPE = "ram-invitations:policy:InvitationPolicy";
+
+/** `@pulumi/pulumi/cmd/run`'s exit code for a program whose error it has already reported. */
+const ERROR_ALREADY_REPORTED = 32;
+
+/** What a policy made of this run: its plan, or why it refuses to run (with the plan, when it got that far). */
+export type PolicyOutcome = { plan: PolicyPlan; refusal?: undefined } | { plan?: PolicyPlan; refusal: string };
+
+export interface InvitationPolicyOptions extends pulumi.ComponentResourceOptions {
+    /**
+     * Declare this policy's rejections only once this resolves, and only if it resolves to true.
+     * Several policies of one stack share one such promise, resolved once every one of them has
+     * listed RAM and passed its guard (see {@link InvitationPolicy.planned}): so one refusal stops
+     * every rejection of the stack, whatever the timing. `declareFromStackConfig` does this.
+     */
+    declareWhen?: Promise<boolean>;
+}
 
 /**
  * Rejects every pending invitation whose sender (or share) the policy does not allow, in each of
@@ -15,28 +31,49 @@ export const INVITATION_POLICY_TYPE = "ram-invitations:policy:InvitationPolicy";
  * the preview shows each on its own line, and each keeps the idempotency of a single rejection.
  *
  * Rejection cannot be undone, so a run that would reject more than `maxRejectionsPerRun` pending
- * invitations fails before any rejection is declared, in preview and in the update alike; and
- * `mode: "report"` declares none at all.
+ * invitations, or that cannot list RAM, declares no rejection and fails the program with one error
+ * on the policy, in preview and in the update alike; and `mode: "report"` rejects nothing.
  */
 export class InvitationPolicy extends pulumi.ComponentResource {
-    /** What the policy saw and did in this run: counts in all and per sender. */
+    /** What the policy saw and did in this run: counts in all and per sender (and `refused`, when it refused). */
     public readonly summary: pulumi.Output<PolicySummary>;
     /**
-     * The rejections this run declared, by resource name. Rejects (and so fails the program) when
-     * RAM cannot be listed or the run would reject more than the policy allows.
+     * The rejections this run declared, by resource name; none when the policy (or, with
+     * `declareWhen`, another policy of the stack) refused.
      */
     public readonly rejections: Promise<Record<string, InvitationRejection>>;
+    /** Resolves once the policy has listed RAM and applied its guard: its plan, or its refusal. Never rejects. */
+    public readonly planned: Promise<PolicyOutcome>;
 
-    constructor(name: string, args: InvitationPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: InvitationPolicyArgs, opts?: InvitationPolicyOptions) {
         // Checked before anything is registered or sent.
         const { args: checked, problems } = checkPolicyArgs(args, `InvitationPolicy "${name}"`);
         if (!checked) {
             throw new pulumi.RunError(`The policy is not valid:\n  - ${problems.join("\n  - ")}`);
         }
-        super(INVITATION_POLICY_TYPE, name, {}, opts);
-        const plan = planFromRam(name, checked, this);
-        this.rejections = plan.then((p) => this.declare(name, p, checked));
-        this.summary = pulumi.output(plan.then((p) => p.summary));
+        const { declareWhen, ...componentOptions } = opts ?? {};
+        super(INVITATION_POLICY_TYPE, name, {}, componentOptions);
+        this.planned = planFromRam(name, checked, this);
+        this.rejections = this.planned.then(async (outcome) => {
+            if (outcome.refusal !== undefined) {
+                failProgram(outcome.refusal, this);
+                return {};
+            }
+            if (declareWhen !== undefined && !(await declareWhen)) {
+                holdBack(outcome.plan, checked, this);
+                return {};
+            }
+            return this.declare(name, outcome.plan, checked);
+        });
+        // Never a rejected promise in an output: Pulumi would report it as an error serializing the
+        // outputs, on the stack instead of the policy. A refusal fails the program through failProgram.
+        this.summary = pulumi.output(
+            this.planned.then((o) =>
+                o.refusal === undefined
+                    ? o.plan.summary
+                    : { ...(o.plan?.summary ?? emptySummary(checked)), refused: true },
+            ),
+        );
         this.registerOutputs({ summary: this.summary });
     }
 
@@ -45,44 +82,73 @@ export class InvitationPolicy extends pulumi.ComponentResource {
         plan: PolicyPlan,
         args: CheckedPolicyArgs,
     ): Promise<Record<string, InvitationRejection>> {
-        if (args.mode === "report") {
-            return {};
-        }
-        // Invitations rejected earlier stay declared, so that a later run shows no change.
-        const declared = await declareInTurn(
-            [...plan.unwanted, ...plan.rejectedEarlier],
-            (invitation): [string, InvitationRejection] => {
-                const childName = rejectionName(name, invitation);
-                const { invitationArn, region: _region, ...listed } = invitation;
-                const rejectionArgs = {
-                    invitationArn,
-                    [LISTED_INPUT]: listed,
-                    roleArn: args.roleArn,
-                    externalId: args.externalId,
-                    roleSessionName: args.roleSessionName,
-                };
-                return [childName, new InvitationRejection(childName, rejectionArgs, { parent: this })];
-            },
-        );
+        // Invitations rejected earlier stay declared in both modes, so that a later run (or a switch
+        // between report and enforce) shows no change; they cost no write (see create.ts).
+        const toDeclare = args.mode === "enforce" ? [...plan.unwanted, ...plan.rejectedEarlier] : plan.rejectedEarlier;
+        const declared = await declareInTurn(toDeclare, (invitation): [string, InvitationRejection] => {
+            const childName = rejectionName(name, invitation);
+            const { invitationArn, region: _region, ...listed } = invitation;
+            const rejectionArgs = {
+                invitationArn,
+                [LISTED_INPUT]: listed,
+                roleArn: args.roleArn,
+                externalId: args.externalId,
+                roleSessionName: args.roleSessionName,
+            };
+            return [childName, new InvitationRejection(childName, rejectionArgs, { parent: this })];
+        });
         return Object.fromEntries(declared);
     }
 }
 
 /** Lists every region, decides, reports what will be rejected, and applies the guard. */
-async function planFromRam(name: string, args: CheckedPolicyArgs, policy: pulumi.Resource): Promise<PolicyPlan> {
-    const session = programSession(args);
-    const listed = await Promise.all(args.regions.map((region) => listInvitations(session, { region })));
+async function planFromRam(name: string, args: CheckedPolicyArgs, policy: pulumi.Resource): Promise<PolicyOutcome> {
+    let listed: Invitation[][];
+    try {
+        const session = programSession(args);
+        listed = await Promise.all(args.regions.map((region) => listInvitations(session, { region })));
+    } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return {
+            refusal: `InvitationPolicy "${name}" could not list its invitations, so it rejects nothing: ${reason}`,
+        };
+    }
     const plan = planPolicy(listed.flat(), args);
-    const problem = guardProblem(name, plan, args);
-    if (problem) {
-        throw new pulumi.RunError(problem);
+    const refusal = guardProblem(name, plan, args);
+    if (refusal) {
+        return { plan, refusal };
     }
     const verb =
         args.mode === "report" ? "would reject (report mode)" : pulumi.runtime.isDryRun() ? "will reject" : "rejects";
     for (const invitation of plan.unwanted) {
         void pulumi.log.info(`${verb} ${describe(invitation)}`, policy);
     }
-    return plan;
+    return { plan };
+}
+
+/**
+ * Fails the program with one error on the policy, without a stack trace: a refusal is an expected
+ * outcome, not a bug. A thrown error cannot do this here: the listing ends after the program's main
+ * module has returned, where Pulumi's runtime reports an unhandled error on the stack with its
+ * stack trace (or, inside an output, as an error serializing it). So the error is logged on the
+ * policy, and the program ends with the exit code by which Pulumi's Node.js runtime says "error
+ * already reported" (32): the engine then fails the preview or update, deletes nothing, and prints
+ * no second message.
+ */
+function failProgram(reason: string, policy: pulumi.Resource): void {
+    void pulumi.log.error(reason, policy);
+    process.exitCode = ERROR_ALREADY_REPORTED;
+}
+
+/** Says why a policy that passed declares none of its rejections: another policy of the stack refused. */
+function holdBack(plan: PolicyPlan, args: CheckedPolicyArgs, policy: pulumi.Resource): void {
+    if (args.mode === "enforce" && plan.unwanted.length > 0) {
+        void pulumi.log.warn(
+            `rejects none of its ${plan.unwanted.length} unwanted invitations in this run: another policy of ` +
+                `this stack refused (see its error), and no rejection is declared anywhere until every policy passes`,
+            policy,
+        );
+    }
 }
 
 function describe(invitation: Invitation): string {

@@ -55,6 +55,11 @@ export interface PolicySummary extends PolicyCounts {
     regions: string[];
     /** The same counts per sender account. */
     bySender: Record<string, PolicyCounts>;
+    /**
+     * True when the policy refused to run (its guard, or RAM could not be listed; its error says
+     * why): it rejected nothing, and the counts are what it saw. Absent when it ran.
+     */
+    refused?: boolean;
 }
 
 export interface PolicyPlan {
@@ -66,11 +71,7 @@ export interface PolicyPlan {
 }
 
 export function planPolicy(invitations: Invitation[], args: CheckedPolicyArgs): PolicyPlan {
-    const plan: PolicyPlan = {
-        unwanted: [],
-        rejectedEarlier: [],
-        summary: { mode: args.mode, regions: args.regions, ...noCounts(), bySender: {} },
-    };
+    const plan: PolicyPlan = { unwanted: [], rejectedEarlier: [], summary: emptySummary(args) };
     for (const invitation of invitations) {
         const decision = decide(invitation, args);
         if (decision === "ignore") {
@@ -87,6 +88,11 @@ export function planPolicy(invitations: Invitation[], args: CheckedPolicyArgs): 
         }
     }
     return plan;
+}
+
+/** The summary of a policy that has seen nothing (yet). */
+export function emptySummary(args: Pick<CheckedPolicyArgs, "mode" | "regions">): PolicySummary {
+    return { mode: args.mode, regions: args.regions, ...noCounts(), bySender: {} };
 }
 
 function countedAs(decision: Exclude<Decision, "ignore">, mode: PolicyMode): keyof PolicyCounts {
@@ -120,8 +126,9 @@ export function guardProblem(policyName: string, plan: PolicyPlan, args: Checked
         .map(([sender, n]) => `${sender} (${n})`)
         .join(", ");
     return (
-        `InvitationPolicy "${policyName}" would reject ${count} pending invitations in this run, more than ` +
-        `maxRejectionsPerRun (${args.maxRejectionsPerRun}); nothing was rejected. Senders: ${senders}. ` +
+        `InvitationPolicy "${policyName}"${args.roleArn ? ` (through role ${args.roleArn})` : ""} would reject ` +
+        `${count} pending invitations in this run, more than maxRejectionsPerRun (${args.maxRejectionsPerRun}); ` +
+        `it rejected none of them. Senders: ${senders}. ` +
         `Rejection cannot be undone: if a sender you trust is among them, add it to allowedSenderAccountIds; ` +
         `if every one of them is unwanted, raise maxRejectionsPerRun to at least ${count} for this run ` +
         `(mode: "report" lists them without rejecting).`

@@ -69,12 +69,16 @@ export function checkPolicyArgs(value: unknown, key: string): { args?: CheckedPo
         return { problems: [`${key} must be an object with allowedSenderAccountIds and regions`] };
     }
     const input = value as Record<string, unknown>;
+    const senderAccountIds = accountIdsAsText(input.allowedSenderAccountIds);
     const problems = [
         ...Object.keys(input)
             .filter((field) => !FIELDS.includes(field))
             .map((field) => `${key}.${field} is not a policy setting (the settings are ${FIELDS.join(", ")})`),
-        ...listProblems(input.allowedSenderAccountIds, `${key}.allowedSenderAccountIds`, { required: true }, (id) =>
-            ACCOUNT_ID.test(id) ? undefined : `${JSON.stringify(id)} is not a 12-digit account id`,
+        ...listProblems(
+            senderAccountIds,
+            `${key}.allowedSenderAccountIds`,
+            { required: true, numberProblem: describeNumericAccountId },
+            (id) => (ACCOUNT_ID.test(id) ? undefined : `${JSON.stringify(id)} is not a 12-digit account id`),
         ),
         ...listProblems(input.regions, `${key}.regions`, { required: true, nonEmpty: true }, describeRegionProblem),
         ...listProblems(
@@ -97,7 +101,7 @@ export function checkPolicyArgs(value: unknown, key: string): { args?: CheckedPo
     const args = input as unknown as InvitationPolicyArgs;
     return {
         args: {
-            allowedSenderAccountIds: args.allowedSenderAccountIds,
+            allowedSenderAccountIds: senderAccountIds as string[],
             regions: args.regions,
             allowedResourceShareNames: args.allowedResourceShareNames,
             maxRejectionsPerRun: args.maxRejectionsPerRun ?? DEFAULT_MAX_REJECTIONS_PER_RUN,
@@ -110,11 +114,36 @@ export function checkPolicyArgs(value: unknown, key: string): { args?: CheckedPo
     };
 }
 
+/**
+ * The list with each 12-digit number as the account id it is: YAML reads an unquoted id as a number,
+ * and so does `pulumi config set --path` (`...allowedSenderAccountIds[0] 111111111111`).
+ */
+function accountIdsAsText(value: unknown): unknown {
+    if (!Array.isArray(value)) {
+        return value;
+    }
+    return value.map((item: unknown) =>
+        typeof item === "number" && ACCOUNT_ID.test(String(item)) ? String(item) : item,
+    );
+}
+
+/** What is wrong with a number where an account id belongs (12-digit numbers were made text already). */
+function describeNumericAccountId(item: number): string {
+    if (Number.isInteger(item) && item >= 0 && String(item).length < 12) {
+        return (
+            `was read as the number ${item}, which has fewer than 12 digits: the id's leading zero was lost, ` +
+            `because YAML reads an unquoted id as a number. Quote the id in Pulumi.<stack>.yaml ("0..."), or set ` +
+            `it with \`pulumi config set --type string --path ...\``
+        );
+    }
+    return `must be a 12-digit account id, got the number ${item}`;
+}
+
 /** Problems of a list of non-empty strings without duplicates, each item also checked by `itemProblem`. */
 function listProblems(
     value: unknown,
     key: string,
-    rules: { required?: boolean; nonEmpty?: boolean },
+    rules: { required?: boolean; nonEmpty?: boolean; numberProblem?: (item: number) => string },
     itemProblem: (item: string) => string | undefined,
 ): string[] {
     if (value === undefined) {
@@ -127,6 +156,9 @@ function listProblems(
         return [`${key} must name at least one`];
     }
     return value.flatMap((item: unknown, i) => {
+        if (typeof item === "number" && rules.numberProblem) {
+            return [`${key}[${i}] ${rules.numberProblem(item)}`];
+        }
         if (typeof item !== "string" || item === "") {
             return [`${key}[${i}] must be a non-empty string, got ${JSON.stringify(item)}`];
         }

@@ -37,6 +37,18 @@ export async function findListedInvitation(
 }
 
 /**
+ * The invitation as this process has already seen it in this run (listed, or handed over by the
+ * program that listed it), without a call; undefined when it has not seen it.
+ */
+export function findSeenInvitation(
+    loader: InvitationLoader,
+    region: string,
+    invitationArn: string,
+): Promise<ResourceShareInvitation | undefined> {
+    return loader.alreadySeen(region, invitationArn);
+}
+
+/**
  * The invitation a share sent to the calling account, from the listing or else asked for again
  * for up to `waitSeconds` (see {@link waitForInvitationForShare}).
  */

@@ -49,6 +49,8 @@ export interface RegionListing {
 export class InvitationLoader {
     private readonly batches: Map<string, Batch>;
     private readonly listings: Map<string, Promise<RegionListing>>;
+    /** What this process learnt of single invitations after (or without) a listing, by region and ARN. */
+    private readonly learnt: Map<string, Map<string, ResourceShareInvitation>>;
 
     // No field initializers: Pulumi's closure serializer rebuilds a class from its constructor's text.
     constructor(
@@ -57,6 +59,7 @@ export class InvitationLoader {
     ) {
         this.batches = new Map();
         this.listings = new Map();
+        this.learnt = new Map();
     }
 
     /** The invitation as RAM shows it to the calling account now; undefined when RAM does not return it. */
@@ -92,14 +95,34 @@ export class InvitationLoader {
     }
 
     /**
-     * Puts what this process learnt about an invitation (a rejection it made, a fresh load) into
-     * the region's listing, so that later lookups in this process do not see it as it was.
+     * Puts what this process learnt about an invitation (a rejection it made, a fresh load, what the
+     * program has just listed) into what it knows of the region, so that later lookups in this
+     * process do not see it as it was.
      */
     remember(region: string, invitation: ResourceShareInvitation): void {
+        const arn = invitation.resourceShareInvitationArn;
+        if (arn) {
+            const learnt = this.learnt.get(region) ?? new Map<string, ResourceShareInvitation>();
+            learnt.set(arn, invitation);
+            this.learnt.set(region, learnt);
+        }
         this.listings.get(region)?.then(
             (listing) => indexInto(listing, invitation),
             () => undefined,
         );
+    }
+
+    /**
+     * The invitation as this process has already seen it (a listing it read, or what it was told
+     * to remember), without asking RAM; undefined when it has not seen it or the listing failed.
+     */
+    async alreadySeen(region: string, invitationArn: string): Promise<ResourceShareInvitation | undefined> {
+        const learnt = this.learnt.get(region)?.get(invitationArn);
+        if (learnt) {
+            return learnt;
+        }
+        const listing = await this.listings.get(region)?.catch(() => undefined);
+        return listing?.byArn.get(invitationArn);
     }
 
     /** The invitations of one share, as RAM shows them to the calling account now. */

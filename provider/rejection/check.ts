@@ -11,7 +11,7 @@ import { describeLookupFailure, describeMissingShareInvitation, describeRamError
 import { findInvitationByArn, findInvitationForShare } from "../ram/invitation-finders";
 import type { RamSession } from "../ram/session";
 import type { RamSessions } from "../ram/sessions";
-import { asSdkInvitation, LISTED_INPUT } from "./listed-invitation";
+import { asSdkInvitation, ListedInvitation, LISTED_INPUT } from "./listed-invitation";
 import { parseRoleInputs } from "./role-inputs";
 import { isClientToken } from "./client-token";
 import { invitationWaitSeconds, RejectionInputs, withoutUndefined } from "./properties";
@@ -51,13 +51,9 @@ export async function checkRejection(
     if (selectsSameInvitation(olds, news)) {
         return { inputs: keptFromState(olds, inputs), failures };
     }
-    const listed = news[LISTED_INPUT];
-    const checked = await checkAgainstRam(
-        sessions.forRole(role),
-        selection,
-        inputs,
-        listed && selection.by === "invitationArn" ? asSdkInvitation(selection.arn.arn, listed) : undefined,
-    );
+    const session = sessions.forRole(role);
+    const listed = handedOver(session, selection, news[LISTED_INPUT]);
+    const checked = await checkAgainstRam(session, selection, inputs, listed);
     if (isPreview(news) || !checked.failures?.length) {
         return checked;
     }
@@ -70,6 +66,23 @@ export async function checkRejection(
         },
         failures: [],
     };
+}
+
+/**
+ * What the program has just listed about the selected invitation, if it handed that over; this
+ * process remembers it as fresh evidence, so that `create` adopts an invitation listed as REJECTED.
+ */
+function handedOver(
+    session: RamSession,
+    selection: SelectionInRam,
+    listed: ListedInvitation | undefined,
+): ResourceShareInvitation | undefined {
+    if (!listed || selection.by !== "invitationArn") {
+        return undefined;
+    }
+    const invitation = asSdkInvitation(selection.arn.arn, listed);
+    session.invitations.remember(selection.arn.region, invitation);
+    return invitation;
 }
 
 /**

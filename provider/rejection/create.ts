@@ -11,7 +11,7 @@ import {
 import { warn } from "../diagnostics";
 import type { RamArn } from "../ram/arn";
 import { classifyRejectError, describeMissingShareInvitation, describeRamError } from "../ram/errors";
-import { findCurrentInvitation, waitForInvitationForShare } from "../ram/invitation-finders";
+import { findCurrentInvitation, findSeenInvitation, waitForInvitationForShare } from "../ram/invitation-finders";
 import type { RamSession } from "../ram/session";
 import type { RamSessions } from "../ram/sessions";
 import {
@@ -35,7 +35,14 @@ export async function createRejection(
     }
     const session = sessions.forRole(roleOfState(inputs));
     const arn = await invitationToReject(session, inputs);
-    const { invitation, rejected } = await reject(session, arn, inputs.clientToken);
+    // A rejection is final, and what this run has just listed is fresh evidence: an invitation seen
+    // REJECTED (rejected out of band, or by an attempt that crashed before Pulumi saved it) is
+    // adopted without a write, which RAM would only answer with "already rejected".
+    const seen = await findSeenInvitation(session.invitations, arn.region, arn.arn);
+    const { invitation, rejected } =
+        seen?.status === ResourceShareInvitationStatus.REJECTED
+            ? { invitation: seen, rejected: true }
+            : await reject(session, arn, inputs.clientToken);
     const current = invitation ?? (await lookUp(session, arn));
     if (current) {
         session.invitations.remember(arn.region, current);

@@ -8,10 +8,12 @@
  * Wall times are medians over --repeat runs of each program (a fresh stack each time, the two
  * programs taking turns), so that one noisy run on a busy machine does not decide the ratio.
  *
- * A policy row (scripts/bench/policy.ts) measures an InvitationPolicy over M invitations.
+ * A policy row (scripts/bench/policy.ts) measures an InvitationPolicy over M invitations; a root-program
+ * row (scripts/bench/root-program.ts) the repository's own Pulumi.yaml next to the installed package.
  *
  * Options: --sizes 10,100,500  --latency-ms 50  --repeat 3  --throttled-size 100 (0 skips the throttled run)
  *          --policy-sizes 100,1000 (0 skips the policy runs)  --fleet-accounts 20 (0 skips the fleet runs)
+ *          --root-size 150 (0 skips the root-program row)
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
@@ -22,6 +24,7 @@ import { countCalls, median, PhaseCalls, progress, timed } from "./measure";
 import { fleetTable, measureFleet } from "./fleet";
 import { measurePolicy, policyTable, PolicyResult } from "./policy";
 import { ProviderMemoryWatch } from "./provider-memory";
+import { measureRootProgram, rootProgramTable } from "./root-program";
 
 const REGION = "us-east-1";
 const { sender: SENDER, receiver: RECEIVER } = sampleAccounts;
@@ -256,6 +259,7 @@ async function main(): Promise<void> {
             "throttled-size": { type: "string", default: "100" },
             "policy-sizes": { type: "string", default: "100,1000" },
             "fleet-accounts": { type: "string", default: "20" },
+            "root-size": { type: "string", default: "150" },
         },
     });
     const sizes = values.sizes.split(",").map(Number);
@@ -264,23 +268,25 @@ async function main(): Promise<void> {
     const repeat = Number(values.repeat);
     const policySizes = values["policy-sizes"] === "0" ? [] : values["policy-sizes"].split(",").map(Number);
     const fleetAccounts = Number(values["fleet-accounts"]);
+    const rootSize = Number(values["root-size"]);
     if (
         sizes.some((n) => !Number.isInteger(n) || n < 1) ||
         policySizes.some((m) => !Number.isInteger(m) || m < 2) ||
         !(Number.isInteger(fleetAccounts) && fleetAccounts >= 0) ||
+        !(Number.isInteger(rootSize) && rootSize >= 0) ||
         !(latencyMs >= 0) ||
         !(throttledSize >= 0) ||
         !(Number.isInteger(repeat) && repeat >= 1)
     ) {
         throw new Error(
             "usage: npm run bench -- [--sizes 10,100,500] [--latency-ms 50] [--repeat 3] [--throttled-size 100] " +
-                "[--policy-sizes 100,1000 (0 skips)] [--fleet-accounts 20 (0 skips)]",
+                "[--policy-sizes 100,1000 (0 skips)] [--fleet-accounts 20 (0 skips)] [--root-size 150 (0 skips)]",
         );
     }
     const command =
         `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} ` +
         `--repeat ${repeat} --throttled-size ${throttledSize} --policy-sizes ${policySizes.join(",") || "0"} ` +
-        `--fleet-accounts ${fleetAccounts}`;
+        `--fleet-accounts ${fleetAccounts} --root-size ${rootSize}`;
     progress("packing the library and installing it into a throw-away project");
     const project = await installPackedLibrary();
     const emulator = await startEmulator().catch(async (error: unknown) => {
@@ -307,8 +313,13 @@ async function main(): Promise<void> {
             fleetAccounts > 0
                 ? fleetTable(await measureFleet(emulator, project, fleetAccounts, 10, repeat))
                 : "Fleet runs skipped.";
+        const root =
+            rootSize > 0
+                ? rootProgramTable(await measureRootProgram(emulator, project, rootSize, repeat), repeat)
+                : "Root-program row skipped.";
         console.log(
-            `\n${table(results, latencyMs, repeat)}\n\n${throttled}\n\n${policy}\n\n${fleet}\n\nCommand: ${command}`,
+            `\n${table(results, latencyMs, repeat)}\n\n${throttled}\n\n${policy}\n\n${fleet}\n\n${root}\n\n` +
+                `Command: ${command}`,
         );
     } finally {
         await emulator.stop();

@@ -4,10 +4,12 @@
  * the emulator (STS AssumeRole included).
  */
 import { expect } from "chai";
+import { CommandError } from "@pulumi/pulumi/automation";
 import { CallLogEntry, RunningEmulator, SeedAccount } from "../../emulator";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
 import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
+import { expectFailure } from "../support/expect-failure";
 import {
     arnOf,
     expectRejectedExactlyOnce,
@@ -72,7 +74,6 @@ describe("one stack for many accounts, through roles, end to end", function () {
         };
     }
 
-    // The stack runs as the hub; it reaches each account through that account's role.
     // The stack runs as the hub; it reaches each account through that account's role.
     function fleetStack(accounts: Record<string, unknown>): Promise<PulumiHarness> {
         return suite.rootStack({}, { credentials: HUB, config: { accounts } });
@@ -153,6 +154,46 @@ describe("one stack for many accounts, through roles, end to end", function () {
         }
         expect(cliExport).to.contain(EXTERNAL_ID); // --show-secrets shows it
     });
+
+    // Rejection cannot be undone: no rejection of any account is declared until every account's
+    // policy has listed RAM and passed its guard, so one refusal means no write anywhere, whatever
+    // the timing, even where Pulumi would go on after a failed step.
+    const REFUSALS: { title: string; refuse(sandbox: Record<string, unknown>): void; says: string }[] = [
+        {
+            title: "a guard refusal",
+            refuse: (sandbox) => Object.assign(sandbox.policy as object, { maxRejectionsPerRun: 1 }),
+            says: `InvitationPolicy "sandbox-policy" (through role ${roleIn(BYSTANDER)}) would reject 2`,
+        },
+        {
+            title: "a refused AssumeRole",
+            refuse: (sandbox) => (sandbox.externalId = "not-the-external-id"),
+            says: `InvitationPolicy "sandbox-policy" could not list its invitations, so it rejects nothing`,
+        },
+    ];
+    for (const { title, refuse, says } of REFUSALS) {
+        it(`${title} in one account of three: no write in any, in preview and up --continue-on-error`, async () => {
+            const invitations = await seedFleet(2);
+            const accounts = fleetConfig(invitations);
+            // data-prod has a policy of its own too, which passes: it must still reject nothing.
+            const dataProd = {
+                roleArn: roleIn(OTHER),
+                policy: { allowedSenderAccountIds: [HUB.accountId], regions: REGIONS },
+            };
+            refuse(accounts.sandbox);
+            const harness = await fleetStack({ ...accounts, "data-prod": dataProd });
+
+            for (const run of [() => harness.stack.preview(), () => harness.stack.up({ continueOnError: true })]) {
+                const error = await expectFailure(run(), CommandError);
+                expect(error.message).to.contain(says);
+                expect(error.message).to.match(/InvitationPolicy \(sandbox-policy\):\s+error: /);
+                expect(error.message).to.contain(roleIn(BYSTANDER));
+                expect(await writeCalls(emulator)).to.deep.equal([]);
+            }
+            const { invitations: seen } = await emulator.admin.state();
+            expect(seen.filter((i) => i.status !== "PENDING")).to.deep.equal([]);
+            expect(await rejectionsInState(harness)).to.deep.equal([]);
+        });
+    }
 
     it("another role for the same account changes no rejection and makes no RAM call", async () => {
         const invitations = await seedFleet(1);

@@ -2,14 +2,11 @@
  * The life cycle of an end-to-end suite: one emulator for the suite, reset before each test, and
  * every Pulumi stack a test creates disposed of after it. Call inside `describe`.
  */
-import * as path from "node:path";
 import { ClientCredentials, clientEnvironment, RunningEmulator } from "../../emulator";
 import { projectConfig, PulumiHarness, PulumiHarnessOptions } from "../../scripts/pulumi-harness";
+import { ROOT_PROJECT, rootProjectCopy } from "../../scripts/root-project";
 import { RECEIVER } from "./accounts";
 import { emulatorPerSuite } from "./emulator-suite";
-
-/** The root program of Pulumi.yaml: one rejection per entry of `ram-invitations:rejections`. */
-export const ROOT_PROGRAM = path.resolve(__dirname, "..", "..", "examples", "stack-config", "index.ts");
 
 /** An entry of the root program's `rejections` config. */
 export type RejectionEntry = { invitationArn: string } | { resourceShareArn: string };
@@ -31,8 +28,14 @@ export interface EndToEndSuite {
     readonly emulator: RunningEmulator;
     /** A fresh stack (see PulumiHarness.create), disposed of after the test. */
     stack(options: PulumiHarnessOptions): Promise<PulumiHarness>;
-    /** A fresh stack of the root program (project `ram-invitations`) that declares `rejections`. */
-    rootStack(rejections: Record<string, RejectionEntry>, options?: RootStackOptions): Promise<PulumiHarness>;
+    /**
+     * A fresh stack of the repository's own project (rootProjectCopy) that declares `rejections`;
+     * with `undefined`, and no `options.config`, the stack has no config at all.
+     */
+    rootStack(
+        rejections: Record<string, RejectionEntry> | undefined,
+        options?: RootStackOptions,
+    ): Promise<PulumiHarness>;
 }
 
 export function endToEndSuite(): EndToEndSuite {
@@ -53,9 +56,14 @@ export function endToEndSuite(): EndToEndSuite {
         },
         rootStack(rejections, options = {}) {
             return suite.stack({
-                program: ROOT_PROGRAM,
-                project: "ram-invitations",
-                config: projectConfig("ram-invitations", { rejections, ...options.config }),
+                copy: rootProjectCopy(),
+                config:
+                    rejections === undefined && options.config === undefined
+                        ? undefined
+                        : projectConfig(ROOT_PROJECT, {
+                              ...(rejections ? { rejections } : {}),
+                              ...options.config,
+                          }),
                 env: {
                     ...clientEnvironment(
                         options.endpoint ?? emulatorSuite.emulator.endpoint,

@@ -113,7 +113,46 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
         expect(new Set(calls.map((c) => (c.parameters as { clientToken: string }).clientToken)).size).to.equal(1);
     });
 
-    it("adopts an invitation rejected out of band", async () => {
+    // A rejection is final and a listing of this run is fresh evidence: check's listing (or what a
+    // policy listed and handed over) that says REJECTED lets create adopt it without a write.
+    it("adopts an invitation that check saw rejected out of band, with no write", async () => {
+        await ramAs(RECEIVER).send(
+            new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn }),
+        );
+        await emulator.admin.clearCalls();
+        const provider = new RejectionProvider();
+        const checked = await provider.check({}, { ...inputsFor(invitationArn), __preview: false });
+        expect(checked.failures).to.deep.equal([]);
+        const created = await provider.create(checked.inputs as ReturnType<typeof inputsFor>);
+
+        expect(created.outs).to.deep.include({ status: "REJECTED", resourceShareName: "shared-subnets" });
+        expect(created.outs?.rejectedAt).to.be.a("string");
+        expect(created.outs?.clientToken).to.equal(inputsFor(invitationArn).clientToken);
+        expect(await rejectCalls()).to.deep.equal([]);
+    });
+
+    it("adopts an invitation a policy listed as rejected, with no call at all", async () => {
+        await ramAs(RECEIVER).send(
+            new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn }),
+        );
+        await emulator.admin.clearCalls();
+        const listed = {
+            resourceShareArn: "arn:aws:ram:eu-west-1:111111111111:resource-share/listed",
+            resourceShareName: "shared-subnets",
+            senderAccountId: SENDER.accountId,
+            receiverAccountId: RECEIVER.accountId,
+            invitationTimestamp: "2026-11-26T00:00:00.000Z",
+            status: "REJECTED",
+        };
+        const provider = new RejectionProvider();
+        const checked = await provider.check({}, { ...inputsFor(invitationArn), __preview: false, __listed: listed });
+        const created = await provider.create(checked.inputs as ReturnType<typeof inputsFor>);
+
+        expect(created.outs).to.deep.include({ status: "REJECTED", resourceShareName: "shared-subnets" });
+        expect(await emulator.admin.calls()).to.deep.equal([]);
+    });
+
+    it("adopts an invitation rejected out of band that it has not seen, taking RAM's answer for success", async () => {
         await ramAs(RECEIVER).send(
             new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn }),
         );

@@ -119,9 +119,17 @@ describe("the guard", () => {
         const args = argsOf({ maxRejectionsPerRun: 2 });
         const problem = guardProblem("vendors", planPolicy(unwanted, args), args);
         expect(problem).to.contain('InvitationPolicy "vendors" would reject 3 pending invitations in this run');
-        expect(problem).to.contain("more than maxRejectionsPerRun (2); nothing was rejected");
+        expect(problem).to.contain("more than maxRejectionsPerRun (2); it rejected none of them");
         expect(problem).to.contain(`Senders: ${VENDOR} (2), ${OTHER} (1)`);
         expect(problem).to.contain("raise maxRejectionsPerRun to at least 3");
+    });
+
+    it("names the role, and so the account, of a policy that acts through one", () => {
+        const args = argsOf({ maxRejectionsPerRun: 2, roleArn: "arn:aws:iam::444444444444:role/ram" });
+        const problem = guardProblem("data-prod-policy", planPolicy(unwanted, args), args);
+        expect(problem).to.contain(
+            'InvitationPolicy "data-prod-policy" (through role arn:aws:iam::444444444444:role/ram) would reject 3',
+        );
     });
 
     it("does not stop report mode", () => {

@@ -51,7 +51,23 @@ describe("checkPolicyArgs", () => {
             problems: [
                 `${KEY}.allowedSenderAccountIds[0] "1234" is not a 12-digit account id`,
                 `${KEY}.allowedSenderAccountIds[2] repeats ${KEY}.allowedSenderAccountIds[1] ("111122223333")`,
-                `${KEY}.allowedSenderAccountIds[3] must be a non-empty string, got 7`,
+                `${KEY}.allowedSenderAccountIds[3] was read as the number 7, which has fewer than 12 digits: the ` +
+                    `id's leading zero was lost, because YAML reads an unquoted id as a number. Quote the id in ` +
+                    `Pulumi.<stack>.yaml ("0..."), or set it with \`pulumi config set --type string --path ...\``,
+            ],
+        },
+        {
+            // `pulumi config set --path '...allowedSenderAccountIds[0]' 012345678901` stores 12345678901.
+            title: "an id that lost its leading zero, and numbers that are no id",
+            value: { ...VALID, allowedSenderAccountIds: [12345678901, 1.5, 1234567890123, true] },
+            problems: [
+                `${KEY}.allowedSenderAccountIds[0] was read as the number 12345678901, which has fewer than 12 ` +
+                    `digits: the id's leading zero was lost, because YAML reads an unquoted id as a number. Quote ` +
+                    `the id in Pulumi.<stack>.yaml ("0..."), or set it with ` +
+                    `\`pulumi config set --type string --path ...\``,
+                `${KEY}.allowedSenderAccountIds[1] must be a 12-digit account id, got the number 1.5`,
+                `${KEY}.allowedSenderAccountIds[2] must be a 12-digit account id, got the number 1234567890123`,
+                `${KEY}.allowedSenderAccountIds[3] must be a non-empty string, got true`,
             ],
         },
         { title: "no region", value: { ...VALID, regions: [] }, problems: [`${KEY}.regions must name at least one`] },
@@ -107,6 +123,12 @@ describe("checkPolicyArgs", () => {
             expect(checkPolicyArgs(c.value, KEY)).to.deep.equal({ problems: c.problems });
         });
     }
+
+    it("takes a 12-digit number as the account id, as YAML and pulumi config set --path store one", () => {
+        const { args, problems } = checkPolicyArgs({ ...VALID, allowedSenderAccountIds: [111122223333] }, KEY);
+        expect(problems).to.deep.equal([]);
+        expect(args?.allowedSenderAccountIds).to.deep.equal(["111122223333"]);
+    });
 
     it("accepts regions of every partition", () => {
         const regions = ["us-gov-west-1", "cn-north-1", "eusc-de-east-1"];

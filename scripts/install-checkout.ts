@@ -1,0 +1,85 @@
+/**
+ * Installs this checkout's library as the package `pulumi-ram-invitations` under a node_modules
+ * folder, exactly as `npm install` installs the published package: built, packed with `npm pack`
+ * and unpacked (a copy, not a link).
+ *
+ * Why: Pulumi stores a dynamic resource's provider in state as a one-line `require` when its module
+ * lies under node_modules, and by value (the whole implementation, in every resource, rewritten
+ * with every checkpoint) when it does not. Node resolves links to their real path, so only a real
+ * copy under node_modules gives the repository's own programs (the root program, the demo) the
+ * state an installed package gives a user, while they still run the checkout's code.
+ *
+ * `npm ci` runs this for the repository's node_modules (the `prepare` script); the tests, the demo
+ * and the benchmarks run it again, and it rebuilds only when the library's sources have changed.
+ *
+ *   npx ts-node --transpile-only scripts/install-checkout.ts [node_modules folder]
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+
+export const PACKAGE_NAME = "pulumi-ram-invitations";
+const REPO = path.resolve(__dirname, "..");
+/** What the installed copy was built from, beside it (npm ignores the file). */
+const STAMP = ".checkout-sources";
+
+/**
+ * Makes `<modulesDir>/pulumi-ram-invitations` the packed build of the checkout as it is now;
+ * returns the package's folder. Does nothing when it already is.
+ */
+export function installCheckout(modulesDir = path.join(REPO, "node_modules")): string {
+    const target = path.join(modulesDir, PACKAGE_NAME);
+    const sources = sourcesHash();
+    if (existsSync(path.join(target, STAMP)) && readFileSync(path.join(target, STAMP), "utf8") === sources) {
+        return target;
+    }
+    const packDir = mkdtempSync(path.join(tmpdir(), "ram-invitations-pack-"));
+    try {
+        // A clean build: files left in bin/ by an earlier build of a since-removed module would be packed too.
+        rmSync(path.join(REPO, "bin"), { recursive: true, force: true });
+        execFileSync("npm", ["run", "-s", "build"], { cwd: REPO, stdio: ["ignore", "inherit", "inherit"] });
+        // --ignore-scripts: packing runs `prepare`, which is what called this.
+        const tarball = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", packDir], {
+            cwd: REPO,
+            encoding: "utf8",
+        }).trim();
+        rmSync(target, { recursive: true, force: true });
+        mkdirSync(target, { recursive: true });
+        execFileSync("tar", ["-xzf", path.join(packDir, tarball), "-C", target, "--strip-components=1"]);
+        writeFileSync(path.join(target, STAMP), sources);
+        return target;
+    } finally {
+        rmSync(packDir, { recursive: true, force: true });
+    }
+}
+
+/** A hash of everything the packed package is built from. */
+function sourcesHash(): string {
+    const hash = createHash("sha256");
+    const files = [
+        "package.json",
+        "tsconfig.json",
+        "tsconfig.build.json",
+        ...listFiles("provider").filter((f) => f.endsWith(".ts")),
+    ];
+    for (const file of files.sort()) {
+        hash.update(file)
+            .update("\0")
+            .update(readFileSync(path.join(REPO, file)))
+            .update("\0");
+    }
+    return hash.digest("hex");
+}
+
+function listFiles(folder: string): string[] {
+    return readdirSync(path.join(REPO, folder), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(REPO, path.join(entry.parentPath, entry.name)));
+}
+
+if (require.main === module) {
+    const target = installCheckout(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+    console.error(`install-checkout: ${path.relative(process.cwd(), target) || "."} is this checkout's build`);
+}

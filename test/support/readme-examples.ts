@@ -1,0 +1,44 @@
+/**
+ * The examples of README.md, read out of it, so that the tests run what the README shows and the
+ * two cannot drift.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+
+const README = path.resolve(__dirname, "..", "..", "README.md");
+
+/** The fenced code blocks (```lang) of the README section under `heading` (its own text, before any sub-heading). */
+export function codeBlocksUnder(heading: string, lang: string): string[] {
+    const lines = readFileSync(README, "utf8").split("\n");
+    // A heading is a `#` line outside a fenced block (a YAML or shell comment inside one is not).
+    let fenced = false;
+    const isHeading = lines.map((line) => {
+        fenced = line.startsWith("```") ? !fenced : fenced;
+        return !fenced && /^#+ /.test(line);
+    });
+    const start = lines.findIndex((line, i) => isHeading[i] && line.replace(/^#+ /, "") === heading);
+    if (start < 0) {
+        throw new Error(`README.md has no section "${heading}"`);
+    }
+    const next = isHeading.findIndex((headingLine, i) => headingLine && i > start);
+    const section = lines.slice(start + 1, next < 0 ? undefined : next).join("\n");
+    const blocks = [...section.matchAll(new RegExp("^```" + lang + "\\n([\\s\\S]*?)^```", "gm"))].map((m) => m[1]);
+    if (blocks.length === 0) {
+        throw new Error(`README.md section "${heading}" has no ${lang} block`);
+    }
+    return blocks;
+}
+
+/** The one `Pulumi.<stack>.yaml` example of a README section. */
+export function stackConfigExample(heading: string): string {
+    const blocks = codeBlocksUnder(heading, "yaml").filter((block) => /^# Pulumi\.[\w-]+\.yaml\n/.test(block));
+    if (blocks.length !== 1) {
+        throw new Error(`README.md section "${heading}" has ${blocks.length} Pulumi.<stack>.yaml examples, not one`);
+    }
+    return blocks[0];
+}
+
+/** Every invitation ARN an example names. */
+export function invitationArnsIn(text: string): string[] {
+    return [...new Set(text.match(/arn:aws:ram:[a-z0-9-]+:\d{12}:resource-share-invitation\/[0-9a-f-]+/g) ?? [])];
+}
