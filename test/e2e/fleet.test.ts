@@ -184,10 +184,10 @@ describe("one stack for many accounts, through roles, end to end", function () {
 
             for (const run of [() => harness.stack.preview(), () => harness.stack.up({ continueOnError: true })]) {
                 const error = await expectFailure(run(), CommandError);
+                expect(await writeCalls(emulator)).to.deep.equal([]);
                 expect(error.message).to.contain(says);
                 expect(error.message).to.match(/InvitationPolicy \(sandbox-policy\):\s+error: /);
                 expect(error.message).to.contain(roleIn(BYSTANDER));
-                expect(await writeCalls(emulator)).to.deep.equal([]);
             }
             const { invitations: seen } = await emulator.admin.state();
             expect(seen.filter((i) => i.status !== "PENDING")).to.deep.equal([]);
