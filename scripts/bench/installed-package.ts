@@ -11,6 +11,10 @@ const REPO = path.resolve(__dirname, "../..");
 export interface InstalledProject {
     /** The root program (examples/stack-config), importing "pulumi-ram-invitations" from the project's node_modules. */
     program: string;
+    /** The benchmark's rejection program (rejections-program.ts), in the same project. */
+    rejectionsProgram: string;
+    /** The shaped baseline (shaped-baseline-program.ts), in the same project, its provider under node_modules. */
+    shapedBaselineProgram: string;
     /** The same project with the repository's Pulumi.yaml, to run as a user runs it (see PulumiHarnessOptions.copy). */
     copy: ProjectCopy;
     dispose(): Promise<void>;
@@ -37,8 +41,21 @@ export async function installPackedLibrary(): Promise<InstalledProject> {
         for (const entry of paths) {
             await cp(path.join(REPO, entry), path.join(folder, entry), { recursive: true });
         }
+        const rejectionsProgram = path.join(folder, "bench", "index.ts");
+        await mkdir(path.dirname(rejectionsProgram));
+        await cp(path.join(__dirname, "rejections-program.ts"), rejectionsProgram);
+        const shapedBaselineProgram = path.join(folder, "shaped-baseline", "index.ts");
+        await mkdir(path.dirname(shapedBaselineProgram));
+        await cp(path.join(__dirname, "shaped-baseline-program.ts"), shapedBaselineProgram);
+        await mkdir(path.join(modules, "ram-invitations-bench-baseline"));
+        await cp(
+            path.join(__dirname, "shaped-baseline", "provider.js"),
+            path.join(modules, "ram-invitations-bench-baseline", "index.js"),
+        );
         return {
             program: path.join(folder, "examples", "stack-config", "index.ts"),
+            rejectionsProgram,
+            shapedBaselineProgram,
             copy: { root: folder, paths },
             dispose: () => rm(folder, { recursive: true, force: true }),
         };

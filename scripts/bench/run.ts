@@ -11,24 +11,39 @@
  * A policy row (scripts/bench/policy.ts) measures an InvitationPolicy over M invitations; a root-program
  * row (scripts/bench/root-program.ts) the repository's own Pulumi.yaml next to the installed package.
  *
- * Options: --sizes 10,100,500  --latency-ms 50  --repeat 3  --throttled-size 100 (0 skips the throttled run)
+ * Options: --sizes 100,500,1000  --latency-ms 50  --repeat 3  --throttled-size 100 (0 skips the throttled run)
  *          --policy-sizes 100,1000 (0 skips the policy runs)  --fleet-accounts 20 (0 skips the fleet runs)
  *          --root-size 150 (0 skips the root-program row)
  */
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { clientEnvironment, RunningEmulator, sampleAccounts, SeedAccount, startEmulator } from "../../emulator";
+import { INVITATION_REJECTION_TYPE_TOKEN } from "../../provider";
 import { PulumiHarness } from "../pulumi-harness";
 import { installPackedLibrary, InstalledProject } from "./installed-package";
 import { countCalls, median, PhaseCalls, progress, timed } from "./measure";
 import { fleetTable, measureFleet } from "./fleet";
 import { measurePolicy, policyTable, PolicyResult } from "./policy";
-import { ProviderMemoryWatch } from "./provider-memory";
+import { ProcessUsage, ProcessWatch } from "./process-watch";
 import { measureRootProgram, rootProgramTable } from "./root-program";
 
 const REGION = "us-east-1";
 const { sender: SENDER, receiver: RECEIVER } = sampleAccounts;
 const OPERATIONS = ["GetResourceShareInvitations", "RejectResourceShareInvitation"] as const;
+/** The type token of the baseline program's resources (baseline-program.ts). */
+const BASELINE_TYPE = "pulumi-nodejs:dynamic/bench:Baseline";
+/** The type token of the shaped baseline's resources (shaped-baseline-program.ts). */
+const SHAPED_BASELINE_TYPE = "pulumi-nodejs:dynamic/bench:Shaped";
+
+/** One first `up` of a fresh stack: wall time, what its processes used, and state bytes per resource. */
+interface UpMeasure {
+    seconds: number;
+    usage: ProcessUsage;
+    /** Mean bytes of one measured resource's entry in the exported state. */
+    stateBytesPerResource: number;
+}
 
 interface SizeResult {
     n: number;
@@ -36,19 +51,14 @@ interface SizeResult {
     firstUp: PhaseCalls;
     secondUp: PhaseCalls;
     refresh: PhaseCalls;
-    /** Median wall time of a first `up`, over the repeated runs. */
-    upSeconds: number;
-    baselineSeconds: number;
-    /** Lowest and highest ratio of one run's pair. */
-    ratioRange: [number, number];
-    providerPeakMiB: number;
-    baselinePeakMiB: number;
+    /** Every first `up` of N rejections, of the baseline and of the shaped baseline, taking turns. */
+    ups: UpMeasure[];
+    baselines: UpMeasure[];
+    shaped: UpMeasure[];
 }
 
-async function seedInvitations(
-    emulator: RunningEmulator,
-    n: number,
-): Promise<Record<string, { invitationArn: string }>> {
+/** Seeds N pending invitations and writes their ARNs to a file for the rejection program; answers its path. */
+async function seedInvitations(emulator: RunningEmulator, n: number, stack: string): Promise<string> {
     await emulator.admin.reset();
     // Seeded without secret keys: the emulator then skips SigV4 verification, whose CPU (on the
     // same cores as the measured run) is the stand-in's cost, not the library's.
@@ -60,7 +70,9 @@ async function seedInvitations(
         regions: [REGION],
         namePrefix: "bench-share",
     });
-    return Object.fromEntries(arns.map((invitationArn, i) => [`reject-${i}`, { invitationArn }]));
+    const file = path.join(tmpdir(), `ram-invitations-${stack}-${process.pid}.json`);
+    await writeFile(file, JSON.stringify(arns));
+    return file;
 }
 
 async function rejectionHarness(
@@ -69,12 +81,12 @@ async function rejectionHarness(
     n: number,
     stack: string,
 ): Promise<PulumiHarness> {
-    const rejections = await seedInvitations(emulator, n);
+    const invitationsFile = await seedInvitations(emulator, n, stack);
     return PulumiHarness.create({
-        program: project.program,
-        project: "ram-invitations",
+        program: project.rejectionsProgram,
+        project: "ram-invitations-bench",
         stack,
-        config: { "ram-invitations:rejections": { value: JSON.stringify(rejections) } },
+        config: { "ram-invitations-bench:invitationsFile": { value: invitationsFile } },
         env: clientEnvironment(emulator.endpoint, RECEIVER),
     });
 }
@@ -90,34 +102,29 @@ async function measureSize(
         await emulator.admin.setFaults(operation, { latencyMs });
     }
     const counted = await countedRun(emulator, project, n);
-    const upTimes = [counted.upSeconds];
-    const providerPeaks = [counted.providerPeakMiB];
-    const baselineTimes: number[] = [];
-    const baselinePeaks: number[] = [];
+    const ups = [counted.up];
+    const baselines: UpMeasure[] = [];
+    const shaped: UpMeasure[] = [];
     for (let run = 1; run <= repeat; run++) {
         if (run > 1) {
             progress(`N=${n}: up, run ${run} of ${repeat}`);
-            const [seconds, peak] = await timedRejectionUp(emulator, project, n, `bench-${n}-${run}`);
-            upTimes.push(seconds);
-            providerPeaks.push(peak);
+            const harness = await rejectionHarness(emulator, project, n, `bench-${n}-${run}`);
+            try {
+                ups.push(await measuredUp(harness, INVITATION_REJECTION_TYPE_TOKEN));
+                await expectAllRejected(emulator, n);
+            } finally {
+                await harness.dispose();
+            }
         }
         progress(`N=${n}: baseline up, run ${run} of ${repeat}`);
-        const [seconds, peak] = await measureBaseline(n, latencyMs, run);
-        baselineTimes.push(seconds);
-        baselinePeaks.push(peak);
+        baselines.push(await measureBaseline(n, latencyMs, run));
+        progress(`N=${n}: shaped baseline up, run ${run} of ${repeat}`);
+        shaped.push(await measureShapedBaseline(emulator, project, n, latencyMs, run));
     }
-    const ratios = upTimes.map((seconds, i) => seconds / baselineTimes[i]);
-    return {
-        ...counted,
-        upSeconds: median(upTimes),
-        baselineSeconds: median(baselineTimes),
-        ratioRange: [Math.min(...ratios), Math.max(...ratios)],
-        providerPeakMiB: Math.max(...providerPeaks),
-        baselinePeakMiB: Math.max(...baselinePeaks),
-    };
+    return { ...counted, ups, baselines, shaped };
 }
 
-/** One fresh stack of N rejections: the calls of preview, first up, second up and refresh, and the first up's time. */
+/** One fresh stack of N rejections: the calls of preview, first up, second up and refresh; the first up measured. */
 async function countedRun(emulator: RunningEmulator, project: InstalledProject, n: number) {
     const harness = await rejectionHarness(emulator, project, n, `bench-${n}`);
     try {
@@ -128,38 +135,28 @@ async function countedRun(emulator: RunningEmulator, project: InstalledProject, 
             return countCalls(await emulator.admin.calls());
         };
         const preview = await phase("preview", () => harness.stack.preview());
-        const memory = new ProviderMemoryWatch();
-        let upSeconds = 0;
+        let up: UpMeasure | undefined;
         const firstUp = await phase("first up", async () => {
-            [, upSeconds] = await timed(() => harness.stack.up());
+            up = await measuredUp(harness, INVITATION_REJECTION_TYPE_TOKEN);
         });
-        const providerPeakMiB = await memory.stop();
         const secondUp = await phase("second up", () => harness.stack.up());
         const refresh = await phase("refresh", () => harness.stack.refresh());
         await expectAllRejected(emulator, n);
-        return { n, preview, firstUp, secondUp, refresh, upSeconds, providerPeakMiB };
+        return { n, preview, firstUp, secondUp, refresh, up: up! };
     } finally {
         await harness.dispose();
     }
 }
 
-/** The wall time and provider peak memory of the first `up` of N rejections, in a fresh stack. */
-async function timedRejectionUp(
-    emulator: RunningEmulator,
-    project: InstalledProject,
-    n: number,
-    stack: string,
-): Promise<[number, number]> {
-    const harness = await rejectionHarness(emulator, project, n, stack);
-    try {
-        const memory = new ProviderMemoryWatch();
-        const [, seconds] = await timed(() => harness.stack.up());
-        const peak = await memory.stop();
-        await expectAllRejected(emulator, n);
-        return [seconds, peak];
-    } finally {
-        await harness.dispose();
-    }
+/** The first `up` of `harness`: its wall time, its processes' usage, and the state bytes of each resource of `type`. */
+async function measuredUp(harness: PulumiHarness, type: string): Promise<UpMeasure> {
+    const watch = new ProcessWatch();
+    const [, seconds] = await timed(() => harness.stack.up());
+    const usage = await watch.stop();
+    const { deployment } = await harness.stack.exportStack();
+    const entries = (deployment.resources as { type: string }[]).filter((r) => r.type === type);
+    const bytes = entries.reduce((sum, entry) => sum + Buffer.byteLength(JSON.stringify(entry)), 0);
+    return { seconds, usage, stateBytesPerResource: bytes / entries.length };
 }
 
 async function expectAllRejected(emulator: RunningEmulator, n: number): Promise<void> {
@@ -169,8 +166,8 @@ async function expectAllRejected(emulator: RunningEmulator, n: number): Promise<
     }
 }
 
-/** The baseline's `up` time and provider peak memory, measured the same way as the rejections'. */
-async function measureBaseline(n: number, latencyMs: number, run: number): Promise<[number, number]> {
+/** The baseline's first `up`, measured the same way as the rejections'. */
+async function measureBaseline(n: number, latencyMs: number, run: number): Promise<UpMeasure> {
     const harness = await PulumiHarness.create({
         program: path.join(__dirname, "baseline-program.ts"),
         project: "bench-baseline",
@@ -181,9 +178,32 @@ async function measureBaseline(n: number, latencyMs: number, run: number): Promi
         },
     });
     try {
-        const memory = new ProviderMemoryWatch();
-        const [, seconds] = await timed(() => harness.stack.up());
-        return [seconds, await memory.stop()];
+        return await measuredUp(harness, BASELINE_TYPE);
+    } finally {
+        await harness.dispose();
+    }
+}
+
+/** The shaped baseline's first `up` (shaped-baseline-program.ts): the rejection's shape, without AWS. */
+async function measureShapedBaseline(
+    emulator: RunningEmulator,
+    project: InstalledProject,
+    n: number,
+    latencyMs: number,
+    run: number,
+): Promise<UpMeasure> {
+    const stack = `shaped-${n}-${run}`;
+    const harness = await PulumiHarness.create({
+        program: project.shapedBaselineProgram,
+        project: "bench-shaped",
+        stack,
+        config: {
+            "bench-shaped:invitationsFile": { value: await seedInvitations(emulator, n, stack) },
+        },
+        env: { RAM_INVITATIONS_BENCH_LATENCY_MS: String(latencyMs) },
+    });
+    try {
+        return await measuredUp(harness, SHAPED_BASELINE_TYPE);
     } finally {
         await harness.dispose();
     }
@@ -219,41 +239,58 @@ async function throttledRun(emulator: RunningEmulator, project: InstalledProject
 
 function table(results: SizeResult[], latencyMs: number, repeat: number): string {
     const calls = (c: PhaseCalls) => `${c.reads} / ${c.writes}`;
-    const lines = [
+    const med = (ups: UpMeasure[], value: (up: UpMeasure) => number) => median(ups.map(value));
+    const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+    const seconds = (u: UpMeasure) => u.seconds;
+    const ratio = (r: SizeResult, against: UpMeasure[]) => {
+        const pairs = r.ups.map((u, i) => u.seconds / against[i].seconds);
+        const range = `${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}`;
+        return `${(med(r.ups, seconds) / med(against, seconds)).toFixed(2)} (${range})`;
+    };
+    const three = (r: SizeResult, value: (u: UpMeasure) => number, digits: number) =>
+        [r.ups, r.baselines, r.shaped].map((ups) => med(ups, value).toFixed(digits)).join(" / ");
+    return [
         `Latency per RAM call: ${latencyMs} ms. Calls are GetResourceShareInvitations / RejectResourceShareInvitation.`,
-        `Wall times: median of ${repeat} first ups of each program; ` +
-            "the ratio is of the medians, its range that of the single pairs.",
         "",
-        "| N | preview | first up | second up | refresh | read target ceil(N/100) | up (s) | baseline up (s) | " +
-            "ratio | ratio range | provider peak RSS (MiB) | baseline provider peak RSS (MiB) |",
+        "| N | preview | first up | second up | refresh | read target ceil(N/100) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        ...results.map((r) =>
+            row([r.n, calls(r.preview), calls(r.firstUp), calls(r.secondUp), calls(r.refresh), Math.ceil(r.n / 100)]),
+        ),
+        "",
+        `Cost of a first up of N rejections, next to N trivial dynamic resources (baseline) and N resources of the ` +
+            `rejection's shape that make no AWS call (shaped): medians of ${repeat} fresh stacks each, the programs ` +
+            "taking turns; a ratio is of the medians, its range that of the single runs' ratios. CPU seconds are " +
+            "user and system time of the provider, the program and the engine (the pulumi CLI); state bytes are one " +
+            "resource's entry in the exported state. Triples read ours / baseline / shaped.",
+        "",
+        "| N | up (s) | baseline up (s) | shaped up (s) | ratio to baseline (range) | ratio to shaped (range) | " +
+            "ms per rejection | state bytes per resource | provider CPU s | program CPU s | engine CPU s | " +
+            "provider peak RSS MiB |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ...results.map((r) =>
-            [
+            row([
                 r.n,
-                calls(r.preview),
-                calls(r.firstUp),
-                calls(r.secondUp),
-                calls(r.refresh),
-                Math.ceil(r.n / 100),
-                r.upSeconds.toFixed(1),
-                r.baselineSeconds.toFixed(1),
-                (r.upSeconds / r.baselineSeconds).toFixed(2),
-                r.ratioRange.map((ratio) => ratio.toFixed(2)).join("–"),
-                r.providerPeakMiB,
-                r.baselinePeakMiB,
-            ]
-                .join(" | ")
-                .replace(/^/, "| ")
-                .concat(" |"),
+                med(r.ups, seconds).toFixed(1),
+                med(r.baselines, seconds).toFixed(1),
+                med(r.shaped, seconds).toFixed(1),
+                ratio(r, r.baselines),
+                ratio(r, r.shaped),
+                ((med(r.ups, seconds) / r.n) * 1000).toFixed(1),
+                three(r, (u) => u.stateBytesPerResource, 0),
+                three(r, (u) => u.usage.cpuSeconds.provider, 1),
+                three(r, (u) => u.usage.cpuSeconds.program, 1),
+                three(r, (u) => u.usage.cpuSeconds.engine, 1),
+                three(r, (u) => u.usage.providerPeakMiB, 0),
+            ]),
         ),
-    ];
-    return lines.join("\n");
+    ].join("\n");
 }
 
 async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
-            sizes: { type: "string", default: "10,100,500" },
+            sizes: { type: "string", default: "100,500,1000" },
             "latency-ms": { type: "string", default: "50" },
             repeat: { type: "string", default: "3" },
             "throttled-size": { type: "string", default: "100" },
@@ -297,6 +334,8 @@ async function main(): Promise<void> {
         const results: SizeResult[] = [];
         for (const n of sizes) {
             results.push(await measureSize(emulator, project, n, latencyMs, repeat));
+            // Each size as soon as it is measured: a later failure does not lose it.
+            progress(`\n${table(results.slice(-1), latencyMs, repeat)}`);
         }
         const throttled =
             throttledSize > 0 ? await throttledRun(emulator, project, throttledSize) : "Throttled run skipped.";

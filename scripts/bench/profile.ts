@@ -1,0 +1,218 @@
+/**
+ * `npm run bench:profile -- --size 500`: where the time of one `up` goes, as evidence a reader can
+ * check. Runs one first `up` of N rejections (the installed package, as the benchmark runs it) and
+ * one of the baseline's N trivial dynamic resources, each with CPU profiles of the program and the
+ * dynamic provider (V8's profiler, preloaded by cpu-profile-preload.js) and of the engine (`pulumi
+ * up --profiling`), and prints, for each, the CPU seconds by process and the hottest packages and
+ * functions. The profiles stay in the printed folder (a .cpuprofile opens in Chrome's DevTools; the
+ * engine's with `go tool pprof`).
+ *
+ * Options: --size 500  --latency-ms 50
+ */
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { clientEnvironment, sampleAccounts, startEmulator } from "../../emulator";
+import { PulumiHarness, PulumiHarnessOptions } from "../pulumi-harness";
+import { installPackedLibrary } from "./installed-package";
+import { progress } from "./measure";
+
+const { sender: SENDER, receiver: RECEIVER } = sampleAccounts;
+
+type CallFrame = { functionName: string; url: string; lineNumber: number };
+
+interface CpuProfile {
+    nodes: { id: number; callFrame: CallFrame }[];
+    samples: number[];
+    timeDeltas: number[];
+}
+
+/**
+ * V8's frames without code of their own. `dispatch` is the inspector handing the profiler its
+ * result: the cost of profiling in pieces, not of the run.
+ */
+const PSEUDO_FRAMES: Record<string, string> = {
+    "(idle)": "(idle)",
+    "(garbage collector)": "(garbage collector)",
+    "(program)": "(V8 and native)",
+    dispatch: "(profiler)",
+};
+const NOT_THE_RUN = ["(idle)", "(profiler)"];
+
+/** The package a frame belongs to (`@aws-sdk/client-ram`), or the file for code outside node_modules. */
+function packageOf(frame: CallFrame): string {
+    const inModules = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(frame.url);
+    if (inModules) {
+        return inModules[1];
+    }
+    if (!frame.url) {
+        return PSEUDO_FRAMES[frame.functionName] ?? "(native)";
+    }
+    return frame.url
+        .replace(/^file:\/\//, "")
+        .split("/")
+        .slice(-2)
+        .join("/");
+}
+
+function functionOf(frame: CallFrame): string {
+    const where = packageOf(frame);
+    return NOT_THE_RUN.includes(where)
+        ? where
+        : `${frame.functionName || "(anonymous)"} (${where}:${frame.lineNumber})`;
+}
+
+/** Self time in seconds by key, over profiles, highest first. */
+function selfTime(profiles: CpuProfile[], key: (frame: CallFrame) => string): [string, number][] {
+    const times = new Map<string, number>();
+    for (const profile of profiles) {
+        const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+        profile.samples.forEach((id, i) => {
+            const name = key(frames.get(id)!);
+            times.set(name, (times.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1e6);
+        });
+    }
+    return [...times].sort((a, b) => b[1] - a[1]);
+}
+
+/** What the Node.js profiles in `dir` say, per process (its one-second pieces together). */
+async function summarizeNodeProfiles(dir: string): Promise<string[]> {
+    const pieces = new Map<string, CpuProfile[]>();
+    for (const file of (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile")).sort()) {
+        const process = file.replace(/-\d+\.cpuprofile$/, "");
+        const profile = JSON.parse(await readFile(path.join(dir, file), "utf8")) as CpuProfile;
+        pieces.set(process, [...(pieces.get(process) ?? []), profile]);
+    }
+    const lines: string[] = [];
+    for (const [process, profiles] of pieces) {
+        const packages = selfTime(profiles, packageOf);
+        const seconds = (name: string) => packages.find(([n]) => n === name)?.[1] ?? 0;
+        const busy = packages.reduce((total, [, s]) => total + s, 0) - seconds("(idle)") - seconds("(profiler)");
+        lines.push(
+            `  ${process}: ${busy.toFixed(2)} s of CPU (besides ${seconds("(idle)").toFixed(1)} s idle and ` +
+                `${seconds("(profiler)").toFixed(1)} s taken by the profiler itself)`,
+        );
+        for (const [name, s] of packages.filter(([n]) => !NOT_THE_RUN.includes(n)).slice(0, 8)) {
+            lines.push(`    ${s.toFixed(2)} s  ${name}`);
+        }
+        for (const [name, s] of selfTime(profiles, functionOf)
+            .filter(([n]) => !NOT_THE_RUN.includes(n))
+            .slice(0, 10)) {
+            lines.push(`    ${s.toFixed(3)} s  ${name}`);
+        }
+    }
+    return lines;
+}
+
+/** The engine's CPU profile (pprof, `engine.<pid>.cpu`), summarized by `go tool pprof -top`. */
+async function summarizeEngineProfile(dir: string): Promise<string[]> {
+    const file = (await readdir(dir)).find((f) => /^engine\.\d+\.cpu$/.test(f));
+    if (!file) {
+        return [`    (no engine profile in ${dir})`];
+    }
+    try {
+        const top = execFileSync("go", ["tool", "pprof", "-top", "-nodecount=15", path.join(dir, file)], {
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "ignore"],
+        });
+        return top
+            .split("\n")
+            .filter((line) => line.trim())
+            .slice(0, 22)
+            .map((line) => `    ${line}`);
+    } catch {
+        return [`    (go tool pprof could not read ${file})`];
+    }
+}
+
+async function profiledUp(harness: PulumiHarness, prefix: string): Promise<void> {
+    const run = harness.spawnUp(["--profiling", prefix]);
+    const code = await run.exited;
+    if (code !== 0) {
+        throw new Error(`pulumi up exited with ${code}:\n${run.output()}`);
+    }
+}
+
+async function main(): Promise<void> {
+    const { values } = parseArgs({
+        options: { size: { type: "string", default: "500" }, "latency-ms": { type: "string", default: "50" } },
+    });
+    const n = Number(values.size);
+    const latencyMs = Number(values["latency-ms"]);
+    if (!(Number.isInteger(n) && n >= 1) || !(latencyMs >= 0)) {
+        throw new Error("usage: npm run bench:profile -- [--size 500] [--latency-ms 50]");
+    }
+    const out = await mkdtemp(path.join(tmpdir(), "ram-invitations-profile-"));
+    const project = await installPackedLibrary();
+    const emulator = await startEmulator();
+    try {
+        for (const operation of ["GetResourceShareInvitations", "RejectResourceShareInvitation"] as const) {
+            await emulator.admin.setFaults(operation, { latencyMs });
+        }
+        const arns = await emulator.admin.seedPendingInvitations({
+            sender: { accountId: SENDER.accountId, accessKeyId: SENDER.accessKeyId },
+            receiver: { accountId: RECEIVER.accountId, accessKeyId: RECEIVER.accessKeyId },
+            count: n,
+            regions: ["us-east-1"],
+        });
+        const invitationsFile = path.join(out, "invitations.json");
+        await writeFile(invitationsFile, JSON.stringify(arns));
+        const runs: { name: string; options: PulumiHarnessOptions }[] = [
+            {
+                name: "rejections",
+                options: {
+                    program: project.rejectionsProgram,
+                    project: "ram-invitations-bench",
+                    config: { "ram-invitations-bench:invitationsFile": { value: invitationsFile } },
+                    env: clientEnvironment(emulator.endpoint, { accessKeyId: RECEIVER.accessKeyId }),
+                },
+            },
+            {
+                name: "baseline",
+                options: {
+                    program: path.join(__dirname, "baseline-program.ts"),
+                    project: "bench-baseline",
+                    config: {
+                        "bench-baseline:count": { value: String(n) },
+                        "bench-baseline:latencyMs": { value: String(latencyMs) },
+                    },
+                },
+            },
+        ];
+        const report: string[] = [];
+        for (const { name, options } of runs) {
+            const dir = path.join(out, name);
+            await mkdir(dir);
+            progress(`${name}, N=${n}: profiled up`);
+            const harness = await PulumiHarness.create({
+                ...options,
+                env: {
+                    ...options.env,
+                    NODE_OPTIONS: `--require ${path.join(__dirname, "cpu-profile-preload.js")}`,
+                    RAM_INVITATIONS_PROFILE_DIR: dir,
+                },
+            });
+            try {
+                await profiledUp(harness, path.join(dir, "engine"));
+            } finally {
+                await harness.dispose();
+            }
+            report.push(`${name}, N=${n}:`, ...(await summarizeNodeProfiles(dir)), "  engine:");
+            report.push(...(await summarizeEngineProfile(dir)));
+        }
+        console.log(
+            `\n${report.join("\n")}\n\nProfiles: ${out}\n` +
+                `Command: npm run bench:profile -- --size ${n} --latency-ms ${latencyMs}`,
+        );
+    } finally {
+        await emulator.stop();
+        await project.dispose();
+    }
+}
+
+main().catch((error: unknown) => {
+    console.error(`bench:profile failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+});
