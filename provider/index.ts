@@ -14,6 +14,7 @@ export type { RejectionEntry } from "./config/rejections-config";
 export { getInvitations } from "./listing/get-invitations";
 export type { GetInvitationsArgs, Invitation } from "./listing/get-invitations";
 export { InvitationPolicy, INVITATION_POLICY_TYPE } from "./policy/invitation-policy";
+export type { InvitationPolicyOptions, PolicyOutcome } from "./policy/invitation-policy";
 export type { InvitationPolicyArgs, PolicyMode } from "./policy/policy-args";
 export type { PolicyCounts, PolicySummary } from "./policy/plan";
 export { declareFromStackConfig, POLICY_CONFIG_KEY } from "./config/declare-from-stack-config";
