@@ -16,7 +16,7 @@ import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
 import { expectFailure } from "../support/expect-failure";
 import { ramClientAs } from "../support/ram-client";
-import { invitationArnsIn, stackConfigExample } from "../support/readme-examples";
+import { seedInvitationsNamedIn, stackConfigExample } from "../support/readme-examples";
 import { arnOf, rejectionsInState, writeCalls } from "../support/rejections-in-state";
 
 const GITOPS = "GitOps: rejections declared in stack config";
@@ -31,27 +31,6 @@ describe("the repository's own project, with the README's stack config, as a use
     const suite = endToEndSuite();
     let emulator: RunningEmulator;
     before(() => (emulator = suite.emulator));
-
-    /**
-     * For each invitation ARN in `example`, seeds a pending invitation from the same sender, in the
-     * same region, to `receiver`; answers the example with each ARN swapped for its seeded one.
-     */
-    async function withSeededInvitations(example: string, receiver: SeedAccount): Promise<[string, string[]]> {
-        let text = example;
-        const seeded: string[] = [];
-        for (const [i, arn] of invitationArnsIn(example).entries()) {
-            const [, , , region, sender] = arn.split(":");
-            const { resourceShares } = await emulator.admin.seed({
-                accounts: [],
-                resourceShares: [
-                    { name: `readme-share-${i}`, ownerAccountId: sender, region, principals: [receiver.accountId] },
-                ],
-            });
-            seeded.push(resourceShares[0].invitationArns[receiver.accountId]);
-            text = text.replaceAll(arn, seeded[i]);
-        }
-        return [text, seeded];
-    }
 
     /**
      * A stack of the root project whose `Pulumi.test.yaml` holds `example` (after the encryption salt
@@ -92,7 +71,7 @@ describe("the repository's own project, with the README's stack config, as a use
 
     it("README GitOps: only rejections, through the example's AWS profile", async () => {
         await emulator.admin.seed({ accounts: [SENDER, RECEIVER, BYSTANDER] });
-        const [example, arns] = await withSeededInvitations(stackConfigExample(GITOPS), RECEIVER);
+        const [example, arns] = await seedInvitationsNamedIn(emulator, stackConfigExample(GITOPS), RECEIVER);
         expect(example).to.contain(`aws:profile: ${PROFILE}`);
         expect(arns).to.have.length(2);
         await emulator.admin.clearCalls();
@@ -214,7 +193,7 @@ describe("the repository's own project, with the README's stack config, as a use
                 { roleArn: `arn:aws:iam::${OTHER.accountId}:role/ram-invitations`, trustedPrincipals: [HUB.accountId] },
             ],
         });
-        const [example, [explicit]] = await withSeededInvitations(stackConfigExample(FLEET), RECEIVER);
+        const [example, [explicit]] = await seedInvitationsNamedIn(emulator, stackConfigExample(FLEET), RECEIVER);
         const allowed = await seedPending(SENDER, OTHER, 1, "allowed");
         const unwanted = await seedPending(BYSTANDER, OTHER, 2, "unwanted");
         await emulator.admin.clearCalls();
@@ -244,7 +223,7 @@ describe("the repository's own project, with the README's stack config, as a use
         const bodies = [GITOPS, POLICY, FLEET].map((heading) =>
             stackConfigExample(heading).replace(/^(#.*\n)*config:\n/, ""),
         );
-        const [example, explicit] = await withSeededInvitations(`config:\n${bodies.join("")}`, RECEIVER);
+        const [example, explicit] = await seedInvitationsNamedIn(emulator, `config:\n${bodies.join("")}`, RECEIVER);
         const unwantedHere = await seedPending(OTHER, RECEIVER, 2, "unwanted-here");
         const unwantedThere = await seedPending(BYSTANDER, OTHER, 2, "unwanted-there");
         const allowedHere = await seedPending(SENDER, RECEIVER, 1, "allowed-here");

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import type { RunningEmulator, SeedAccount } from "../../emulator";
 
 const README = path.resolve(__dirname, "..", "..", "README.md");
 
@@ -41,4 +42,30 @@ export function stackConfigExample(heading: string): string {
 /** Every invitation ARN an example names. */
 export function invitationArnsIn(text: string): string[] {
     return [...new Set(text.match(/arn:aws:ram:[a-z0-9-]+:\d{12}:resource-share-invitation\/[0-9a-f-]+/g) ?? [])];
+}
+
+/**
+ * For each invitation ARN an example names, seeds a pending invitation from the same sender, in the
+ * same region, to `receiver`; answers the example with each ARN swapped for its seeded one (an
+ * invitation's id is RAM's to choose), and the seeded ARNs.
+ */
+export async function seedInvitationsNamedIn(
+    emulator: RunningEmulator,
+    example: string,
+    receiver: SeedAccount,
+): Promise<[string, string[]]> {
+    let text = example;
+    const seeded: string[] = [];
+    for (const [i, arn] of invitationArnsIn(example).entries()) {
+        const [, , , region, sender] = arn.split(":");
+        const { resourceShares } = await emulator.admin.seed({
+            accounts: [],
+            resourceShares: [
+                { name: `readme-share-${i}`, ownerAccountId: sender, region, principals: [receiver.accountId] },
+            ],
+        });
+        seeded.push(resourceShares[0].invitationArns[receiver.accountId]);
+        text = text.replaceAll(arn, seeded[i]);
+    }
+    return [text, seeded];
 }
