@@ -49,6 +49,14 @@ describe("the repository's own project, with the README's stack config, as a use
         return harness;
     }
 
+    /** Idempotency as a user sees it: the next `up` reports every resource unchanged and writes nothing. */
+    async function expectNextUpChangesNothing(harness: PulumiHarness): Promise<void> {
+        await emulator.admin.clearCalls();
+        const next = await harness.stack.up();
+        expect(Object.keys(next.summary.resourceChanges ?? {})).to.deep.equal(["same"]);
+        expect(await writeCalls(emulator)).to.deep.equal([]);
+    }
+
     async function statuses(): Promise<Record<string, string>> {
         const { invitations } = await emulator.admin.state();
         return Object.fromEntries(invitations.map((i) => [i.resourceShareInvitationArn, i.status]));
@@ -87,10 +95,7 @@ describe("the repository's own project, with the README's stack config, as a use
         expect(writes.map((c) => c.accountId)).to.deep.equal([RECEIVER.accountId, RECEIVER.accountId]);
         await expectProviderByReference(harness);
 
-        await emulator.admin.clearCalls();
-        const second = await harness.stack.up();
-        expect(Object.keys(second.summary.resourceChanges ?? {})).to.deep.equal(["same"]);
-        expect(await writeCalls(emulator)).to.deep.equal([]);
+        await expectNextUpChangesNothing(harness);
     });
 
     it("README policy: no write for out-of-band rejections; report keeps them; enforce adds the new", async () => {
@@ -208,10 +213,7 @@ describe("the repository's own project, with the README's stack config, as a use
         const names = (await rejectionsInState(harness)).map((r) => r.urn.split("::").pop());
         expect(names).to.include("platform-prod-decline-analytics");
 
-        await emulator.admin.clearCalls();
-        const second = await harness.stack.up();
-        expect(Object.keys(second.summary.resourceChanges ?? {})).to.deep.equal(["same"]);
-        expect(await writeCalls(emulator)).to.deep.equal([]);
+        await expectNextUpChangesNothing(harness);
     });
 
     it("the three README examples in one stack", async () => {
@@ -238,10 +240,7 @@ describe("the repository's own project, with the README's stack config, as a use
         expect(now[allowedHere[0]]).to.equal("PENDING");
         await expectProviderByReference(harness);
 
-        await emulator.admin.clearCalls();
-        const second = await harness.stack.up();
-        expect(Object.keys(second.summary.resourceChanges ?? {})).to.deep.equal(["same"]);
-        expect(await writeCalls(emulator)).to.deep.equal([]);
+        await expectNextUpChangesNothing(harness);
     });
 
     // Not an error: a stack whose last entry was removed must apply cleanly. The program says so.
