@@ -16,7 +16,17 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+    chmodSync,
+    existsSync,
+    mkdirSync,
+    mkdtempSync,
+    readdirSync,
+    readFileSync,
+    rmSync,
+    symlinkSync,
+    writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 
@@ -33,6 +43,7 @@ export function installCheckout(modulesDir = path.join(REPO, "node_modules")): s
     const target = path.join(modulesDir, PACKAGE_NAME);
     const sources = sourcesHash();
     if (existsSync(path.join(target, STAMP)) && readFileSync(path.join(target, STAMP), "utf8") === sources) {
+        linkBins(modulesDir, target);
         return target;
     }
     const packDir = mkdtempSync(path.join(tmpdir(), "ram-invitations-pack-"));
@@ -49,9 +60,27 @@ export function installCheckout(modulesDir = path.join(REPO, "node_modules")): s
         mkdirSync(target, { recursive: true });
         execFileSync("tar", ["-xzf", path.join(packDir, tarball), "-C", target, "--strip-components=1"]);
         writeFileSync(path.join(target, STAMP), sources);
+        linkBins(modulesDir, target);
         return target;
     } finally {
         rmSync(packDir, { recursive: true, force: true });
+    }
+}
+
+/**
+ * What npm does for a package's `bin` on install: an executable file, linked from `.bin` (the
+ * provider plugin's executable, which the engine looks for on PATH or in a folder Pulumi.yaml names).
+ */
+function linkBins(modulesDir: string, target: string): void {
+    const manifest = JSON.parse(readFileSync(path.join(target, "package.json"), "utf8")) as {
+        bin?: Record<string, string>;
+    };
+    const binDir = path.join(modulesDir, ".bin");
+    mkdirSync(binDir, { recursive: true });
+    for (const [name, file] of Object.entries(manifest.bin ?? {})) {
+        chmodSync(path.join(target, file), 0o755);
+        rmSync(path.join(binDir, name), { force: true });
+        symlinkSync(path.relative(binDir, path.join(target, file)), path.join(binDir, name));
     }
 }
 

@@ -37,6 +37,8 @@ export interface ProjectCopy {
     root: string;
     /** The files and folders (relative to `root`) to copy, Pulumi.yaml among them. */
     paths: string[];
+    /** The node_modules folder to link into the copy. Default: `root`'s. */
+    nodeModules?: string;
 }
 
 export type PulumiHarnessOptions = (
@@ -192,10 +194,25 @@ export class PulumiHarness {
      * kills it mid-update. Await `exited` or call `crash()`; `dispose()` ends it otherwise.
      */
     spawnUp(args: string[] = []): PulumiRun {
+        return this.spawnPulumi(["up", "--yes", "--skip-preview", ...args]);
+    }
+
+    /**
+     * Runs `pulumi <args>` on this stack as a user types it (e.g. `import`), to the end: its exit
+     * code and its output (stdout and stderr as they came).
+     */
+    async runPulumi(args: string[]): Promise<{ code: number | null; output: string }> {
+        const run = this.spawnPulumi(args);
+        const code = await run.exited;
+        return { code, output: run.output() };
+    }
+
+    /** Starts `pulumi <args> --non-interactive --stack <stack>` in the project's folder. */
+    private spawnPulumi(args: string[]): PulumiRun {
         const runId = `${this.id}/${++this.runs}`;
         const child = spawn(
             path.join(this.binDir, "pulumi"),
-            ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", this.stack.name, ...args],
+            [...args, "--non-interactive", "--stack", this.stack.name],
             {
                 cwd: this.stack.workspace.workDir,
                 env: { ...process.env, ...this.env, [RUN_MARKER]: runId },
@@ -276,7 +293,7 @@ async function copyProject(copy: ProjectCopy, into: string): Promise<string> {
     for (const entry of copy.paths) {
         await cp(path.join(copy.root, entry), path.join(into, entry), { recursive: true });
     }
-    await symlink(path.join(copy.root, "node_modules"), path.join(into, "node_modules"));
+    await symlink(copy.nodeModules ?? path.join(copy.root, "node_modules"), path.join(into, "node_modules"));
     return into;
 }
 

@@ -251,7 +251,8 @@ function noCredentialsAdvice(context: CallContext, detail: string): string {
     );
 }
 
-function describeAccount(context: CallContext): string {
+/** Which account acted (and through which role or profile), as every message names it. */
+export function describeAccount(context: CallContext): string {
     const profile = context.profile ? `profile "${context.profile}"` : undefined;
     if (context.roleArn) {
         const through = [`role ${context.roleArn}`, profile].filter(Boolean).join(", ");

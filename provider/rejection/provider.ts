@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { info } from "../diagnostics";
 import { RamSessions } from "../ram/sessions";
 import { checkRejection } from "./check";
 import { createRejection } from "./create";
+import { forgetRejection } from "./delete";
 import { diffRejection } from "./diff";
 import type { RejectionInputs, RejectionState } from "./properties";
 import { readRejection } from "./read";
@@ -46,7 +46,7 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
         return readRejection(this.sessions, id, props);
     }
 
-    async delete(id: pulumi.ID): Promise<void> {
-        info(`${id}: a rejection cannot be undone; removing it from the stack only.`);
+    delete(id: pulumi.ID): Promise<void> {
+        return forgetRejection(id);
     }
 }

@@ -8,8 +8,11 @@
 // `@pulumi/pulumi/cmd/run`. So this host does what the official one does for `preview`/`up`/`refresh`/
 // `destroy`: it starts that script with the engine's arguments and reports how it exited.
 //
+// It also answers GeneratePackage (`pulumi package gen-sdk --language nodejs`) with Pulumi's own
+// TypeScript generator (see ../sdkgen).
+//
 // Not implemented (the engine falls back or the command fails with "unimplemented"): dependency
-// installation (`pulumi install`), code generation, policy packs and source-based plugins.
+// installation (`pulumi install`), program code generation, policy packs and source-based plugins.
 package main
 
 import (
@@ -28,6 +31,8 @@ import (
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/grpc"
 	"google.golang.org/protobuf/types/known/emptypb"
+
+	"pulumi-ram-invitations/scripts/tools/sdkgen"
 )
 
 // `@pulumi/pulumi/cmd/run` exits with this code when it has already reported the error to the engine;
@@ -118,6 +123,12 @@ func (h *host) About(ctx context.Context, _ *pulumirpc.AboutRequest) (*pulumirpc
 }
 
 // Cancel has nothing to do: a running program is stopped through the context of its Run call.
+func (h *host) GeneratePackage(
+	ctx context.Context, req *pulumirpc.GeneratePackageRequest,
+) (*pulumirpc.GeneratePackageResponse, error) {
+	return sdkgen.GeneratePackage(ctx, sdkgen.NodeJS, req)
+}
+
 func (h *host) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error) {
 	return &emptypb.Empty{}, nil
 }

@@ -1,0 +1,173 @@
+/**
+ * The plugin's schema: the public contract of every SDK generated from it (`pulumi package
+ * gen-sdk`) and of Pulumi YAML programs. test/unit/plugin-schema.test.ts holds it to the
+ * implementation: a property here and not in the provider (or the other way round) fails.
+ */
+import { GET_INVITATIONS_TOKEN } from "./invitations-function";
+import { REJECTION_TOKEN } from "./rejection-resource";
+
+export const PACKAGE_NAME = "ram-invitations";
+
+type Property = { type: "string" | "number" | "boolean"; description: string; secret?: boolean } | ArrayProperty;
+type ArrayProperty = { type: "array"; items: { type: "string" } | { $ref: string }; description: string };
+
+const ARN_INPUTS: Record<string, Property> = {
+    invitationArn: {
+        type: "string",
+        description:
+            "ARN of the resource-share invitation to reject, as the receiving account sees it, e.g. " +
+            "`arn:aws:ram:us-east-1:111122223333:resource-share-invitation/7ab63972-...`. The call is made in the " +
+            "ARN's region. Give this or `resourceShareArn`. Changing it replaces the resource (the old invitation " +
+            "stays rejected).",
+    },
+    resourceShareArn: {
+        type: "string",
+        description:
+            "ARN of the resource share whose invitation to the calling account to reject. The invitation is found " +
+            "in preview and when the resource is created; if RAM does not show it yet, it is asked again for up to " +
+            "`invitationWaitSeconds`. Give this or `invitationArn`. Changing it replaces the resource.",
+    },
+};
+
+const ROLE_INPUTS: Record<string, Property> = {
+    roleArn: {
+        type: "string",
+        description:
+            "An IAM role in the receiving account, e.g. `arn:aws:iam::222222222222:role/ram-invitations`: the " +
+            "provider assumes it (STS AssumeRole from the standard credential chain) and acts as the role's account. " +
+            "Changing it (or the session name) to reach the same account changes no rejection and makes no RAM call.",
+    },
+    externalId: {
+        type: "string",
+        secret: true,
+        description: "With `roleArn`: the external id the role's trust policy requires. Kept secret in state.",
+    },
+    roleSessionName: {
+        type: "string",
+        description:
+            "With `roleArn`: the role session's name, seen in the role account's CloudTrail. " +
+            "Default `pulumi-<project>-<stack>`.",
+    },
+};
+
+const REJECTION_INPUT_PROPERTIES: Record<string, Property> = {
+    ...ARN_INPUTS,
+    invitationWaitSeconds: {
+        type: "number",
+        description:
+            "With `resourceShareArn`: how long to wait, in seconds, for the share's invitation to become visible " +
+            "(RAM is eventually consistent). Default 60.",
+    },
+    ...ROLE_INPUTS,
+};
+
+/** What RAM says about an invitation: outputs of a rejection, and the fields of a listed invitation. */
+const INVITATION_FACTS: Record<string, Property> = {
+    invitationArn: { type: "string", description: "ARN of the invitation. Also the rejection's id." },
+    resourceShareArn: { type: "string", description: "ARN of the resource share the invitation is for." },
+    resourceShareName: { type: "string", description: "Name of the resource share the invitation is for." },
+    senderAccountId: { type: "string", description: "Account id of the account that sent the invitation." },
+    receiverAccountId: { type: "string", description: "Account id of the account the invitation was sent to." },
+    status: {
+        type: "string",
+        description: "The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED.",
+    },
+    invitationTimestamp: { type: "string", description: "When the sender created the invitation (ISO 8601)." },
+};
+
+const REJECTION_OUTPUT_PROPERTIES: Record<string, Property> = {
+    ...INVITATION_FACTS,
+    clientToken: {
+        type: "string",
+        description:
+            "The client token sent with the rejection: derived from the resource's URN and the invitation (or " +
+            "share) ARN, and kept in state, so a rerun, or a rerun after a crash, never rejects twice.",
+    },
+    rejectedAt: {
+        type: "string",
+        description:
+            "When this resource saw the rejection take effect (ISO 8601); absent if the invitation had expired.",
+    },
+    ...ROLE_INPUTS,
+};
+
+const GET_INVITATIONS_INPUTS: Record<string, Property> = {
+    region: { type: "string", description: 'The region to list, e.g. "us-east-1".' },
+    statuses: {
+        type: "array",
+        items: { type: "string" },
+        description:
+            "Only invitations with one of these statuses (PENDING, ACCEPTED, REJECTED, EXPIRED). Default: all.",
+    },
+    senderAccountIds: {
+        type: "array",
+        items: { type: "string" },
+        description: "Only invitations from these accounts (12-digit ids). Default: from any account.",
+    },
+    profile: { type: "string", description: "The AWS profile to use. Default: the SDK's chain (AWS_PROFILE, ...)." },
+    ...ROLE_INPUTS,
+};
+
+const INVITATION_TYPE = `${PACKAGE_NAME}:index:Invitation`;
+
+export const schema = {
+    name: PACKAGE_NAME,
+    displayName: "AWS RAM invitations",
+    description:
+        "Rejects AWS RAM resource-share invitations declaratively and idempotently: a client token derived from the " +
+        "resource's URN, adoption of what is already rejected, and a preview that names sender and share.",
+    keywords: ["pulumi", "aws", "ram", "category/cloud"],
+    homepage: "https://www.npmjs.com/package/pulumi-ram-invitations",
+    license: "Apache-2.0",
+    repository: "https://www.npmjs.com/package/pulumi-ram-invitations",
+    publisher: "pulumi-ram-invitations",
+    config: {},
+    provider: { description: "The ram-invitations provider: takes AWS credentials from the standard chain." },
+    types: {
+        [INVITATION_TYPE]: {
+            type: "object",
+            description: "An invitation as RAM shows it to the calling account.",
+            properties: {
+                ...INVITATION_FACTS,
+                region: { type: "string", description: "The region the invitation (and its share) lives in." },
+            },
+            required: [...Object.keys(INVITATION_FACTS), "region"],
+        },
+    },
+    resources: {
+        [REJECTION_TOKEN]: {
+            description:
+                "Rejects an AWS RAM resource-share invitation, idempotently. Creating it calls " +
+                "RejectResourceShareInvitation once, with a client token derived from the resource's URN and the " +
+                "invitation ARN; an invitation already rejected is adopted without a call. Deleting it only removes " +
+                "it from the stack: a rejection cannot be undone. Import with the invitation ARN as the id (or " +
+                "`<invitationArn>,<roleArn>`); only a REJECTED invitation can be imported.",
+            inputProperties: REJECTION_INPUT_PROPERTIES,
+            properties: REJECTION_OUTPUT_PROPERTIES,
+            required: [...Object.keys(INVITATION_FACTS), "clientToken"],
+        },
+    },
+    functions: {
+        [GET_INVITATIONS_TOKEN]: {
+            description:
+                "Lists every invitation (every page) the calling account sees in a region, oldest first. " +
+                "Bad arguments fail before any call, naming every problem.",
+            inputs: { properties: GET_INVITATIONS_INPUTS, required: ["region"] },
+            outputs: {
+                properties: {
+                    invitations: {
+                        type: "array",
+                        items: { $ref: `#/types/${INVITATION_TYPE}` },
+                        description: "The invitations, oldest first.",
+                    },
+                },
+                required: ["invitations"],
+            },
+        },
+    },
+    language: {
+        nodejs: { packageName: "@pulumi-ram-invitations/sdk", dependencies: { "@pulumi/pulumi": "^3.200.0" } },
+        python: { packageName: "pulumi_ram_invitations" },
+        go: { importBasePath: "github.com/pulumi-ram-invitations/sdk/go/ram-invitations" },
+    },
+} as const;

@@ -1,0 +1,107 @@
+/**
+ * `pulumi import` of a rejection: the invitation must already be rejected, since importing makes no
+ * call. Whatever else RAM shows fails with what to do instead, naming the account that looked.
+ */
+import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
+import { describeAccount, describeRamError } from "../ram/errors";
+import { findCurrentInvitation } from "../ram/invitation-finders";
+import type { RoleAccess } from "../ram/role-access";
+import type { RamSessions } from "../ram/sessions";
+import { deriveClientToken } from "./client-token";
+import { accessOf, invitationFacts, RejectionState } from "./properties";
+import { parseRoleInputs } from "./role-inputs";
+import { requireArn } from "./selection";
+
+/** What `pulumi import` names: the invitation, and the role to look through, if any. */
+export interface ImportTarget {
+    invitationArn: string;
+    role?: RoleAccess;
+}
+
+/**
+ * Reads an import id: `<invitationArn>`, or `<invitationArn>,<roleArn>` for an invitation of the
+ * account behind a role. Throws a message naming the id when it is neither.
+ */
+export function parseImportId(importId: string, defaultSessionName: string): ImportTarget {
+    const [invitationArn, roleArn, ...rest] = importId.split(",").map((part) => part.trim());
+    const usage =
+        `The import id is the invitation's ARN, or "<invitationArn>,<roleArn>" to look through a role ` +
+        `(e.g. arn:aws:ram:us-east-1:111122223333:resource-share-invitation/<id>,` +
+        `arn:aws:iam::222222222222:role/<name>)`;
+    if (rest.length > 0) {
+        throw new Error(`import id ${JSON.stringify(importId)} has more than two parts. ${usage}.`);
+    }
+    try {
+        requireArn(invitationArn, "invitationArn");
+    } catch (error) {
+        throw new Error(`import id ${JSON.stringify(importId)}: ${(error as Error).message}. ${usage}.`, {
+            cause: error,
+        });
+    }
+    if (roleArn === undefined) {
+        return { invitationArn };
+    }
+    const { role, failures } = parseRoleInputs({ roleArn, roleSessionName: defaultSessionName });
+    if (!role) {
+        throw new Error(
+            `import id ${JSON.stringify(importId)}: ${failures.map((f) => f.reason).join("; ")}. ${usage}.`,
+        );
+    }
+    return { invitationArn, role };
+}
+
+/**
+ * The state of a rejection adopted by import: the invitation as RAM shows it now, which must be
+ * REJECTED. The token is the one this resource would have sent (nothing is sent).
+ */
+export async function importRejection(
+    sessions: RamSessions,
+    target: ImportTarget,
+    resourceUrn: string,
+): Promise<RejectionState> {
+    const arn = requireArn(target.invitationArn, "invitationArn");
+    const session = sessions.forRole(target.role);
+    let invitation: ResourceShareInvitation | undefined;
+    try {
+        invitation = await findCurrentInvitation(session.invitations, arn.region, arn.arn);
+    } catch (error) {
+        throw new Error(describeRamError(error, await session.callContext(arn), "look up"), { cause: error });
+    }
+    const context = await session.callContext(arn);
+    const seenBy = `${describeAccount(context)} in region ${arn.region}`;
+    if (!invitation) {
+        throw new Error(
+            `Cannot import ${arn.arn}: RAM does not show it to ${seenBy}. Check the ARN, and that the ` +
+                `import runs as the account the invitation was sent to (give "<invitationArn>,<roleArn>" ` +
+                `as the import id to look through a role).`,
+        );
+    }
+    if (invitation.status !== ResourceShareInvitationStatus.REJECTED) {
+        throw new Error(`Cannot import ${arn.arn}: ${notImportable(invitation.status)} (seen by ${seenBy}).`);
+    }
+    return {
+        ...invitationFacts(invitation),
+        clientToken: deriveClientToken(resourceUrn, arn.arn),
+        ...accessOf({
+            roleArn: target.role?.roleArn,
+            externalId: target.role?.externalId,
+            roleSessionName: target.role?.sessionName,
+        }),
+    };
+}
+
+function notImportable(status: string | undefined): string {
+    switch (status) {
+        case ResourceShareInvitationStatus.PENDING:
+            return (
+                "it is PENDING, so there is no rejection to import. Declare an InvitationRejection for it " +
+                "instead: `pulumi up` rejects it"
+            );
+        case ResourceShareInvitationStatus.ACCEPTED:
+            return "it was ACCEPTED, and an accepted invitation cannot be rejected";
+        case ResourceShareInvitationStatus.EXPIRED:
+            return "it EXPIRED before anyone rejected it, so there is no rejection to import";
+        default:
+            return `its status is ${status ?? "missing"}, not REJECTED`;
+    }
+}

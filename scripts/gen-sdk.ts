@@ -1,0 +1,105 @@
+/**
+ * Generates the SDKs of the provider plugin from its schema, with the real CLI as a user would:
+ * `pulumi package get-schema` of the checkout's plugin (sdk/schema.json), then `pulumi package
+ * gen-sdk` for TypeScript (sdk/nodejs), Python (sdk/python) and Go (sdk/go). The SDKs are generated,
+ * never edited by hand.
+ *
+ *   npm run gen-sdk              # writes sdk/
+ *   npm run gen-sdk -- --check   # fails, naming the files, when sdk/ is not what the schema gives
+ *
+ * `--check` runs in `npm test` (test/e2e/sdk-current.test.ts), so a stale SDK fails the build.
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { installCheckout } from "./install-checkout";
+
+const REPO = path.resolve(__dirname, "..");
+export const SDK_DIR = path.join(REPO, "sdk");
+export const SDK_LANGUAGES = ["nodejs", "python", "go"] as const;
+
+/** Writes the schema and every SDK into `outDir`. */
+export function generateSdks(outDir: string, pulumiBinDir: string): void {
+    const modules = path.join(REPO, "node_modules");
+    installCheckout(modules);
+    const home = mkdtempSync(path.join(tmpdir(), "gen-sdk-home-"));
+    try {
+        const env = {
+            ...process.env,
+            PATH: `${pulumiBinDir}${path.delimiter}${process.env.PATH ?? ""}`,
+            PULUMI_HOME: home,
+            PULUMI_SKIP_UPDATE_CHECK: "true",
+            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        };
+        const plugin = path.join(modules, ".bin", "pulumi-resource-ram-invitations");
+        const schema = execFileSync("pulumi", ["package", "get-schema", plugin], { env, encoding: "utf8" });
+        const schemaFile = path.join(outDir, "schema.json");
+        writeFileSync(schemaFile, `${JSON.stringify(JSON.parse(schema), null, 2)}\n`);
+        // The SDKs ask the engine for this version of the plugin: the package's own.
+        const { version } = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string };
+        for (const language of SDK_LANGUAGES) {
+            execFileSync(
+                "pulumi",
+                ["package", "gen-sdk", schemaFile, "--language", language, "--version", version, "--out", outDir],
+                { env, stdio: ["ignore", "ignore", "inherit"] },
+            );
+        }
+    } finally {
+        rmSync(home, { recursive: true, force: true });
+    }
+}
+
+/** Every file under `dir`, relative to it. */
+function filesUnder(dir: string): string[] {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+        .sort();
+}
+
+/** The files of sdk/ that differ from a fresh generation (missing, extra or changed). */
+export function staleSdkFiles(pulumiBinDir: string): string[] {
+    const fresh = mkdtempSync(path.join(tmpdir(), "gen-sdk-"));
+    try {
+        generateSdks(fresh, pulumiBinDir);
+        const want = filesUnder(fresh);
+        const have = filesUnder(SDK_DIR);
+        const all = [...new Set([...want, ...have])].sort();
+        return all.filter(
+            (file) =>
+                !want.includes(file) ||
+                !have.includes(file) ||
+                !readFileSync(path.join(fresh, file)).equals(readFileSync(path.join(SDK_DIR, file))),
+        );
+    } finally {
+        rmSync(fresh, { recursive: true, force: true });
+    }
+}
+
+function ensurePulumiBin(): string {
+    const out = execFileSync(path.join(REPO, "scripts", "ensure-pulumi"), { encoding: "utf8" });
+    return out.trim().split("\n").pop() as string;
+}
+
+if (require.main === module) {
+    const bin = ensurePulumiBin();
+    if (process.argv.includes("--check")) {
+        const stale = staleSdkFiles(bin);
+        if (stale.length > 0) {
+            console.error(`gen-sdk: sdk/ is stale (run npm run gen-sdk): ${stale.join(", ")}`);
+            process.exit(1);
+        }
+        console.error("gen-sdk: sdk/ is current");
+    } else {
+        const fresh = mkdtempSync(path.join(tmpdir(), "gen-sdk-"));
+        try {
+            generateSdks(fresh, bin);
+            rmSync(SDK_DIR, { recursive: true, force: true });
+            cpSync(fresh, SDK_DIR, { recursive: true });
+        } finally {
+            rmSync(fresh, { recursive: true, force: true });
+        }
+        console.error("gen-sdk: wrote sdk/");
+    }
+}

@@ -1,0 +1,131 @@
+/**
+ * The provider plugin from a Pulumi YAML program: examples/yaml as written (only its config set),
+ * on the real CLI and the YAML language host built from pulumi-yaml, against the emulator. The
+ * plugin is the checkout's build as `npm install` puts it (node_modules/.bin), which is where the
+ * example's `plugins:` points.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import * as path from "node:path";
+import { expect } from "chai";
+import { clientEnvironment, RunningEmulator, SeedAccount } from "../../emulator";
+import { installCheckout } from "../../scripts/install-checkout";
+import { PulumiHarness, projectConfig } from "../../scripts/pulumi-harness";
+import { OTHER, RECEIVER, SENDER } from "../support/accounts";
+import { endToEndSuite } from "../support/end-to-end-suite";
+import { arnOf, writeCalls } from "../support/rejections-in-state";
+
+const REPO = path.resolve(__dirname, "..", "..");
+const EXAMPLE = path.join(REPO, "examples", "yaml");
+const PROJECT = "ram-invitations-yaml";
+const REJECTION_TYPE = "ram-invitations:index:InvitationRejection";
+
+describe("the provider plugin from a Pulumi YAML program (examples/yaml)", function () {
+    this.timeout(10 * 60_000);
+    const suite = endToEndSuite();
+    let emulator: RunningEmulator;
+    before(() => (emulator = suite.emulator));
+
+    async function yamlStack(invitationArn: string): Promise<PulumiHarness> {
+        installCheckout();
+        return suite.stack({
+            copy: { root: EXAMPLE, paths: ["Pulumi.yaml"], nodeModules: path.join(REPO, "node_modules") },
+            config: projectConfig(PROJECT, { invitationArn }),
+            env: clientEnvironment(emulator.endpoint, RECEIVER),
+        });
+    }
+
+    function twoPendingFrom(sender: SeedAccount): Promise<string[]> {
+        return emulator.admin.seedPendingInvitations({ sender, receiver: RECEIVER, count: 2, regions: ["us-east-1"] });
+    }
+
+    it("previews sender and share name, rejects once, and a second up changes nothing", async () => {
+        const [unwanted, other] = await emulator.admin.seedPendingInvitations({
+            sender: OTHER,
+            receiver: RECEIVER,
+            count: 2,
+            regions: ["us-east-1"],
+            namePrefix: "unwanted",
+        });
+        await emulator.admin.clearCalls();
+        const harness = await yamlStack(unwanted);
+
+        const preview = await harness.stack.preview({ diff: true });
+        expect(preview.stdout).to.include(`senderAccountId  : "${OTHER.accountId}"`);
+        expect(preview.stdout).to.include(`resourceShareName: "unwanted-1"`);
+        expect(await writeCalls(emulator)).to.deep.equal([]);
+
+        const up = await harness.stack.up();
+        expect(up.outputs.status.value).to.equal("REJECTED");
+        expect(up.outputs.senderAccountId.value).to.equal(OTHER.accountId);
+        // getInvitations ran before the rejection: both were pending then.
+        expect(
+            (up.outputs.stillPending.value as { invitationArn: string }[]).map((i) => i.invitationArn),
+        ).to.have.members([unwanted, other]);
+        expect((await writeCalls(emulator)).map(arnOf)).to.deep.equal([unwanted]);
+
+        const again = await harness.stack.up();
+        expect(again.summary.resourceChanges).to.deep.equal({ same: 2 });
+        expect((await writeCalls(emulator)).map(arnOf)).to.deep.equal([unwanted]);
+        const { deployment } = await harness.stack.exportStack();
+        const stored = JSON.stringify(deployment);
+        expect(stored).not.to.include(RECEIVER.secretAccessKey ?? "not-checked");
+        expect(stored).not.to.include("__provider");
+    });
+
+    it("pulumi import adopts a rejected invitation with no write, and the printed code runs clean", async () => {
+        const [declared, rejectedElsewhere] = await twoPendingFrom(OTHER);
+        const harness = await yamlStack(declared);
+        await harness.stack.up();
+        await harness.stack.setConfig(`${PROJECT}:invitationArn`, { value: rejectedElsewhere });
+        await harness.stack.up(); // rejects the second one: a rejection that some other stack made
+        await harness.stack.setConfig(`${PROJECT}:invitationArn`, { value: declared });
+        await harness.stack.up();
+        await emulator.admin.clearCalls();
+
+        const out = path.join(harness.stack.workspace.workDir, "imported.yaml");
+        const imported = await harness.runPulumi([
+            "import",
+            REJECTION_TYPE,
+            "adopted",
+            rejectedElsewhere,
+            "--yes",
+            "--out",
+            out,
+        ]);
+        expect(imported.output).to.match(/1 imported/);
+        expect(imported.code, imported.output).to.equal(0);
+        expect(await writeCalls(emulator)).to.deep.equal([]);
+
+        const code = await readFile(out, "utf8");
+        // YAML's code generator writes the short form of the type token.
+        expect(code).to.include("type: ram-invitations:InvitationRejection");
+        expect(code).to.include(`invitationArn: ${rejectedElsewhere}`);
+        const program = path.join(harness.stack.workspace.workDir, "Pulumi.yaml");
+        await writeFile(program, withResources(await readFile(program, "utf8"), code));
+        const after = await harness.stack.up();
+        expect(after.summary.resourceChanges).to.deep.equal({ same: 3 });
+        expect(await writeCalls(emulator)).to.deep.equal([]);
+    });
+
+    it("pulumi import of a pending invitation fails and says to declare it instead", async () => {
+        const [declared, pending] = await twoPendingFrom(SENDER);
+        const harness = await yamlStack(declared);
+        await harness.stack.up();
+        await emulator.admin.clearCalls();
+
+        const imported = await harness.runPulumi(["import", REJECTION_TYPE, "adopted", pending, "--yes"]);
+        expect(imported.code).to.not.equal(0);
+        expect(imported.output).to.include(
+            `Cannot import ${pending}: it is PENDING, so there is no rejection to import`,
+        );
+        expect(imported.output).to.include("Declare an InvitationRejection for it instead");
+        expect(imported.output).not.to.match(/\s+at \S+ \(/); // no stack trace
+        expect(await writeCalls(emulator)).to.deep.equal([]);
+    });
+});
+
+/** The program with the resources of `generated` (what `pulumi import` printed) added to its own. */
+function withResources(program: string, generated: string): string {
+    const declarations = generated.slice(generated.indexOf("resources:") + "resources:".length);
+    return program.replace(/^resources:\n/m, `resources:${declarations.replace(/\n*$/, "\n")}`);
+}

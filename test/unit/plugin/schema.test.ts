@@ -1,0 +1,106 @@
+/**
+ * The plugin's schema against the implementation. Each table below names every property of one
+ * TypeScript interface the shells serve (a `Record` over its keys, so `npm run typecheck` fails when
+ * a property is added to the interface and not here); the tests then fail when the schema and the
+ * table differ. Every schema property must also carry a description.
+ */
+import { expect } from "chai";
+import type { GetInvitationsArgs, Invitation } from "../../../provider/listing/get-invitations";
+import { GET_INVITATIONS_TOKEN } from "../../../provider/plugin/invitations-function";
+import { REJECTION_TOKEN } from "../../../provider/plugin/rejection-resource";
+import { schema } from "../../../provider/plugin/schema";
+import type { InvitationRejectionArgs } from "../../../provider/rejection/invitation-rejection";
+import type { InvitationFacts, RejectionState } from "../../../provider/rejection/properties";
+
+type Listed<T> = Record<keyof Required<T>, true>;
+
+const REJECTION_INPUTS: Listed<InvitationRejectionArgs> = {
+    invitationArn: true,
+    resourceShareArn: true,
+    invitationWaitSeconds: true,
+    roleArn: true,
+    externalId: true,
+    roleSessionName: true,
+};
+
+const INVITATION_FACTS: Listed<InvitationFacts> = {
+    invitationArn: true,
+    resourceShareArn: true,
+    resourceShareName: true,
+    senderAccountId: true,
+    receiverAccountId: true,
+    status: true,
+    invitationTimestamp: true,
+};
+
+const REJECTION_OUTPUTS: Listed<RejectionState> = {
+    ...INVITATION_FACTS,
+    clientToken: true,
+    rejectedAt: true,
+    roleArn: true,
+    externalId: true,
+    roleSessionName: true,
+};
+
+const GET_INVITATIONS_INPUTS: Listed<GetInvitationsArgs> = {
+    region: true,
+    statuses: true,
+    senderAccountIds: true,
+    profile: true,
+    roleArn: true,
+    externalId: true,
+    roleSessionName: true,
+};
+
+const INVITATION_FIELDS: Listed<Invitation> = { ...INVITATION_FACTS, region: true };
+
+type Properties = Record<string, { description?: string; secret?: boolean }>;
+
+function expectDescribed(properties: Properties): void {
+    for (const [name, property] of Object.entries(properties)) {
+        expect(property.description, `description of ${name}`).to.be.a("string").and.not.be.empty;
+    }
+}
+
+describe("the plugin's schema", () => {
+    const rejection = schema.resources[REJECTION_TOKEN];
+    const getInvitations = schema.functions[GET_INVITATIONS_TOKEN];
+    const invitationType = schema.types["ram-invitations:index:Invitation"];
+
+    it("InvitationRejection: the inputs of InvitationRejectionArgs, the outputs of its state", () => {
+        expect(Object.keys(rejection.inputProperties)).to.have.members(Object.keys(REJECTION_INPUTS));
+        expect(Object.keys(rejection.properties)).to.have.members(Object.keys(REJECTION_OUTPUTS));
+        expect(rejection.properties).to.include.keys(...rejection.required);
+        expectDescribed(rejection.inputProperties);
+        expectDescribed(rejection.properties);
+        expect(rejection.description).to.include("cannot be undone");
+    });
+
+    it("InvitationRejection: externalId is secret as an input and as an output, and nothing else is", () => {
+        const secrets = (properties: Properties) =>
+            Object.entries(properties)
+                .filter(([, p]) => p.secret)
+                .map(([name]) => name);
+        expect(secrets(rejection.inputProperties)).to.deep.equal(["externalId"]);
+        expect(secrets(rejection.properties)).to.deep.equal(["externalId"]);
+    });
+
+    it("getInvitations: the arguments of GetInvitationsArgs, and invitations with the fields of Invitation", () => {
+        expect(Object.keys(getInvitations.inputs.properties)).to.have.members(Object.keys(GET_INVITATIONS_INPUTS));
+        expect(getInvitations.inputs.required).to.deep.equal(["region"]);
+        expect(Object.keys(invitationType.properties)).to.have.members(Object.keys(INVITATION_FIELDS));
+        expect(invitationType.required).to.have.members(Object.keys(INVITATION_FIELDS));
+        expectDescribed(getInvitations.inputs.properties);
+        expectDescribed(invitationType.properties);
+        expect(getInvitations.outputs.properties.invitations.items).to.deep.equal({
+            $ref: "#/types/ram-invitations:index:Invitation",
+        });
+    });
+
+    it("is plain JSON that names the package and every token it serves", () => {
+        const parsed = JSON.parse(JSON.stringify(schema)) as typeof schema;
+        expect(parsed.name).to.equal("ram-invitations");
+        expect(Object.keys(parsed.resources)).to.deep.equal([REJECTION_TOKEN]);
+        expect(Object.keys(parsed.functions)).to.deep.equal([GET_INVITATIONS_TOKEN]);
+    });
+});
