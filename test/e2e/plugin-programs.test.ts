@@ -1,20 +1,23 @@
 /**
- * The provider plugin from a Pulumi YAML program: examples/yaml as written (only its config set),
- * on the real CLI and the YAML language host built from pulumi-yaml, against the emulator. The
- * plugin is the checkout's build as `npm install` puts it (node_modules/.bin), which is where the
- * example's `plugins:` points.
+ * The provider plugin from programs in other languages than the dynamic resource's, each an example
+ * as written (only its config set), on the real CLI against the emulator: examples/yaml on the YAML
+ * language host built from pulumi-yaml, and examples/typescript-sdk through the generated TypeScript
+ * SDK. The plugin is the checkout's build as `npm install` puts it (node_modules/.bin), which is where
+ * each example's `plugins:` points.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { expect } from "chai";
 import { clientEnvironment, RunningEmulator, SeedAccount } from "../../emulator";
 import { installCheckout } from "../../scripts/install-checkout";
-import { PulumiHarness, projectConfig } from "../../scripts/pulumi-harness";
+import { installTypeScriptSdk } from "../../scripts/install-sdk";
+import { PulumiHarness } from "../../scripts/pulumi-harness";
 import { OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
 import { arnOf, writeCalls } from "../support/rejections-in-state";
 
 const REPO = path.resolve(__dirname, "..", "..");
+const MODULES = path.join(REPO, "node_modules");
 const EXAMPLE = path.join(REPO, "examples", "yaml");
 const PROJECT = "ram-invitations-yaml";
 const REJECTION_TYPE = "ram-invitations:index:InvitationRejection";
@@ -28,8 +31,8 @@ describe("the provider plugin from a Pulumi YAML program (examples/yaml)", funct
     async function yamlStack(invitationArn: string): Promise<PulumiHarness> {
         installCheckout();
         return suite.stack({
-            copy: { root: EXAMPLE, paths: ["Pulumi.yaml"], nodeModules: path.join(REPO, "node_modules") },
-            config: projectConfig(PROJECT, { invitationArn }),
+            copy: { root: EXAMPLE, paths: ["Pulumi.yaml"], nodeModules: MODULES },
+            config: { [`${PROJECT}:invitationArn`]: { value: invitationArn } },
             env: clientEnvironment(emulator.endpoint, RECEIVER),
         });
     }
@@ -39,37 +42,7 @@ describe("the provider plugin from a Pulumi YAML program (examples/yaml)", funct
     }
 
     it("previews sender and share name, rejects once, and a second up changes nothing", async () => {
-        const [unwanted, other] = await emulator.admin.seedPendingInvitations({
-            sender: OTHER,
-            receiver: RECEIVER,
-            count: 2,
-            regions: ["us-east-1"],
-            namePrefix: "unwanted",
-        });
-        await emulator.admin.clearCalls();
-        const harness = await yamlStack(unwanted);
-
-        const preview = await harness.stack.preview({ diff: true });
-        expect(preview.stdout).to.include(`senderAccountId  : "${OTHER.accountId}"`);
-        expect(preview.stdout).to.include(`resourceShareName: "unwanted-1"`);
-        expect(await writeCalls(emulator)).to.deep.equal([]);
-
-        const up = await harness.stack.up();
-        expect(up.outputs.status.value).to.equal("REJECTED");
-        expect(up.outputs.senderAccountId.value).to.equal(OTHER.accountId);
-        // getInvitations ran before the rejection: both were pending then.
-        expect(
-            (up.outputs.stillPending.value as { invitationArn: string }[]).map((i) => i.invitationArn),
-        ).to.have.members([unwanted, other]);
-        expect((await writeCalls(emulator)).map(arnOf)).to.deep.equal([unwanted]);
-
-        const again = await harness.stack.up();
-        expect(again.summary.resourceChanges).to.deep.equal({ same: 2 });
-        expect((await writeCalls(emulator)).map(arnOf)).to.deep.equal([unwanted]);
-        const { deployment } = await harness.stack.exportStack();
-        const stored = JSON.stringify(deployment);
-        expect(stored).not.to.include(RECEIVER.secretAccessKey ?? "not-checked");
-        expect(stored).not.to.include("__provider");
+        await expectRejectsOnce(emulator, yamlStack, { stillPending: true });
     });
 
     it("pulumi import adopts a rejected invitation with no write, and the printed code runs clean", async () => {
@@ -123,6 +96,67 @@ describe("the provider plugin from a Pulumi YAML program (examples/yaml)", funct
         expect(await writeCalls(emulator)).to.deep.equal([]);
     });
 });
+
+describe("the provider plugin through its generated TypeScript SDK (examples/typescript-sdk)", function () {
+    this.timeout(10 * 60_000);
+    const suite = endToEndSuite();
+    const example = path.join(REPO, "examples", "typescript-sdk");
+
+    it("previews sender and share name, rejects once, and a second up changes nothing", async () => {
+        await expectRejectsOnce(suite.emulator, async (invitationArn) => {
+            installCheckout();
+            installTypeScriptSdk();
+            return suite.stack({
+                copy: { root: example, paths: ["Pulumi.yaml", "index.ts", "tsconfig.json"], nodeModules: MODULES },
+                config: { "ram-invitations-typescript-sdk:invitationArn": { value: invitationArn } },
+                env: clientEnvironment(suite.emulator.endpoint, RECEIVER),
+            });
+        });
+    });
+});
+
+/**
+ * One program's run: its preview names the sender and share of the invitation it declares, `up`
+ * rejects that one only, a second `up` changes nothing, and the state holds no provider code and
+ * no credential.
+ */
+async function expectRejectsOnce(
+    emulator: RunningEmulator,
+    stackFor: (invitationArn: string) => Promise<PulumiHarness>,
+    options: { stillPending?: boolean } = {},
+): Promise<void> {
+    const [unwanted, other] = await emulator.admin.seedPendingInvitations({
+        sender: OTHER,
+        receiver: RECEIVER,
+        count: 2,
+        regions: ["us-east-1"],
+        namePrefix: "unwanted",
+    });
+    await emulator.admin.clearCalls();
+    const harness = await stackFor(unwanted);
+
+    const preview = await harness.stack.preview({ diff: true });
+    expect(preview.stdout).to.include(`senderAccountId  : "${OTHER.accountId}"`);
+    expect(preview.stdout).to.include(`resourceShareName: "unwanted-1"`);
+    expect(await writeCalls(emulator)).to.deep.equal([]);
+
+    const up = await harness.stack.up();
+    expect(up.outputs.status.value).to.equal("REJECTED");
+    expect(up.outputs.senderAccountId.value).to.equal(OTHER.accountId);
+    if (options.stillPending) {
+        // getInvitations ran before the rejection: both were pending then.
+        const listed = up.outputs.stillPending.value as { invitationArn: string }[];
+        expect(listed.map((i) => i.invitationArn)).to.have.members([unwanted, other]);
+    }
+    expect((await writeCalls(emulator)).map(arnOf)).to.deep.equal([unwanted]);
+
+    const again = await harness.stack.up();
+    expect(again.summary.resourceChanges).to.deep.equal({ same: 2 });
+    expect((await writeCalls(emulator)).map(arnOf)).to.deep.equal([unwanted]);
+    const stored = JSON.stringify((await harness.stack.exportStack()).deployment);
+    expect(stored).not.to.include(RECEIVER.secretAccessKey ?? "not-checked");
+    expect(stored).not.to.include("__provider");
+}
 
 /** The program with the resources of `generated` (what `pulumi import` printed) added to its own. */
 function withResources(program: string, generated: string): string {

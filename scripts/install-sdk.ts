@@ -1,0 +1,58 @@
+/**
+ * Installs the generated TypeScript SDK (sdk/nodejs) as the package `@pulumi-ram-invitations/sdk`
+ * under a node_modules folder, built the way Pulumi's provider repositories publish theirs: compiled
+ * with its own tsconfig.json, then `bin/` with package.json (its `${VERSION}` set to this package's
+ * version, which is the plugin version the SDK asks the engine for) and README.md.
+ *
+ * The tests run it; it rebuilds only when sdk/nodejs or package.json has changed.
+ *
+ *   npx ts-node --transpile-only scripts/install-sdk.ts [node_modules folder]
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+
+export const SDK_PACKAGE_NAME = "@pulumi-ram-invitations/sdk";
+const REPO = path.resolve(__dirname, "..");
+const SOURCES = path.join(REPO, "sdk", "nodejs");
+/** Inside the repository, so that the build resolves @pulumi/pulumi and @types/node from its node_modules. */
+const BUILD = path.join(REPO, ".tools", "sdk-build", "nodejs");
+const STAMP = ".sdk-sources";
+
+export function installTypeScriptSdk(modulesDir = path.join(REPO, "node_modules")): string {
+    const target = path.join(modulesDir, ...SDK_PACKAGE_NAME.split("/"));
+    const sources = sourcesHash();
+    if (existsSync(path.join(target, STAMP)) && readFileSync(path.join(target, STAMP), "utf8") === sources) {
+        return target;
+    }
+    rmSync(BUILD, { recursive: true, force: true });
+    mkdirSync(path.dirname(BUILD), { recursive: true });
+    cpSync(SOURCES, BUILD, { recursive: true });
+    execFileSync(path.join(REPO, "node_modules", ".bin", "tsc"), ["-p", BUILD], { stdio: "inherit" });
+    const { version } = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string };
+    const manifest = readFileSync(path.join(BUILD, "package.json"), "utf8").replace("${VERSION}", version);
+    rmSync(target, { recursive: true, force: true });
+    cpSync(path.join(BUILD, "bin"), target, { recursive: true });
+    writeFileSync(path.join(target, "package.json"), manifest);
+    cpSync(path.join(BUILD, "README.md"), path.join(target, "README.md"));
+    writeFileSync(path.join(target, STAMP), sources);
+    return target;
+}
+
+function sourcesHash(): string {
+    const hash = createHash("sha256").update(readFileSync(path.join(REPO, "package.json")));
+    const files = readdirSync(SOURCES, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.join(entry.parentPath, entry.name))
+        .sort();
+    for (const file of files) {
+        hash.update(path.relative(SOURCES, file)).update("\0").update(readFileSync(file)).update("\0");
+    }
+    return hash.digest("hex");
+}
+
+if (require.main === module) {
+    const target = installTypeScriptSdk(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+    console.error(`install-sdk: ${path.relative(process.cwd(), target)} is the generated TypeScript SDK`);
+}
