@@ -1,10 +1,10 @@
 /**
  * Installs the generated TypeScript SDK (sdk/nodejs) as the package `@pulumi-ram-invitations/sdk`
  * under a node_modules folder, built the way Pulumi's provider repositories publish theirs: compiled
- * with its own tsconfig.json, then `bin/` with package.json (its `${VERSION}` set to this package's
- * version, which is the plugin version the SDK asks the engine for) and README.md.
+ * with its own tsconfig.json, then `bin/` with package.json and README.md. (The schema has the SDKs
+ * carry the plugin's version, which is what the SDK asks the engine for.)
  *
- * The tests run it; it rebuilds only when sdk/nodejs or package.json has changed.
+ * `npm ci` runs it (after install-checkout, as `prepare`); it rebuilds only when sdk/nodejs has changed.
  *
  *   npx ts-node --transpile-only scripts/install-sdk.ts [node_modules folder]
  */
@@ -30,18 +30,17 @@ export function installTypeScriptSdk(modulesDir = path.join(REPO, "node_modules"
     mkdirSync(path.dirname(BUILD), { recursive: true });
     cpSync(SOURCES, BUILD, { recursive: true });
     execFileSync(path.join(REPO, "node_modules", ".bin", "tsc"), ["-p", BUILD], { stdio: "inherit" });
-    const { version } = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string };
-    const manifest = readFileSync(path.join(BUILD, "package.json"), "utf8").replace("${VERSION}", version);
     rmSync(target, { recursive: true, force: true });
     cpSync(path.join(BUILD, "bin"), target, { recursive: true });
-    writeFileSync(path.join(target, "package.json"), manifest);
-    cpSync(path.join(BUILD, "README.md"), path.join(target, "README.md"));
+    for (const file of ["package.json", "README.md"]) {
+        cpSync(path.join(BUILD, file), path.join(target, file));
+    }
     writeFileSync(path.join(target, STAMP), sources);
     return target;
 }
 
 function sourcesHash(): string {
-    const hash = createHash("sha256").update(readFileSync(path.join(REPO, "package.json")));
+    const hash = createHash("sha256");
     const files = readdirSync(SOURCES, { recursive: true, withFileTypes: true })
         .filter((entry) => entry.isFile())
         .map((entry) => path.join(entry.parentPath, entry.name))

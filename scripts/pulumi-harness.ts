@@ -37,8 +37,11 @@ export interface ProjectCopy {
     root: string;
     /** The files and folders (relative to `root`) to copy, Pulumi.yaml among them. */
     paths: string[];
-    /** The node_modules folder to link into the copy. Default: `root`'s. */
-    nodeModules?: string;
+    /**
+     * What to link into the copy, by name: e.g. `{ node_modules: "/repo/node_modules", venv: "/repo/.tools/venv" }`.
+     * Default: `root`'s node_modules.
+     */
+    links?: Record<string, string>;
 }
 
 export type PulumiHarnessOptions = (
@@ -287,13 +290,16 @@ function hermeticEnv(
     };
 }
 
-/** Copies a project's files into `into` and links its node_modules there; answers `into`. */
+/** Copies a project's files into `into` and makes its links there; answers `into`. */
 async function copyProject(copy: ProjectCopy, into: string): Promise<string> {
     await mkdir(into, { recursive: true });
     for (const entry of copy.paths) {
         await cp(path.join(copy.root, entry), path.join(into, entry), { recursive: true });
     }
-    await symlink(copy.nodeModules ?? path.join(copy.root, "node_modules"), path.join(into, "node_modules"));
+    const links = copy.links ?? { node_modules: path.join(copy.root, "node_modules") };
+    for (const [name, target] of Object.entries(links)) {
+        await symlink(target, path.join(into, name));
+    }
     return into;
 }
 

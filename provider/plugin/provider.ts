@@ -3,11 +3,14 @@
  * One process serves a whole deployment, so one set of sessions (one listing per account and
  * region, one client per region) answers every resource, as in the dynamic provider.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
 import { RamSessions } from "../ram/sessions";
 import { GET_INVITATIONS_TOKEN, invokeGetInvitations } from "./invitations-function";
+import { constructPolicy, POLICY_TOKEN } from "./policy-component";
 import { RejectionResource, REJECTION_TOKEN } from "./rejection-resource";
 import { schema } from "./schema";
+import { typeOf } from "./urn";
 import { withoutStackTrace } from "./user-errors";
 
 export class RamInvitationsProvider implements provider.Provider {
@@ -43,6 +46,18 @@ export class RamInvitationsProvider implements provider.Provider {
         return this.resource(urn).delete(id);
     }
 
+    construct(
+        name: string,
+        type: string,
+        inputs: pulumi.Inputs,
+        options: pulumi.ComponentResourceOptions,
+    ): Promise<provider.ConstructResult> {
+        if (type !== POLICY_TOKEN) {
+            throw new Error(`unknown component ${type}: this plugin serves ${POLICY_TOKEN}`);
+        }
+        return constructPolicy(name, inputs, options);
+    }
+
     invoke(token: string, inputs: object): Promise<provider.InvokeResult> {
         if (token !== GET_INVITATIONS_TOKEN) {
             throw new Error(`unknown function ${token}: this plugin serves ${GET_INVITATIONS_TOKEN}`);
@@ -51,7 +66,7 @@ export class RamInvitationsProvider implements provider.Provider {
     }
 
     private resource(urn: string): RejectionResource {
-        const type = urn.split("::")[2] ?? "";
+        const type = typeOf(urn);
         if (type !== REJECTION_TOKEN) {
             throw new Error(`unknown resource type ${type}: this plugin serves ${REJECTION_TOKEN}`);
         }

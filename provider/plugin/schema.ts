@@ -4,12 +4,16 @@
  * implementation: a property here and not in the provider (or the other way round) fails.
  */
 import { GET_INVITATIONS_TOKEN } from "./invitations-function";
+import { POLICY_TOKEN } from "./policy-component";
 import { REJECTION_TOKEN } from "./rejection-resource";
 
 export const PACKAGE_NAME = "ram-invitations";
 
-type Property = { type: "string" | "number" | "boolean"; description: string; secret?: boolean } | ArrayProperty;
-type ArrayProperty = { type: "array"; items: { type: "string" } | { $ref: string }; description: string };
+type Property =
+    | { type: "string" | "number" | "integer" | "boolean"; description: string; secret?: boolean }
+    | { $ref: string; description: string }
+    | { type: "array"; items: { type: "string" } | { $ref: string }; description: string }
+    | { type: "object"; additionalProperties: { $ref: string }; description: string };
 
 const ARN_INPUTS: Record<string, Property> = {
     invitationArn: {
@@ -109,6 +113,59 @@ const GET_INVITATIONS_INPUTS: Record<string, Property> = {
 };
 
 const INVITATION_TYPE = `${PACKAGE_NAME}:index:Invitation`;
+const POLICY_MODE_TYPE = `${PACKAGE_NAME}:index:PolicyMode`;
+const POLICY_COUNTS_TYPE = `${PACKAGE_NAME}:index:PolicyCounts`;
+const POLICY_SUMMARY_TYPE = `${PACKAGE_NAME}:index:PolicySummary`;
+
+const POLICY_INPUT_PROPERTIES: Record<string, Property> = {
+    allowedSenderAccountIds: {
+        type: "array",
+        items: { type: "string" },
+        description:
+            "The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other " +
+            "account is rejected.",
+    },
+    regions: {
+        type: "array",
+        items: { type: "string" },
+        description: 'The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. At least one.',
+    },
+    allowedResourceShareNames: {
+        type: "array",
+        items: { type: "string" },
+        description:
+            "When given, an allowed sender's invitation is left alone only if its share has one of these names; the " +
+            "sender's other invitations are rejected too.",
+    },
+    maxRejectionsPerRun: {
+        type: "integer",
+        description:
+            "The most pending invitations one run may reject (default 10). A run that would reject more fails, in " +
+            "preview and in the update, before any rejection.",
+    },
+    mode: {
+        $ref: `#/types/${POLICY_MODE_TYPE}`,
+        description: "`enforce` (the default) rejects; `report` declares no new rejection and only reports.",
+    },
+    roleArn: {
+        type: "string",
+        description:
+            "A role in the receiving account to assume: the policy lists, and its rejections reject, as the role's " +
+            "account.",
+    },
+    externalId: ROLE_INPUTS.externalId,
+    roleSessionName: ROLE_INPUTS.roleSessionName,
+};
+
+const POLICY_COUNTS: Record<string, Property> = {
+    pendingAllowed: { type: "integer", description: "Pending invitations the policy allows (left pending)." },
+    rejectedNow: { type: "integer", description: "Pending invitations this run rejects (enforce mode)." },
+    wouldReject: { type: "integer", description: "Pending invitations this run would reject (report mode)." },
+    rejectedEarlier: {
+        type: "integer",
+        description: "Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).",
+    },
+};
 
 export const schema = {
     name: PACKAGE_NAME,
@@ -124,6 +181,41 @@ export const schema = {
     config: {},
     provider: { description: "The ram-invitations provider: takes AWS credentials from the standard chain." },
     types: {
+        [POLICY_MODE_TYPE]: {
+            type: "string",
+            description: "What a policy does with the invitations it does not allow.",
+            enum: [
+                { value: "enforce", description: "Reject them." },
+                { value: "report", description: "Only report what would be rejected." },
+            ],
+        },
+        [POLICY_COUNTS_TYPE]: {
+            type: "object",
+            description: "How many invitations a policy saw, by what it did with them.",
+            properties: POLICY_COUNTS,
+            required: Object.keys(POLICY_COUNTS),
+        },
+        [POLICY_SUMMARY_TYPE]: {
+            type: "object",
+            description: "What a policy saw and did in this run.",
+            properties: {
+                ...POLICY_COUNTS,
+                mode: { $ref: `#/types/${POLICY_MODE_TYPE}`, description: "The policy's mode." },
+                regions: { type: "array", items: { type: "string" }, description: "The regions it listed." },
+                bySender: {
+                    type: "object",
+                    additionalProperties: { $ref: `#/types/${POLICY_COUNTS_TYPE}` },
+                    description: "The same counts per sender account id.",
+                },
+                refused: {
+                    type: "boolean",
+                    description:
+                        "True when the policy refused to run (its guard, or RAM could not be listed): it rejected " +
+                        "nothing. Absent when it ran.",
+                },
+            },
+            required: [...Object.keys(POLICY_COUNTS), "mode", "regions", "bySender"],
+        },
         [INVITATION_TYPE]: {
             type: "object",
             description: "An invitation as RAM shows it to the calling account.",
@@ -146,6 +238,23 @@ export const schema = {
             properties: REJECTION_OUTPUT_PROPERTIES,
             required: [...Object.keys(INVITATION_FACTS), "clientToken"],
         },
+        [POLICY_TOKEN]: {
+            isComponent: true,
+            description:
+                "Rejects every pending invitation whose sender (or share) the policy does not allow, in each of its " +
+                "regions, each time the program runs: one InvitationRejection child per unwanted invitation, each on " +
+                "its own line in the preview. A run that would reject more than `maxRejectionsPerRun`, or that " +
+                "cannot list RAM, declares no rejection and fails, in preview and in the update alike.",
+            inputProperties: POLICY_INPUT_PROPERTIES,
+            requiredInputs: ["allowedSenderAccountIds", "regions"],
+            properties: {
+                summary: {
+                    $ref: `#/types/${POLICY_SUMMARY_TYPE}`,
+                    description: "What the policy saw and did in this run: counts in all and per sender.",
+                },
+            },
+            required: ["summary"],
+        },
     },
     functions: {
         [GET_INVITATIONS_TOKEN]: {
@@ -165,9 +274,15 @@ export const schema = {
             },
         },
     },
+    // respectSchemaVersion: each SDK carries the schema's version (the plugin's), and so asks the
+    // engine for the plugin it was generated from.
     language: {
-        nodejs: { packageName: "@pulumi-ram-invitations/sdk", dependencies: { "@pulumi/pulumi": "^3.200.0" } },
-        python: { packageName: "pulumi_ram_invitations" },
-        go: { importBasePath: "github.com/pulumi-ram-invitations/sdk/go/ram-invitations" },
+        nodejs: {
+            packageName: "@pulumi-ram-invitations/sdk",
+            dependencies: { "@pulumi/pulumi": "^3.200.0" },
+            respectSchemaVersion: true,
+        },
+        python: { packageName: "pulumi_ram_invitations", respectSchemaVersion: true },
+        go: { importBasePath: "github.com/pulumi-ram-invitations/sdk/go/ram-invitations", respectSchemaVersion: true },
     },
 } as const;

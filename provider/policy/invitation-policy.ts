@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Invitation, listInvitations, programSession } from "../listing/get-invitations";
 import { declareInTurn } from "../rejection/declare-in-turn";
 import { InvitationRejection } from "../rejection/invitation-rejection";
-import { LISTED_INPUT } from "../rejection/listed-invitation";
+import { ListedInvitation, LISTED_INPUT } from "../rejection/listed-invitation";
 import { CheckedPolicyArgs, checkPolicyArgs, InvitationPolicyArgs } from "./policy-args";
 import { emptySummary, guardProblem, planPolicy, PolicyPlan, PolicySummary, rejectionName } from "./plan";
 
@@ -24,39 +24,61 @@ export interface InvitationPolicyOptions extends pulumi.ComponentResourceOptions
     declareWhen?: Promise<boolean>;
 }
 
+/** The arguments a policy gives each rejection it declares. */
+export interface PolicyRejectionArgs {
+    invitationArn: string;
+    [LISTED_INPUT]: ListedInvitation;
+    roleArn?: string;
+    externalId?: string;
+    roleSessionName?: string;
+}
+
 /**
- * Rejects every pending invitation whose sender (or share) the policy does not allow, in each of
- * its regions, each time the program runs. The policy lists the invitations the calling account
- * sees and declares, as its children, one ordinary {@link InvitationRejection} per unwanted one:
- * the preview shows each on its own line, and each keeps the idempotency of a single rejection.
- *
- * Rejection cannot be undone, so a run that would reject more than `maxRejectionsPerRun` pending
- * invitations, or that cannot list RAM, declares no rejection and fails the program with one error
- * on the policy, in preview and in the update alike; and `mode: "report"` rejects nothing.
+ * How a policy is served: the dynamic resource's (this file's {@link InvitationPolicy}) or the
+ * provider plugin's component. Everything else (the listing, the plan, the guard, the gate, the
+ * names and arguments of the rejections) is the same code for both.
  */
-export class InvitationPolicy extends pulumi.ComponentResource {
+export interface PolicyShell<R extends pulumi.Resource> {
+    /** The component's type token. */
+    type: string;
+    /** Declares one rejection, as the policy's child. */
+    declareRejection(name: string, args: PolicyRejectionArgs, policy: pulumi.Resource): R;
+    /** Fails the run with `reason`, once the policy has refused (its guard, or a listing that failed). */
+    refuse(reason: string, policy: pulumi.Resource): void;
+}
+
+/**
+ * A policy component, served by `shell`: see {@link InvitationPolicy}, which is this with the
+ * dynamic resource's shell.
+ */
+export class PolicyComponent<R extends pulumi.Resource> extends pulumi.ComponentResource {
     /** What the policy saw and did in this run: counts in all and per sender (and `refused`, when it refused). */
     public readonly summary: pulumi.Output<PolicySummary>;
     /**
      * The rejections this run declared, by resource name; none when the policy (or, with
      * `declareWhen`, another policy of the stack) refused.
      */
-    public readonly rejections: Promise<Record<string, InvitationRejection>>;
+    public readonly rejections: Promise<Record<string, R>>;
     /** Resolves once the policy has listed RAM and applied its guard: its plan, or its refusal. Never rejects. */
     public readonly planned: Promise<PolicyOutcome>;
 
-    constructor(name: string, args: InvitationPolicyArgs, opts?: InvitationPolicyOptions) {
+    constructor(
+        name: string,
+        args: InvitationPolicyArgs,
+        opts: InvitationPolicyOptions | undefined,
+        private readonly shell: PolicyShell<R>,
+    ) {
         // Checked before anything is registered or sent.
         const { args: checked, problems } = checkPolicyArgs(args, `InvitationPolicy "${name}"`);
         if (!checked) {
             throw new pulumi.RunError(`The policy is not valid:\n  - ${problems.join("\n  - ")}`);
         }
         const { declareWhen, ...componentOptions } = opts ?? {};
-        super(INVITATION_POLICY_TYPE, name, {}, componentOptions);
+        super(shell.type, name, {}, componentOptions);
         this.planned = planFromRam(name, checked, this);
         this.rejections = this.planned.then(async (outcome) => {
             if (outcome.refusal !== undefined) {
-                failProgram(outcome.refusal, this);
+                shell.refuse(outcome.refusal, this);
                 return {};
             }
             if (declareWhen !== undefined && !(await declareWhen)) {
@@ -66,7 +88,7 @@ export class InvitationPolicy extends pulumi.ComponentResource {
             return this.declare(name, outcome.plan, checked);
         });
         // Never a rejected promise in an output: Pulumi would report it as an error serializing the
-        // outputs, on the stack instead of the policy. A refusal fails the program through failProgram.
+        // outputs, on the stack instead of the policy. A refusal fails the run through shell.refuse.
         this.summary = pulumi.output(
             this.planned.then((o) =>
                 o.refusal === undefined
@@ -77,27 +99,46 @@ export class InvitationPolicy extends pulumi.ComponentResource {
         this.registerOutputs({ summary: this.summary });
     }
 
-    private async declare(
-        name: string,
-        plan: PolicyPlan,
-        args: CheckedPolicyArgs,
-    ): Promise<Record<string, InvitationRejection>> {
+    private async declare(name: string, plan: PolicyPlan, args: CheckedPolicyArgs): Promise<Record<string, R>> {
         // Invitations rejected earlier stay declared in both modes, so that a later run (or a switch
         // between report and enforce) shows no change; they cost no write (see create.ts).
         const toDeclare = args.mode === "enforce" ? [...plan.unwanted, ...plan.rejectedEarlier] : plan.rejectedEarlier;
-        const declared = await declareInTurn(toDeclare, (invitation): [string, InvitationRejection] => {
+        const declared = await declareInTurn(toDeclare, (invitation): [string, R] => {
             const childName = rejectionName(name, invitation);
             const { invitationArn, region: _region, ...listed } = invitation;
-            const rejectionArgs = {
+            const rejectionArgs: PolicyRejectionArgs = {
                 invitationArn,
                 [LISTED_INPUT]: listed,
                 roleArn: args.roleArn,
                 externalId: args.externalId,
                 roleSessionName: args.roleSessionName,
             };
-            return [childName, new InvitationRejection(childName, rejectionArgs, { parent: this })];
+            return [childName, this.shell.declareRejection(childName, rejectionArgs, this)];
         });
         return Object.fromEntries(declared);
+    }
+}
+
+/** The dynamic resource's shell: InvitationRejection children, and a refusal that fails the program. */
+const DYNAMIC_SHELL: PolicyShell<InvitationRejection> = {
+    type: INVITATION_POLICY_TYPE,
+    declareRejection: (name, args, policy) => new InvitationRejection(name, args, { parent: policy }),
+    refuse: failProgram,
+};
+
+/**
+ * Rejects every pending invitation whose sender (or share) the policy does not allow, in each of
+ * its regions, each time the program runs. The policy lists the invitations the calling account
+ * sees and declares, as its children, one ordinary {@link InvitationRejection} per unwanted one:
+ * the preview shows each on its own line, and each keeps the idempotency of a single rejection.
+ *
+ * Rejection cannot be undone, so a run that would reject more than `maxRejectionsPerRun` pending
+ * invitations, or that cannot list RAM, declares no rejection and fails the program with one error
+ * on the policy, in preview and in the update alike; and `mode: "report"` rejects nothing.
+ */
+export class InvitationPolicy extends PolicyComponent<InvitationRejection> {
+    constructor(name: string, args: InvitationPolicyArgs, opts?: InvitationPolicyOptions) {
+        super(name, args, opts, DYNAMIC_SHELL);
     }
 }
 

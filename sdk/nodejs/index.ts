@@ -10,6 +10,11 @@ export const getInvitations: typeof import("./getInvitations").getInvitations = 
 export const getInvitationsOutput: typeof import("./getInvitations").getInvitationsOutput = null as any;
 utilities.lazyLoad(exports, ["getInvitations","getInvitationsOutput"], () => require("./getInvitations"));
 
+export { InvitationPolicyArgs } from "./invitationPolicy";
+export type InvitationPolicy = import("./invitationPolicy").InvitationPolicy;
+export const InvitationPolicy: typeof import("./invitationPolicy").InvitationPolicy = null as any;
+utilities.lazyLoad(exports, ["InvitationPolicy"], () => require("./invitationPolicy"));
+
 export { InvitationRejectionArgs } from "./invitationRejection";
 export type InvitationRejection = import("./invitationRejection").InvitationRejection;
 export const InvitationRejection: typeof import("./invitationRejection").InvitationRejection = null as any;
@@ -20,6 +25,9 @@ export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
 utilities.lazyLoad(exports, ["Provider"], () => require("./provider"));
 
+
+// Export enums:
+export * from "./types/enums";
 
 // Export sub-modules:
 import * as types from "./types";
@@ -32,6 +40,8 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "ram-invitations:index:InvitationPolicy":
+                return new InvitationPolicy(name, <any>undefined, { urn })
             case "ram-invitations:index:InvitationRejection":
                 return new InvitationRejection(name, <any>undefined, { urn })
             default:

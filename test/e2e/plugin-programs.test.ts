@@ -1,19 +1,22 @@
 /**
  * The provider plugin from programs in other languages than the dynamic resource's, each an example
  * as written (only its config set), on the real CLI against the emulator: examples/yaml on the YAML
- * language host built from pulumi-yaml, and examples/typescript-sdk through the generated TypeScript
- * SDK. The plugin is the checkout's build as `npm install` puts it (node_modules/.bin), which is where
- * each example's `plugins:` points.
+ * language host built from pulumi-yaml, examples/typescript-sdk and examples/python through the
+ * generated TypeScript and Python SDKs (the Python program on our small Python host). The plugin is
+ * the checkout's build as `npm install` puts it (node_modules/.bin), which is where each example's
+ * `plugins:` points.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { expect } from "chai";
 import { clientEnvironment, RunningEmulator, SeedAccount } from "../../emulator";
 import { installCheckout } from "../../scripts/install-checkout";
+import { installPythonSdk } from "../../scripts/install-python-sdk";
 import { installTypeScriptSdk } from "../../scripts/install-sdk";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
-import { OTHER, RECEIVER, SENDER } from "../support/accounts";
+import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
+import { expectFailure } from "../support/expect-failure";
 import { arnOf, writeCalls } from "../support/rejections-in-state";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -31,7 +34,7 @@ describe("the provider plugin from a Pulumi YAML program (examples/yaml)", funct
     async function yamlStack(invitationArn: string): Promise<PulumiHarness> {
         installCheckout();
         return suite.stack({
-            copy: { root: EXAMPLE, paths: ["Pulumi.yaml"], nodeModules: MODULES },
+            copy: { root: EXAMPLE, paths: ["Pulumi.yaml"], links: { node_modules: MODULES } },
             config: { [`${PROJECT}:invitationArn`]: { value: invitationArn } },
             env: clientEnvironment(emulator.endpoint, RECEIVER),
         });
@@ -107,11 +110,114 @@ describe("the provider plugin through its generated TypeScript SDK (examples/typ
             installCheckout();
             installTypeScriptSdk();
             return suite.stack({
-                copy: { root: example, paths: ["Pulumi.yaml", "index.ts", "tsconfig.json"], nodeModules: MODULES },
+                copy: {
+                    root: example,
+                    paths: ["Pulumi.yaml", "index.ts", "tsconfig.json"],
+                    links: { node_modules: MODULES },
+                },
                 config: { "ram-invitations-typescript-sdk:invitationArn": { value: invitationArn } },
                 env: clientEnvironment(suite.emulator.endpoint, RECEIVER),
             });
         });
+    });
+});
+
+describe("the provider plugin through its generated Python SDK (examples/python)", function () {
+    this.timeout(10 * 60_000);
+    const suite = endToEndSuite();
+    const example = path.join(REPO, "examples", "python");
+
+    it("previews sender and share name, rejects once, and a second up changes nothing", async () => {
+        await expectRejectsOnce(suite.emulator, async (invitationArn) => {
+            installCheckout();
+            // The example's virtualenv (`venv`): pulumi and the generated SDK, installed from PyPI and sdk/python.
+            const venv = installPythonSdk();
+            return suite.stack({
+                copy: {
+                    root: example,
+                    paths: ["Pulumi.yaml", "__main__.py", "requirements.txt"],
+                    links: { node_modules: MODULES, venv },
+                },
+                config: { "ram-invitations-python:invitationArn": { value: invitationArn } },
+                env: clientEnvironment(suite.emulator.endpoint, RECEIVER),
+            });
+        });
+    });
+});
+
+describe("the provider plugin's InvitationPolicy from a Pulumi YAML program (examples/yaml-policy)", function () {
+    this.timeout(10 * 60_000);
+    const suite = endToEndSuite();
+    const example = path.join(REPO, "examples", "yaml-policy");
+    const project = "ram-invitations-yaml-policy";
+    const role = `arn:aws:iam::${RECEIVER.accountId}:role/ram-invitations`;
+    const regions = ["us-east-1", "eu-west-1"];
+
+    /** The example run from the hub account, reaching RECEIVER through its role, with `extra` config lines. */
+    async function policyStack(extra: string[] = []): Promise<PulumiHarness> {
+        await suite.emulator.admin.seed({
+            accounts: [HUB, RECEIVER],
+            roles: [{ roleArn: role, trustedPrincipals: [HUB.accountId] }],
+        });
+        installCheckout();
+        const harness = await suite.stack({
+            copy: { root: example, paths: ["Pulumi.yaml"], links: { node_modules: MODULES } },
+            env: clientEnvironment(suite.emulator.endpoint, HUB),
+        });
+        // The stack's settings as a user writes them, in Pulumi.<stack>.yaml.
+        const settings = [
+            "config:",
+            `  ${project}:roleArn: ${role}`,
+            `  ${project}:allowedSenderAccountIds: ["${SENDER.accountId}"]`,
+            `  ${project}:regions: [${regions.join(", ")}]`,
+            ...extra.map((line) => `  ${project}:${line}`),
+        ];
+        await writeFile(path.join(harness.stack.workspace.workDir, "Pulumi.test.yaml"), `${settings.join("\n")}\n`);
+        return harness;
+    }
+
+    function pendingFrom(sender: SeedAccount): Promise<string[]> {
+        return suite.emulator.admin.seedPendingInvitations({ sender, receiver: RECEIVER, count: 2, regions });
+    }
+
+    it("rejects only the unwanted senders' invitations, in both regions, as the role's account", async () => {
+        const allowed = await pendingFrom(SENDER);
+        const unwanted = [...(await pendingFrom(OTHER)), ...(await pendingFrom(BYSTANDER))];
+        await suite.emulator.admin.clearCalls();
+        const harness = await policyStack();
+
+        const preview = await harness.stack.preview();
+        for (const arn of unwanted) {
+            expect(preview.stdout).to.include(`allowed-senders-only-${arn.slice(arn.lastIndexOf("/") + 1)}`);
+        }
+        for (const arn of allowed) {
+            expect(preview.stdout).not.to.include(arn.slice(arn.lastIndexOf("/") + 1));
+        }
+        expect(await writeCalls(suite.emulator)).to.deep.equal([]);
+
+        const up = await harness.stack.up();
+        const writes = await writeCalls(suite.emulator);
+        expect(writes.map(arnOf)).to.have.members(unwanted);
+        expect(new Set(writes.map((c) => c.accountId))).to.deep.equal(new Set([RECEIVER.accountId]));
+        expect(up.outputs.summary.value).to.deep.include({ pendingAllowed: 2, rejectedNow: 4, mode: "enforce" });
+
+        const again = await harness.stack.up();
+        expect(again.summary.resourceChanges).to.deep.equal({ same: 6 }); // stack, policy, 4 rejections
+        expect(await writeCalls(suite.emulator)).to.have.length(unwanted.length);
+    });
+
+    it("its guard refuses before any write, in preview and in up", async () => {
+        await pendingFrom(OTHER);
+        await suite.emulator.admin.clearCalls();
+        const harness = await policyStack(["maxRejectionsPerRun: 1"]);
+        const guard = `would reject 2 pending invitations in this run, more than maxRejectionsPerRun (1)`;
+
+        const preview = String(await expectFailure(harness.stack.preview()));
+        expect(preview).to.include(guard).and.to.include(`through role ${role}`);
+        const up = String(await expectFailure(harness.stack.up()));
+        expect(up).to.include(guard);
+        expect(up).not.to.match(/\s+at \S+ \(/); // no stack trace
+        expect(await writeCalls(suite.emulator)).to.deep.equal([]);
     });
 });
 

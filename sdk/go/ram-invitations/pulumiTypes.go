@@ -108,7 +108,152 @@ func (o InvitationArrayOutput) Index(i pulumi.IntInput) InvitationOutput {
 	}).(InvitationOutput)
 }
 
+// How many invitations a policy saw, by what it did with them.
+type PolicyCounts struct {
+	// Pending invitations the policy allows (left pending).
+	PendingAllowed int `pulumi:"pendingAllowed"`
+	// Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
+	RejectedEarlier int `pulumi:"rejectedEarlier"`
+	// Pending invitations this run rejects (enforce mode).
+	RejectedNow int `pulumi:"rejectedNow"`
+	// Pending invitations this run would reject (report mode).
+	WouldReject int `pulumi:"wouldReject"`
+}
+
+// How many invitations a policy saw, by what it did with them.
+type PolicyCountsOutput struct{ *pulumi.OutputState }
+
+func (PolicyCountsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PolicyCounts)(nil)).Elem()
+}
+
+func (o PolicyCountsOutput) ToPolicyCountsOutput() PolicyCountsOutput {
+	return o
+}
+
+func (o PolicyCountsOutput) ToPolicyCountsOutputWithContext(ctx context.Context) PolicyCountsOutput {
+	return o
+}
+
+// Pending invitations the policy allows (left pending).
+func (o PolicyCountsOutput) PendingAllowed() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicyCounts) int { return v.PendingAllowed }).(pulumi.IntOutput)
+}
+
+// Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
+func (o PolicyCountsOutput) RejectedEarlier() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicyCounts) int { return v.RejectedEarlier }).(pulumi.IntOutput)
+}
+
+// Pending invitations this run rejects (enforce mode).
+func (o PolicyCountsOutput) RejectedNow() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicyCounts) int { return v.RejectedNow }).(pulumi.IntOutput)
+}
+
+// Pending invitations this run would reject (report mode).
+func (o PolicyCountsOutput) WouldReject() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicyCounts) int { return v.WouldReject }).(pulumi.IntOutput)
+}
+
+type PolicyCountsMapOutput struct{ *pulumi.OutputState }
+
+func (PolicyCountsMapOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]PolicyCounts)(nil)).Elem()
+}
+
+func (o PolicyCountsMapOutput) ToPolicyCountsMapOutput() PolicyCountsMapOutput {
+	return o
+}
+
+func (o PolicyCountsMapOutput) ToPolicyCountsMapOutputWithContext(ctx context.Context) PolicyCountsMapOutput {
+	return o
+}
+
+func (o PolicyCountsMapOutput) MapIndex(k pulumi.StringInput) PolicyCountsOutput {
+	return pulumi.All(o, k).ApplyT(func(vs []interface{}) PolicyCounts {
+		return vs[0].(map[string]PolicyCounts)[vs[1].(string)]
+	}).(PolicyCountsOutput)
+}
+
+// What a policy saw and did in this run.
+type PolicySummary struct {
+	// The same counts per sender account id.
+	BySender map[string]PolicyCounts `pulumi:"bySender"`
+	// The policy's mode.
+	Mode PolicyMode `pulumi:"mode"`
+	// Pending invitations the policy allows (left pending).
+	PendingAllowed int `pulumi:"pendingAllowed"`
+	// True when the policy refused to run (its guard, or RAM could not be listed): it rejected nothing. Absent when it ran.
+	Refused *bool `pulumi:"refused"`
+	// The regions it listed.
+	Regions []string `pulumi:"regions"`
+	// Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
+	RejectedEarlier int `pulumi:"rejectedEarlier"`
+	// Pending invitations this run rejects (enforce mode).
+	RejectedNow int `pulumi:"rejectedNow"`
+	// Pending invitations this run would reject (report mode).
+	WouldReject int `pulumi:"wouldReject"`
+}
+
+// What a policy saw and did in this run.
+type PolicySummaryOutput struct{ *pulumi.OutputState }
+
+func (PolicySummaryOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PolicySummary)(nil)).Elem()
+}
+
+func (o PolicySummaryOutput) ToPolicySummaryOutput() PolicySummaryOutput {
+	return o
+}
+
+func (o PolicySummaryOutput) ToPolicySummaryOutputWithContext(ctx context.Context) PolicySummaryOutput {
+	return o
+}
+
+// The same counts per sender account id.
+func (o PolicySummaryOutput) BySender() PolicyCountsMapOutput {
+	return o.ApplyT(func(v PolicySummary) map[string]PolicyCounts { return v.BySender }).(PolicyCountsMapOutput)
+}
+
+// The policy's mode.
+func (o PolicySummaryOutput) Mode() PolicyModeOutput {
+	return o.ApplyT(func(v PolicySummary) PolicyMode { return v.Mode }).(PolicyModeOutput)
+}
+
+// Pending invitations the policy allows (left pending).
+func (o PolicySummaryOutput) PendingAllowed() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicySummary) int { return v.PendingAllowed }).(pulumi.IntOutput)
+}
+
+// True when the policy refused to run (its guard, or RAM could not be listed): it rejected nothing. Absent when it ran.
+func (o PolicySummaryOutput) Refused() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PolicySummary) *bool { return v.Refused }).(pulumi.BoolPtrOutput)
+}
+
+// The regions it listed.
+func (o PolicySummaryOutput) Regions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v PolicySummary) []string { return v.Regions }).(pulumi.StringArrayOutput)
+}
+
+// Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
+func (o PolicySummaryOutput) RejectedEarlier() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicySummary) int { return v.RejectedEarlier }).(pulumi.IntOutput)
+}
+
+// Pending invitations this run rejects (enforce mode).
+func (o PolicySummaryOutput) RejectedNow() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicySummary) int { return v.RejectedNow }).(pulumi.IntOutput)
+}
+
+// Pending invitations this run would reject (report mode).
+func (o PolicySummaryOutput) WouldReject() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicySummary) int { return v.WouldReject }).(pulumi.IntOutput)
+}
+
 func init() {
 	pulumi.RegisterOutputType(InvitationOutput{})
 	pulumi.RegisterOutputType(InvitationArrayOutput{})
+	pulumi.RegisterOutputType(PolicyCountsOutput{})
+	pulumi.RegisterOutputType(PolicyCountsMapOutput{})
+	pulumi.RegisterOutputType(PolicySummaryOutput{})
 }

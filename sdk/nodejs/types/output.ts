@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as inputs from "../types/input";
 import * as outputs from "../types/output";
+import * as enums from "../types/enums";
 
 /**
  * An invitation as RAM shows it to the calling account.
@@ -41,5 +42,65 @@ export interface Invitation {
      * The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED.
      */
     status: string;
+}
+
+/**
+ * How many invitations a policy saw, by what it did with them.
+ */
+export interface PolicyCounts {
+    /**
+     * Pending invitations the policy allows (left pending).
+     */
+    pendingAllowed: number;
+    /**
+     * Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
+     */
+    rejectedEarlier: number;
+    /**
+     * Pending invitations this run rejects (enforce mode).
+     */
+    rejectedNow: number;
+    /**
+     * Pending invitations this run would reject (report mode).
+     */
+    wouldReject: number;
+}
+
+/**
+ * What a policy saw and did in this run.
+ */
+export interface PolicySummary {
+    /**
+     * The same counts per sender account id.
+     */
+    bySender: {[key: string]: outputs.PolicyCounts};
+    /**
+     * The policy's mode.
+     */
+    mode: enums.PolicyMode;
+    /**
+     * Pending invitations the policy allows (left pending).
+     */
+    pendingAllowed: number;
+    /**
+     * True when the policy refused to run (its guard, or RAM could not be listed): it rejected nothing. Absent when it ran.
+     */
+    refused?: boolean;
+    /**
+     * The regions it listed.
+     */
+    regions: string[];
+    /**
+     * Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
+     */
+    rejectedEarlier: number;
+    /**
+     * Pending invitations this run rejects (enforce mode).
+     */
+    rejectedNow: number;
+    /**
+     * Pending invitations this run would reject (report mode).
+     */
+    wouldReject: number;
 }
 

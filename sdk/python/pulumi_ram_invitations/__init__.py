@@ -6,7 +6,9 @@ import builtins as _builtins
 from . import _utilities
 import typing
 # Export this package's modules as members:
+from ._enums import *
 from .get_invitations import *
+from .invitation_policy import *
 from .invitation_rejection import *
 from .provider import *
 from . import outputs
@@ -18,6 +20,7 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_ram_invitations",
   "classes": {
+   "ram-invitations:index:InvitationPolicy": "InvitationPolicy",
    "ram-invitations:index:InvitationRejection": "InvitationRejection"
   }
  }

@@ -13,9 +13,13 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
+from ._enums import *
 
 __all__ = [
     'Invitation',
+    'PolicyCounts',
+    'PolicySummary',
 ]
 
 @pulumi.output_type
@@ -116,5 +120,210 @@ class Invitation(dict):
         The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED.
         """
         return pulumi.get(self, "status")
+
+
+@pulumi.output_type
+class PolicyCounts(dict):
+    """
+    How many invitations a policy saw, by what it did with them.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "pendingAllowed":
+            suggest = "pending_allowed"
+        elif key == "rejectedEarlier":
+            suggest = "rejected_earlier"
+        elif key == "rejectedNow":
+            suggest = "rejected_now"
+        elif key == "wouldReject":
+            suggest = "would_reject"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PolicyCounts. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PolicyCounts.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PolicyCounts.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 pending_allowed: _builtins.int,
+                 rejected_earlier: _builtins.int,
+                 rejected_now: _builtins.int,
+                 would_reject: _builtins.int):
+        """
+        How many invitations a policy saw, by what it did with them.
+
+        :param _builtins.int pending_allowed: Pending invitations the policy allows (left pending).
+        :param _builtins.int rejected_earlier: Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
+        :param _builtins.int rejected_now: Pending invitations this run rejects (enforce mode).
+        :param _builtins.int would_reject: Pending invitations this run would reject (report mode).
+        """
+        pulumi.set(__self__, "pending_allowed", pending_allowed)
+        pulumi.set(__self__, "rejected_earlier", rejected_earlier)
+        pulumi.set(__self__, "rejected_now", rejected_now)
+        pulumi.set(__self__, "would_reject", would_reject)
+
+    @_builtins.property
+    @pulumi.getter(name="pendingAllowed")
+    def pending_allowed(self) -> _builtins.int:
+        """
+        Pending invitations the policy allows (left pending).
+        """
+        return pulumi.get(self, "pending_allowed")
+
+    @_builtins.property
+    @pulumi.getter(name="rejectedEarlier")
+    def rejected_earlier(self) -> _builtins.int:
+        """
+        Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
+        """
+        return pulumi.get(self, "rejected_earlier")
+
+    @_builtins.property
+    @pulumi.getter(name="rejectedNow")
+    def rejected_now(self) -> _builtins.int:
+        """
+        Pending invitations this run rejects (enforce mode).
+        """
+        return pulumi.get(self, "rejected_now")
+
+    @_builtins.property
+    @pulumi.getter(name="wouldReject")
+    def would_reject(self) -> _builtins.int:
+        """
+        Pending invitations this run would reject (report mode).
+        """
+        return pulumi.get(self, "would_reject")
+
+
+@pulumi.output_type
+class PolicySummary(dict):
+    """
+    What a policy saw and did in this run.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "bySender":
+            suggest = "by_sender"
+        elif key == "pendingAllowed":
+            suggest = "pending_allowed"
+        elif key == "rejectedEarlier":
+            suggest = "rejected_earlier"
+        elif key == "rejectedNow":
+            suggest = "rejected_now"
+        elif key == "wouldReject":
+            suggest = "would_reject"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PolicySummary. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PolicySummary.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PolicySummary.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 by_sender: Mapping[str, 'outputs.PolicyCounts'],
+                 mode: 'PolicyMode',
+                 pending_allowed: _builtins.int,
+                 regions: Sequence[_builtins.str],
+                 rejected_earlier: _builtins.int,
+                 rejected_now: _builtins.int,
+                 would_reject: _builtins.int,
+                 refused: Optional[_builtins.bool] = None):
+        """
+        What a policy saw and did in this run.
+
+        :param Mapping[str, 'PolicyCounts'] by_sender: The same counts per sender account id.
+        :param 'PolicyMode' mode: The policy's mode.
+        :param _builtins.int pending_allowed: Pending invitations the policy allows (left pending).
+        :param Sequence[_builtins.str] regions: The regions it listed.
+        :param _builtins.int rejected_earlier: Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
+        :param _builtins.int rejected_now: Pending invitations this run rejects (enforce mode).
+        :param _builtins.int would_reject: Pending invitations this run would reject (report mode).
+        :param _builtins.bool refused: True when the policy refused to run (its guard, or RAM could not be listed): it rejected nothing. Absent when it ran.
+        """
+        pulumi.set(__self__, "by_sender", by_sender)
+        pulumi.set(__self__, "mode", mode)
+        pulumi.set(__self__, "pending_allowed", pending_allowed)
+        pulumi.set(__self__, "regions", regions)
+        pulumi.set(__self__, "rejected_earlier", rejected_earlier)
+        pulumi.set(__self__, "rejected_now", rejected_now)
+        pulumi.set(__self__, "would_reject", would_reject)
+        if refused is not None:
+            pulumi.set(__self__, "refused", refused)
+
+    @_builtins.property
+    @pulumi.getter(name="bySender")
+    def by_sender(self) -> Mapping[str, 'outputs.PolicyCounts']:
+        """
+        The same counts per sender account id.
+        """
+        return pulumi.get(self, "by_sender")
+
+    @_builtins.property
+    @pulumi.getter
+    def mode(self) -> 'PolicyMode':
+        """
+        The policy's mode.
+        """
+        return pulumi.get(self, "mode")
+
+    @_builtins.property
+    @pulumi.getter(name="pendingAllowed")
+    def pending_allowed(self) -> _builtins.int:
+        """
+        Pending invitations the policy allows (left pending).
+        """
+        return pulumi.get(self, "pending_allowed")
+
+    @_builtins.property
+    @pulumi.getter
+    def regions(self) -> Sequence[_builtins.str]:
+        """
+        The regions it listed.
+        """
+        return pulumi.get(self, "regions")
+
+    @_builtins.property
+    @pulumi.getter(name="rejectedEarlier")
+    def rejected_earlier(self) -> _builtins.int:
+        """
+        Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
+        """
+        return pulumi.get(self, "rejected_earlier")
+
+    @_builtins.property
+    @pulumi.getter(name="rejectedNow")
+    def rejected_now(self) -> _builtins.int:
+        """
+        Pending invitations this run rejects (enforce mode).
+        """
+        return pulumi.get(self, "rejected_now")
+
+    @_builtins.property
+    @pulumi.getter(name="wouldReject")
+    def would_reject(self) -> _builtins.int:
+        """
+        Pending invitations this run would reject (report mode).
+        """
+        return pulumi.get(self, "would_reject")
+
+    @_builtins.property
+    @pulumi.getter
+    def refused(self) -> Optional[_builtins.bool]:
+        """
+        True when the policy refused to run (its guard, or RAM could not be listed): it rejected nothing. Absent when it ran.
+        """
+        return pulumi.get(self, "refused")
 
 

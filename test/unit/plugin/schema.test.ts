@@ -7,6 +7,9 @@
 import { expect } from "chai";
 import type { GetInvitationsArgs, Invitation } from "../../../provider/listing/get-invitations";
 import { GET_INVITATIONS_TOKEN } from "../../../provider/plugin/invitations-function";
+import { POLICY_TOKEN } from "../../../provider/plugin/policy-component";
+import type { PolicyCounts, PolicySummary } from "../../../provider/policy/plan";
+import type { InvitationPolicyArgs } from "../../../provider/policy/policy-args";
 import { REJECTION_TOKEN } from "../../../provider/plugin/rejection-resource";
 import { schema } from "../../../provider/plugin/schema";
 import type { InvitationRejectionArgs } from "../../../provider/rejection/invitation-rejection";
@@ -54,6 +57,32 @@ const GET_INVITATIONS_INPUTS: Listed<GetInvitationsArgs> = {
 
 const INVITATION_FIELDS: Listed<Invitation> = { ...INVITATION_FACTS, region: true };
 
+const POLICY_INPUTS: Listed<InvitationPolicyArgs> = {
+    allowedSenderAccountIds: true,
+    regions: true,
+    allowedResourceShareNames: true,
+    maxRejectionsPerRun: true,
+    mode: true,
+    roleArn: true,
+    externalId: true,
+    roleSessionName: true,
+};
+
+const POLICY_COUNTS: Listed<PolicyCounts> = {
+    pendingAllowed: true,
+    rejectedNow: true,
+    wouldReject: true,
+    rejectedEarlier: true,
+};
+
+const POLICY_SUMMARY: Listed<PolicySummary> = {
+    ...POLICY_COUNTS,
+    mode: true,
+    regions: true,
+    bySender: true,
+    refused: true,
+};
+
 type Properties = Record<string, { description?: string; secret?: boolean }>;
 
 function expectDescribed(properties: Properties): void {
@@ -97,10 +126,28 @@ describe("the plugin's schema", () => {
         });
     });
 
+    it("InvitationPolicy: a component with the inputs of InvitationPolicyArgs and its summary", () => {
+        const policy = schema.resources[POLICY_TOKEN];
+        expect(policy.isComponent).to.equal(true);
+        expect(Object.keys(policy.inputProperties)).to.have.members(Object.keys(POLICY_INPUTS));
+        expect(policy.requiredInputs).to.have.members(["allowedSenderAccountIds", "regions"]);
+        expect(policy.properties.summary.$ref).to.equal("#/types/ram-invitations:index:PolicySummary");
+        const summary = schema.types["ram-invitations:index:PolicySummary"];
+        expect(Object.keys(summary.properties)).to.have.members(Object.keys(POLICY_SUMMARY));
+        const counts = schema.types["ram-invitations:index:PolicyCounts"];
+        expect(Object.keys(counts.properties)).to.have.members(Object.keys(POLICY_COUNTS));
+        expect(schema.types["ram-invitations:index:PolicyMode"].enum.map((e) => e.value)).to.have.members([
+            "enforce",
+            "report",
+        ]);
+        expectDescribed(policy.inputProperties);
+        expectDescribed(summary.properties);
+    });
+
     it("is plain JSON that names the package and every token it serves", () => {
         const parsed = JSON.parse(JSON.stringify(schema)) as typeof schema;
         expect(parsed.name).to.equal("ram-invitations");
-        expect(Object.keys(parsed.resources)).to.deep.equal([REJECTION_TOKEN]);
+        expect(Object.keys(parsed.resources)).to.deep.equal([REJECTION_TOKEN, POLICY_TOKEN]);
         expect(Object.keys(parsed.functions)).to.deep.equal([GET_INVITATIONS_TOKEN]);
     });
 });

@@ -1,0 +1,81 @@
+/**
+ * `ram-invitations:index:InvitationPolicy` as the provider plugin serves it (`construct`): the same
+ * policy as the library's InvitationPolicy (listing, plan, guard, report mode, summary), whose
+ * children are the plugin's own rejections. A refusal fails the construct call, and so the program,
+ * with the policy's message, after the policy has declared nothing.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type * as provider from "@pulumi/pulumi/provider";
+import { PolicyComponent, PolicyShell } from "../policy/invitation-policy";
+import type { InvitationPolicyArgs } from "../policy/policy-args";
+import { REJECTION_TOKEN } from "./rejection-resource";
+import { withoutStack } from "./user-errors";
+
+export const POLICY_TOKEN = "ram-invitations:index:InvitationPolicy";
+
+/** A rejection declared by the plugin's policy: the plugin's own resource. */
+class PluginRejection extends pulumi.CustomResource {
+    constructor(name: string, props: pulumi.Inputs, opts: pulumi.CustomResourceOptions) {
+        super(REJECTION_TOKEN, name, props, opts);
+    }
+}
+
+/** The plugin's shell: children are `ram-invitations:index:InvitationRejection`; a refusal is kept for construct. */
+function pluginShell(refusals: string[]): PolicyShell<PluginRejection> {
+    return {
+        type: POLICY_TOKEN,
+        declareRejection: (name, args, policy) =>
+            new PluginRejection(
+                name,
+                { ...args, externalId: args.externalId === undefined ? undefined : pulumi.secret(args.externalId) },
+                { parent: policy },
+            ),
+        refuse: (reason) => refusals.push(reason),
+    };
+}
+
+export async function constructPolicy(
+    name: string,
+    inputs: pulumi.Inputs,
+    options: pulumi.ComponentResourceOptions,
+): Promise<provider.ConstructResult> {
+    const args = await knownArguments(name, inputs);
+    const refusals: string[] = [];
+    let policy: PolicyComponent<PluginRejection>;
+    try {
+        policy = new PolicyComponent(name, withoutNulls(args), options, pluginShell(refusals));
+    } catch (error) {
+        throw withoutStack(error); // the arguments' problems, each naming its input
+    }
+    await policy.rejections;
+    if (refusals.length > 0) {
+        throw withoutStack(new Error(refusals.join("; ")));
+    }
+    return { urn: policy.urn, state: { summary: policy.summary } };
+}
+
+/**
+ * The arguments as plain values. They decide what the policy lists and rejects, so they must be
+ * known: in a preview, one computed from another resource's output is not yet, and the policy could
+ * not say what it will reject.
+ */
+async function knownArguments(name: string, inputs: pulumi.Inputs): Promise<InvitationPolicyArgs> {
+    // Every Output has `isKnown` (the SDK's own field, not in its typings); an unknown one never
+    // runs `apply`, so it is asked first.
+    const all = pulumi.output(inputs) as pulumi.Output<InvitationPolicyArgs> & { isKnown: Promise<boolean> };
+    if (!(await all.isKnown)) {
+        throw withoutStack(
+            new Error(
+                `InvitationPolicy "${name}": an argument is computed from another resource's output and is not ` +
+                    `known in preview, so the policy cannot say what it will reject. Give it values known before ` +
+                    `the update (literals or stack config).`,
+            ),
+        );
+    }
+    return new Promise((resolve) => all.apply(resolve));
+}
+
+/** Inputs a program left out arrive as null from some languages; the policy's checks want them absent. */
+function withoutNulls<T extends object>(value: T): T {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
+}

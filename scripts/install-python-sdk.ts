@@ -1,0 +1,62 @@
+/**
+ * A Python environment for the plugin's Python programs: a virtualenv under `.tools/python-venv`
+ * (git-ignored) with the `pulumi` package from PyPI at the version of the `@pulumi/pulumi` dev
+ * dependency (the Node.js SDK and the Python SDK of one release speak the same protocol to the
+ * engine) and the generated Python SDK (sdk/python) installed as a user installs a package. Made on
+ * first use; the SDK is installed again when sdk/python or the pin changes.
+ *
+ *   npx ts-node --transpile-only scripts/install-python-sdk.ts
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+
+const REPO = path.resolve(__dirname, "..");
+export const PYTHON_VENV = path.join(REPO, ".tools", "python-venv");
+const SDK = path.join(REPO, "sdk", "python");
+const STAMP = path.join(PYTHON_VENV, ".sdk-sources");
+
+/** The pinned `pulumi` version: the npm SDK's, e.g. "3.248.0". */
+function pulumiVersion(): string {
+    const manifest = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as {
+        devDependencies: Record<string, string>;
+    };
+    return manifest.devDependencies["@pulumi/pulumi"].replace(/^[^\d]*/, "");
+}
+
+function sourcesHash(pin: string): string {
+    const hash = createHash("sha256").update(pin);
+    const files = readdirSync(SDK, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.join(entry.parentPath, entry.name))
+        .sort();
+    for (const file of files) {
+        hash.update(path.relative(SDK, file)).update("\0").update(readFileSync(file)).update("\0");
+    }
+    return hash.digest("hex");
+}
+
+/** Makes (or brings up to date) the virtualenv; answers its folder. */
+export function installPythonSdk(): string {
+    const pin = pulumiVersion();
+    const sources = sourcesHash(pin);
+    if (existsSync(STAMP) && readFileSync(STAMP, "utf8") === sources) {
+        return PYTHON_VENV;
+    }
+    const python = path.join(PYTHON_VENV, "bin", "python");
+    if (!existsSync(python)) {
+        execFileSync("python3", ["-m", "venv", PYTHON_VENV], { stdio: "inherit" });
+    }
+    const pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"];
+    execFileSync(pip[0], [...pip.slice(1), `pulumi==${pin}`, SDK], { stdio: "inherit" });
+    // pip keeps an installed version as it is: the SDK is installed again (as a user installs a
+    // package, not editable), so that the environment has sdk/python as it is now.
+    execFileSync(pip[0], [...pip.slice(1), "--force-reinstall", "--no-deps", SDK], { stdio: "inherit" });
+    writeFileSync(STAMP, sources);
+    return PYTHON_VENV;
+}
+
+if (require.main === module) {
+    console.error(`install-python-sdk: ${path.relative(process.cwd(), installPythonSdk())} is ready`);
+}
