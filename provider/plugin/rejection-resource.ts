@@ -23,6 +23,9 @@ import { plainProperties, withSecrets } from "./wire-values";
 
 export const REJECTION_TOKEN = "ram-invitations:index:InvitationRejection";
 
+/** Where a dynamic resource keeps its provider's code, in its inputs and outputs. */
+const DYNAMIC_PROVIDER_OUTPUT = "__provider";
+
 /** Kept secret in state whether or not the program marked it secret. */
 const SECRET_PROPERTIES = ["externalId"] as const;
 
@@ -91,7 +94,11 @@ export class RejectionResource {
             return this.import(id, urn);
         }
         const read = await readRejection(this.sessions, id, state as RejectionState);
-        return { id: read.id, props: withSecrets(read.props as RejectionState, SECRET_PROPERTIES) };
+        // State moved over from the dynamic resource (an alias) still holds its provider's code: drop it.
+        const { [DYNAMIC_PROVIDER_OUTPUT]: _dynamicProvider, ...current } = read.props as RejectionState & {
+            [DYNAMIC_PROVIDER_OUTPUT]?: string;
+        };
+        return { id: read.id, props: withSecrets(current, SECRET_PROPERTIES) };
     }
 
     /** Adopts an invitation that is already rejected; the inputs returned are what the printed code declares. */
