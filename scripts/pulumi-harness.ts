@@ -197,31 +197,31 @@ export class PulumiHarness {
      * kills it mid-update. Await `exited` or call `crash()`; `dispose()` ends it otherwise.
      */
     spawnUp(args: string[] = []): PulumiRun {
-        return this.spawnPulumi(["up", "--yes", "--skip-preview", ...args]);
+        return this.spawnPulumi(["up", "--yes", "--skip-preview", "--stack", this.stack.name, ...args]);
     }
 
     /**
      * Runs `pulumi <args>` on this stack as a user types it (e.g. `import`), to the end: its exit
-     * code and its output (stdout and stderr as they came).
+     * code and its output (stdout and stderr as they came). `stack: false` for a command that takes
+     * no stack (e.g. `plugin install`).
      */
-    async runPulumi(args: string[]): Promise<{ code: number | null; output: string }> {
-        const run = this.spawnPulumi(args);
+    async runPulumi(
+        args: string[],
+        options: { stack?: boolean } = {},
+    ): Promise<{ code: number | null; output: string }> {
+        const run = this.spawnPulumi(options.stack === false ? args : [...args, "--stack", this.stack.name]);
         const code = await run.exited;
         return { code, output: run.output() };
     }
 
-    /** Starts `pulumi <args> --non-interactive --stack <stack>` in the project's folder. */
+    /** Starts `pulumi <args> --non-interactive` in the project's folder, in the harness's environment. */
     private spawnPulumi(args: string[]): PulumiRun {
         const runId = `${this.id}/${++this.runs}`;
-        const child = spawn(
-            path.join(this.binDir, "pulumi"),
-            [...args, "--non-interactive", "--stack", this.stack.name],
-            {
-                cwd: this.stack.workspace.workDir,
-                env: { ...process.env, ...this.env, [RUN_MARKER]: runId },
-                stdio: ["ignore", "pipe", "pipe"],
-            },
-        );
+        const child = spawn(path.join(this.binDir, "pulumi"), [...args, "--non-interactive"], {
+            cwd: this.stack.workspace.workDir,
+            env: { ...process.env, ...this.env, [RUN_MARKER]: runId },
+            stdio: ["ignore", "pipe", "pipe"],
+        });
         let output = "";
         child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
         child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));

@@ -12,6 +12,7 @@ import { expect } from "chai";
 import { clientEnvironment, RunningEmulator, SeedAccount } from "../../emulator";
 import { installCheckout } from "../../scripts/install-checkout";
 import { installPythonSdk } from "../../scripts/install-python-sdk";
+import { buildPluginTarball } from "../../scripts/plugin-tarball";
 import { installTypeScriptSdk } from "../../scripts/install-sdk";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
 import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
@@ -97,6 +98,34 @@ describe("the provider plugin from a Pulumi YAML program (examples/yaml)", funct
         expect(imported.output).to.include("Declare an InvitationRejection for it instead");
         expect(imported.output).not.to.match(/\s+at \S+ \(/); // no stack trace
         expect(await writeCalls(emulator)).to.deep.equal([]);
+    });
+});
+
+describe("the provider plugin installed by pulumi plugin install from its tarball", function () {
+    this.timeout(10 * 60_000);
+    const suite = endToEndSuite();
+
+    it("serves examples/yaml without `plugins:`, nothing on PATH, from ~/.pulumi/plugins", async () => {
+        const tarball = buildPluginTarball();
+        const { version } = JSON.parse(await readFile(path.join(REPO, "package.json"), "utf8")) as { version: string };
+        await expectRejectsOnce(suite.emulator, async (invitationArn) => {
+            const harness = await suite.stack({
+                copy: { root: EXAMPLE, paths: ["Pulumi.yaml"], links: {} },
+                config: { [`${PROJECT}:invitationArn`]: { value: invitationArn } },
+                // Only the installed plugin: not an executable on PATH (npm test puts node_modules/.bin there).
+                env: { ...clientEnvironment(suite.emulator.endpoint, RECEIVER), PULUMI_IGNORE_AMBIENT_PLUGINS: "true" },
+            });
+            const program = path.join(harness.stack.workspace.workDir, "Pulumi.yaml");
+            await writeFile(program, withoutPluginsSection(await readFile(program, "utf8")));
+            const install = ["plugin", "install", "resource", "ram-invitations", version, "--file", tarball];
+            const installed = await harness.runPulumi(install, { stack: false });
+            expect(installed.code, installed.output).to.equal(0);
+            const listed = await harness.runPulumi(["plugin", "ls"], { stack: false });
+            expect(listed.output).to.match(
+                new RegExp(`ram-invitations\\s+resource\\s+${version.replace(/\./g, "\\.")}`),
+            );
+            return harness;
+        });
     });
 });
 
@@ -262,6 +291,11 @@ async function expectRejectsOnce(
     const stored = JSON.stringify((await harness.stack.exportStack()).deployment);
     expect(stored).not.to.include(RECEIVER.secretAccessKey ?? "not-checked");
     expect(stored).not.to.include("__provider");
+}
+
+/** A Pulumi.yaml without its `plugins:` section (the plugin is then looked up where Pulumi installs plugins). */
+function withoutPluginsSection(program: string): string {
+    return program.replace(/^plugins:\n(?:[ #].*\n)*/m, "");
 }
 
 /** The program with the resources of `generated` (what `pulumi import` printed) added to its own. */
