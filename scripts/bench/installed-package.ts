@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { installCheckout, PACKAGE_NAME } from "../install-checkout";
+import { installTypeScriptSdk } from "../install-sdk";
 import type { ProjectCopy } from "../pulumi-harness";
 import { rootProjectCopy } from "../root-project";
 
@@ -13,6 +14,10 @@ export interface InstalledProject {
     program: string;
     /** The benchmark's rejection program (rejections-program.ts), in the same project. */
     rejectionsProgram: string;
+    /** The plugin's rejection program (plugin-rejections-program.ts), through the generated SDK. */
+    pluginRejectionsProgram: string;
+    /** The folder of the installed package's plugin executable (node_modules/.bin), to put on PATH. */
+    pluginDir: string;
     /** The shaped baseline (shaped-baseline-program.ts), in the same project, its provider under node_modules. */
     shapedBaselineProgram: string;
     /** The same project with the repository's Pulumi.yaml, to run as a user runs it (see PulumiHarnessOptions.copy). */
@@ -32,6 +37,7 @@ export async function installPackedLibrary(): Promise<InstalledProject> {
         const modules = path.join(folder, "node_modules");
         await mkdir(modules);
         installCheckout(modules);
+        installTypeScriptSdk(); // the repository's node_modules, linked below
         for (const entry of await readdir(path.join(REPO, "node_modules"))) {
             if (entry !== ".bin" && entry !== PACKAGE_NAME) {
                 await symlink(path.join(REPO, "node_modules", entry), path.join(modules, entry));
@@ -44,6 +50,9 @@ export async function installPackedLibrary(): Promise<InstalledProject> {
         const rejectionsProgram = path.join(folder, "bench", "index.ts");
         await mkdir(path.dirname(rejectionsProgram));
         await cp(path.join(__dirname, "rejections-program.ts"), rejectionsProgram);
+        const pluginRejectionsProgram = path.join(folder, "plugin-bench", "index.ts");
+        await mkdir(path.dirname(pluginRejectionsProgram));
+        await cp(path.join(__dirname, "plugin-rejections-program.ts"), pluginRejectionsProgram);
         const shapedBaselineProgram = path.join(folder, "shaped-baseline", "index.ts");
         await mkdir(path.dirname(shapedBaselineProgram));
         await cp(path.join(__dirname, "shaped-baseline-program.ts"), shapedBaselineProgram);
@@ -55,6 +64,8 @@ export async function installPackedLibrary(): Promise<InstalledProject> {
         return {
             program: path.join(folder, "examples", "stack-config", "index.ts"),
             rejectionsProgram,
+            pluginRejectionsProgram,
+            pluginDir: path.join(modules, ".bin"),
             shapedBaselineProgram,
             copy: { root: folder, paths },
             dispose: () => rm(folder, { recursive: true, force: true }),

@@ -67,7 +67,8 @@ export class ProcessWatch {
 
 function roleOf(cmdline: string): ProcessRole | undefined {
     const args = cmdline.split("\0");
-    if (cmdline.includes("dynamic-provider")) {
+    // The dynamic provider, or the provider plugin (pulumi-resource-ram-invitations runs plugin/main.js).
+    if (cmdline.includes("dynamic-provider") || cmdline.includes("provider/plugin/main.js")) {
         return "provider";
     }
     if (args.some((arg) => arg.endsWith("cmd/run") || arg.includes("@pulumi/pulumi/cmd/run"))) {

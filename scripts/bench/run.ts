@@ -14,6 +14,7 @@
  * Options: --sizes 100,500,1000  --latency-ms 50  --repeat 3  --throttled-size 100 (0 skips the throttled run)
  *          --policy-sizes 100,1000 (0 skips the policy runs)  --fleet-accounts 20 (0 skips the fleet runs)
  *          --root-size 150 (0 skips the root-program row)
+ *          --plugin-sizes 100,500 (the provider plugin's rows, at these of --sizes; 0 skips them)
  */
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -21,7 +22,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { clientEnvironment, RunningEmulator, sampleAccounts, SeedAccount, startEmulator } from "../../emulator";
 import { INVITATION_REJECTION_TYPE_TOKEN } from "../../provider";
-import { PulumiHarness } from "../pulumi-harness";
+import { ensurePulumi, PulumiHarness } from "../pulumi-harness";
 import { installPackedLibrary, InstalledProject } from "./installed-package";
 import { countCalls, median, PhaseCalls, progress, timed } from "./measure";
 import { fleetTable, measureFleet } from "./fleet";
@@ -34,6 +35,8 @@ const { sender: SENDER, receiver: RECEIVER } = sampleAccounts;
 const OPERATIONS = ["GetResourceShareInvitations", "RejectResourceShareInvitation"] as const;
 /** The type token of the baseline program's resources (baseline-program.ts). */
 const BASELINE_TYPE = "pulumi-nodejs:dynamic/bench:Baseline";
+/** The type token of the plugin's rejections. */
+const PLUGIN_TYPE = "ram-invitations:index:InvitationRejection";
 /** The type token of the shaped baseline's resources (shaped-baseline-program.ts). */
 const SHAPED_BASELINE_TYPE = "pulumi-nodejs:dynamic/bench:Shaped";
 
@@ -55,6 +58,8 @@ interface SizeResult {
     ups: UpMeasure[];
     baselines: UpMeasure[];
     shaped: UpMeasure[];
+    /** The plugin's first ups, at the sizes of --plugin-sizes; empty at the others. */
+    plugin: UpMeasure[];
 }
 
 /** Seeds N pending invitations and writes their ARNs to a file for the rejection program; answers its path. */
@@ -97,6 +102,7 @@ async function measureSize(
     n: number,
     latencyMs: number,
     repeat: number,
+    withPlugin: boolean,
 ): Promise<SizeResult> {
     for (const operation of OPERATIONS) {
         await emulator.admin.setFaults(operation, { latencyMs });
@@ -105,6 +111,7 @@ async function measureSize(
     const ups = [counted.up];
     const baselines: UpMeasure[] = [];
     const shaped: UpMeasure[] = [];
+    const plugin: UpMeasure[] = [];
     for (let run = 1; run <= repeat; run++) {
         if (run > 1) {
             progress(`N=${n}: up, run ${run} of ${repeat}`);
@@ -120,8 +127,41 @@ async function measureSize(
         baselines.push(await measureBaseline(n, latencyMs, run));
         progress(`N=${n}: shaped baseline up, run ${run} of ${repeat}`);
         shaped.push(await measureShapedBaseline(emulator, project, n, latencyMs, run));
+        if (withPlugin) {
+            progress(`N=${n}: plugin up, run ${run} of ${repeat}`);
+            plugin.push(await measurePluginUp(emulator, project, n, run));
+        }
     }
-    return { ...counted, ups, baselines, shaped };
+    return { ...counted, ups, baselines, shaped, plugin };
+}
+
+/** The plugin's first `up` of N rejections (plugin-rejections-program.ts), its executable found on PATH. */
+async function measurePluginUp(
+    emulator: RunningEmulator,
+    project: InstalledProject,
+    n: number,
+    run: number,
+): Promise<UpMeasure> {
+    const stack = `plugin-${n}-${run}`;
+    const harness = await PulumiHarness.create({
+        program: project.pluginRejectionsProgram,
+        project: "ram-invitations-bench-plugin",
+        stack,
+        config: {
+            "ram-invitations-bench-plugin:invitationsFile": { value: await seedInvitations(emulator, n, stack) },
+        },
+        env: {
+            ...clientEnvironment(emulator.endpoint, RECEIVER),
+            PATH: [await ensurePulumi(), project.pluginDir, process.env.PATH ?? ""].join(path.delimiter),
+        },
+    });
+    try {
+        const measured = await measuredUp(harness, PLUGIN_TYPE);
+        await expectAllRejected(emulator, n);
+        return measured;
+    } finally {
+        await harness.dispose();
+    }
 }
 
 /** One fresh stack of N rejections: the calls of preview, first up, second up and refresh; the first up measured. */
@@ -287,6 +327,46 @@ function table(results: SizeResult[], latencyMs: number, repeat: number): string
     ].join("\n");
 }
 
+/** The plugin's rows: its first up beside the dynamic resource's and the trivial baseline's, measured in turn. */
+function pluginTable(results: SizeResult[], repeat: number): string {
+    const withPlugin = results.filter((r) => r.plugin.length > 0);
+    if (withPlugin.length === 0) {
+        return "Plugin rows skipped.";
+    }
+    const med = (ups: UpMeasure[], value: (up: UpMeasure) => number) => median(ups.map(value));
+    const seconds = (u: UpMeasure) => u.seconds;
+    const ratio = (ours: UpMeasure[], against: UpMeasure[]) => {
+        const pairs = ours.map((u, i) => u.seconds / against[i].seconds);
+        const range = `${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}`;
+        return `${(med(ours, seconds) / med(against, seconds)).toFixed(2)} (${range})`;
+    };
+    const three = (r: SizeResult, value: (u: UpMeasure) => number, digits: number) =>
+        [r.plugin, r.ups, r.baselines].map((ups) => med(ups, value).toFixed(digits)).join(" / ");
+    return [
+        `The provider plugin (through its generated TypeScript SDK, the executable on PATH) next to the dynamic ` +
+            `resource and N trivial dynamic resources: medians of ${repeat} fresh stacks each, in turn. Triples read ` +
+            "plugin / dynamic / baseline.",
+        "",
+        "| N | plugin up (s) | dynamic up (s) | baseline up (s) | plugin to baseline (range) | " +
+            "plugin to dynamic (range) | state bytes per resource | provider CPU s | engine CPU s |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ...withPlugin.map(
+            (r) =>
+                `| ${[
+                    r.n,
+                    med(r.plugin, seconds).toFixed(1),
+                    med(r.ups, seconds).toFixed(1),
+                    med(r.baselines, seconds).toFixed(1),
+                    ratio(r.plugin, r.baselines),
+                    ratio(r.plugin, r.ups),
+                    three(r, (u) => u.stateBytesPerResource, 0),
+                    three(r, (u) => u.usage.cpuSeconds.provider, 1),
+                    three(r, (u) => u.usage.cpuSeconds.engine, 1),
+                ].join(" | ")} |`,
+        ),
+    ].join("\n");
+}
+
 async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
@@ -297,6 +377,7 @@ async function main(): Promise<void> {
             "policy-sizes": { type: "string", default: "100,1000" },
             "fleet-accounts": { type: "string", default: "20" },
             "root-size": { type: "string", default: "150" },
+            "plugin-sizes": { type: "string", default: "100,500" },
         },
     });
     const sizes = values.sizes.split(",").map(Number);
@@ -306,8 +387,10 @@ async function main(): Promise<void> {
     const policySizes = values["policy-sizes"] === "0" ? [] : values["policy-sizes"].split(",").map(Number);
     const fleetAccounts = Number(values["fleet-accounts"]);
     const rootSize = Number(values["root-size"]);
+    const pluginSizes = values["plugin-sizes"] === "0" ? [] : values["plugin-sizes"].split(",").map(Number);
     if (
         sizes.some((n) => !Number.isInteger(n) || n < 1) ||
+        pluginSizes.some((n) => !sizes.includes(n)) ||
         policySizes.some((m) => !Number.isInteger(m) || m < 2) ||
         !(Number.isInteger(fleetAccounts) && fleetAccounts >= 0) ||
         !(Number.isInteger(rootSize) && rootSize >= 0) ||
@@ -317,13 +400,14 @@ async function main(): Promise<void> {
     ) {
         throw new Error(
             "usage: npm run bench -- [--sizes 10,100,500] [--latency-ms 50] [--repeat 3] [--throttled-size 100] " +
-                "[--policy-sizes 100,1000 (0 skips)] [--fleet-accounts 20 (0 skips)] [--root-size 150 (0 skips)]",
+                "[--policy-sizes 100,1000 (0 skips)] [--fleet-accounts 20 (0 skips)] [--root-size 150 (0 skips)] " +
+                "[--plugin-sizes 100,500 (each one of --sizes; 0 skips)]",
         );
     }
     const command =
         `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} ` +
         `--repeat ${repeat} --throttled-size ${throttledSize} --policy-sizes ${policySizes.join(",") || "0"} ` +
-        `--fleet-accounts ${fleetAccounts} --root-size ${rootSize}`;
+        `--fleet-accounts ${fleetAccounts} --root-size ${rootSize} --plugin-sizes ${pluginSizes.join(",") || "0"}`;
     progress("packing the library and installing it into a throw-away project");
     const project = await installPackedLibrary();
     const emulator = await startEmulator().catch(async (error: unknown) => {
@@ -333,9 +417,9 @@ async function main(): Promise<void> {
     try {
         const results: SizeResult[] = [];
         for (const n of sizes) {
-            results.push(await measureSize(emulator, project, n, latencyMs, repeat));
+            results.push(await measureSize(emulator, project, n, latencyMs, repeat, pluginSizes.includes(n)));
             // Each size as soon as it is measured: a later failure does not lose it.
-            progress(`\n${table(results.slice(-1), latencyMs, repeat)}`);
+            progress(`\n${table(results.slice(-1), latencyMs, repeat)}\n\n${pluginTable(results.slice(-1), repeat)}`);
         }
         const throttled =
             throttledSize > 0 ? await throttledRun(emulator, project, throttledSize) : "Throttled run skipped.";
@@ -357,7 +441,8 @@ async function main(): Promise<void> {
                 ? rootProgramTable(await measureRootProgram(emulator, project, rootSize, repeat), repeat)
                 : "Root-program row skipped.";
         console.log(
-            `\n${table(results, latencyMs, repeat)}\n\n${throttled}\n\n${policy}\n\n${fleet}\n\n${root}\n\n` +
+            `\n${table(results, latencyMs, repeat)}\n\n${pluginTable(results, repeat)}\n\n${throttled}\n\n` +
+                `${policy}\n\n${fleet}\n\n${root}\n\n` +
                 `Command: ${command}`,
         );
     } finally {
