@@ -2,7 +2,7 @@
  * Generates the SDKs of the provider plugin from its schema, with the real CLI as a user would:
  * `pulumi package get-schema` of the checkout's plugin (sdk/schema.json), then `pulumi package
  * gen-sdk` for TypeScript (sdk/nodejs), Python (sdk/python) and Go (sdk/go). The SDKs are generated,
- * never edited by hand.
+ * never edited by hand; only sdk/go.mod and go.sum are kept by hand (see HAND_KEPT).
  *
  *   npm run gen-sdk              # writes sdk/
  *   npm run gen-sdk -- --check   # fails, naming the files, when sdk/ is not what the schema gives
@@ -18,6 +18,11 @@ import { installCheckout } from "./install-checkout";
 const REPO = path.resolve(__dirname, "..");
 export const SDK_DIR = path.join(REPO, "sdk");
 export const SDK_LANGUAGES = ["nodejs", "python", "go"] as const;
+/**
+ * Files of sdk/ that are kept by hand, as in Pulumi's provider repositories: the Go module the Go SDK
+ * is published as (sdk/go/<package> is its package), which the generator does not write.
+ */
+const HAND_KEPT = ["go.mod", "go.sum"];
 
 /** Writes the schema and every SDK into `outDir`. */
 export function generateSdks(outDir: string, pulumiBinDir: string): void {
@@ -64,7 +69,7 @@ export function staleSdkFiles(pulumiBinDir: string): string[] {
     try {
         generateSdks(fresh, pulumiBinDir);
         const want = filesUnder(fresh);
-        const have = filesUnder(SDK_DIR);
+        const have = filesUnder(SDK_DIR).filter((file) => !HAND_KEPT.includes(file));
         const all = [...new Set([...want, ...have])].sort();
         return all.filter(
             (file) =>
@@ -95,7 +100,11 @@ if (require.main === module) {
         const fresh = mkdtempSync(path.join(tmpdir(), "gen-sdk-"));
         try {
             generateSdks(fresh, bin);
-            rmSync(SDK_DIR, { recursive: true, force: true });
+            for (const entry of readdirSync(SDK_DIR)) {
+                if (!HAND_KEPT.includes(entry)) {
+                    rmSync(path.join(SDK_DIR, entry), { recursive: true, force: true });
+                }
+            }
             cpSync(fresh, SDK_DIR, { recursive: true });
         } finally {
             rmSync(fresh, { recursive: true, force: true });

@@ -9,7 +9,8 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 
 const REPO = path.resolve(__dirname, "..");
@@ -48,11 +49,18 @@ export function installPythonSdk(): string {
     if (!existsSync(python)) {
         execFileSync("python3", ["-m", "venv", PYTHON_VENV], { stdio: "inherit" });
     }
-    const pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"];
-    execFileSync(pip[0], [...pip.slice(1), `pulumi==${pin}`, SDK], { stdio: "inherit" });
-    // pip keeps an installed version as it is: the SDK is installed again (as a user installs a
-    // package, not editable), so that the environment has sdk/python as it is now.
-    execFileSync(pip[0], [...pip.slice(1), "--force-reinstall", "--no-deps", SDK], { stdio: "inherit" });
+    // Built from a copy: setuptools leaves build/ and *.egg-info beside the sources it builds.
+    const copy = mkdtempSync(path.join(tmpdir(), "python-sdk-"));
+    try {
+        cpSync(SDK, copy, { recursive: true });
+        const pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"];
+        execFileSync(pip[0], [...pip.slice(1), `pulumi==${pin}`, copy], { stdio: "inherit" });
+        // pip keeps an installed version as it is: the SDK is installed again (as a user installs a
+        // package, not editable), so that the environment has sdk/python as it is now.
+        execFileSync(pip[0], [...pip.slice(1), "--force-reinstall", "--no-deps", copy], { stdio: "inherit" });
+    } finally {
+        rmSync(copy, { recursive: true, force: true });
+    }
     writeFileSync(STAMP, sources);
     return PYTHON_VENV;
 }

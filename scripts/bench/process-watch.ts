@@ -67,8 +67,12 @@ export class ProcessWatch {
 
 function roleOf(cmdline: string): ProcessRole | undefined {
     const args = cmdline.split("\0");
-    // The dynamic provider, or the provider plugin (pulumi-resource-ram-invitations runs plugin/main.js).
-    if (cmdline.includes("dynamic-provider") || cmdline.includes("provider/plugin/main.js")) {
+    // The dynamic provider, or the provider plugin (its executable, or the script it links to).
+    if (
+        cmdline.includes("dynamic-provider") ||
+        cmdline.includes("pulumi-resource-ram-invitations") ||
+        cmdline.includes("provider/plugin/main.js")
+    ) {
         return "provider";
     }
     if (args.some((arg) => arg.endsWith("cmd/run") || arg.includes("@pulumi/pulumi/cmd/run"))) {

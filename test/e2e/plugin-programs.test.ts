@@ -1,8 +1,8 @@
 /**
  * The provider plugin from programs in other languages than the dynamic resource's, each an example
  * as written (only its config set), on the real CLI against the emulator: examples/yaml on the YAML
- * language host built from pulumi-yaml, examples/typescript-sdk and examples/python through the
- * generated TypeScript and Python SDKs (the Python program on our small Python host). The plugin is
+ * language host built from pulumi-yaml, examples/typescript-sdk, examples/python and examples/go
+ * through the generated TypeScript, Python and Go SDKs (Python and Go on our small hosts). The plugin is
  * the checkout's build as `npm install` puts it (node_modules/.bin), which is where each example's
  * `plugins:` points.
  */
@@ -174,6 +174,34 @@ describe("the provider plugin through its generated Python SDK (examples/python)
     });
 });
 
+describe("the provider plugin through its generated Go SDK (examples/go)", function () {
+    this.timeout(10 * 60_000);
+    const suite = endToEndSuite();
+    const example = path.join(REPO, "examples", "go");
+
+    it("previews sender and share name, rejects once, and a second up changes nothing", async () => {
+        await expectRejectsOnce(suite.emulator, async (invitationArn) => {
+            installCheckout();
+            const harness = await suite.stack({
+                copy: {
+                    root: example,
+                    paths: ["Pulumi.yaml", "main.go", "go.mod", "go.sum"],
+                    links: { node_modules: MODULES },
+                },
+                config: { "ram-invitations-go:invitationArn": { value: invitationArn } },
+                env: clientEnvironment(suite.emulator.endpoint, RECEIVER),
+            });
+            // The copy is elsewhere: its go.mod's replace points at the checkout's sdk/ instead of ../../sdk.
+            const goMod = path.join(harness.stack.workspace.workDir, "go.mod");
+            await writeFile(
+                goMod,
+                (await readFile(goMod, "utf8")).replace("=> ../../sdk", `=> ${path.join(REPO, "sdk")}`),
+            );
+            return harness;
+        });
+    });
+});
+
 describe("the provider plugin's InvitationPolicy from a Pulumi YAML program (examples/yaml-policy)", function () {
     this.timeout(10 * 60_000);
     const suite = endToEndSuite();
@@ -289,8 +317,11 @@ async function expectRejectsOnce(
     expect(again.summary.resourceChanges).to.deep.equal({ same: 2 });
     expect((await writeCalls(emulator)).map(arnOf)).to.deep.equal([unwanted]);
     const stored = JSON.stringify((await harness.stack.exportStack()).deployment);
-    expect(stored).not.to.include(RECEIVER.secretAccessKey ?? "not-checked");
     expect(stored).not.to.include("__provider");
+    const secret = RECEIVER.secretAccessKey as string;
+    for (const text of [stored, preview.stdout, preview.stderr, up.stdout, up.stderr, again.stdout, again.stderr]) {
+        expect(text).not.to.include(secret);
+    }
 }
 
 /** A Pulumi.yaml without its `plugins:` section (the plugin is then looked up where Pulumi installs plugins). */
