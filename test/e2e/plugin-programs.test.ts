@@ -8,6 +8,7 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
+import { RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
 import { expect } from "chai";
 import { clientEnvironment, RunningEmulator, SeedAccount } from "../../emulator";
 import { installCheckout } from "../../scripts/install-checkout";
@@ -18,6 +19,7 @@ import { PulumiHarness } from "../../scripts/pulumi-harness";
 import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
 import { expectFailure } from "../support/expect-failure";
+import { ramClientAs } from "../support/ram-client";
 import { arnOf, writeCalls } from "../support/rejections-in-state";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -32,12 +34,12 @@ describe("the provider plugin from a Pulumi YAML program (examples/yaml)", funct
     let emulator: RunningEmulator;
     before(() => (emulator = suite.emulator));
 
-    async function yamlStack(invitationArn: string): Promise<PulumiHarness> {
+    async function yamlStack(invitationArn: string, caller: SeedAccount = RECEIVER): Promise<PulumiHarness> {
         installCheckout();
         return suite.stack({
             copy: { root: EXAMPLE, paths: ["Pulumi.yaml"], links: { node_modules: MODULES } },
             config: { [`${PROJECT}:invitationArn`]: { value: invitationArn } },
-            env: clientEnvironment(emulator.endpoint, RECEIVER),
+            env: clientEnvironment(emulator.endpoint, caller),
         });
     }
 
@@ -59,12 +61,54 @@ describe("the provider plugin from a Pulumi YAML program (examples/yaml)", funct
         await harness.stack.up();
         await emulator.admin.clearCalls();
 
+        const code = await importRunsClean(harness, rejectedElsewhere);
+        // YAML's code generator writes the short form of the type token.
+        expect(code).to.include("type: ram-invitations:InvitationRejection");
+        expect(code).to.include(`invitationArn: ${rejectedElsewhere}`);
+    });
+
+    it("pulumi import through a role (<invitationArn>,<roleArn>) adopts another account's rejection", async () => {
+        const role = `arn:aws:iam::${RECEIVER.accountId}:role/ram-invitations`;
+        await emulator.admin.seed({
+            accounts: [HUB, RECEIVER],
+            roles: [{ roleArn: role, trustedPrincipals: [HUB.accountId] }],
+        });
+        const regions = ["us-east-1"];
+        const [declared] = await emulator.admin.seedPendingInvitations({
+            sender: OTHER,
+            receiver: HUB,
+            count: 1,
+            regions,
+        });
+        const [theirs] = await emulator.admin.seedPendingInvitations({
+            sender: OTHER,
+            receiver: RECEIVER,
+            count: 1,
+            regions,
+        });
+        await ramClientAs(emulator.endpoint, RECEIVER, "us-east-1").send(
+            new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: theirs }),
+        );
+        const harness = await yamlStack(declared, HUB);
+        await harness.stack.up();
+        await emulator.admin.clearCalls();
+
+        const code = await importRunsClean(harness, `${theirs},${role}`);
+        expect(code).to.include(`invitationArn: ${theirs}`);
+        expect(code).to.include(`roleArn: ${role}`);
+    });
+
+    /**
+     * `pulumi import` of `importId` as "adopted": no write, and the code it prints, added to the
+     * program, makes the next `up` change nothing. Answers that code.
+     */
+    async function importRunsClean(harness: PulumiHarness, importId: string): Promise<string> {
         const out = path.join(harness.stack.workspace.workDir, "imported.yaml");
         const imported = await harness.runPulumi([
             "import",
             REJECTION_TYPE,
             "adopted",
-            rejectedElsewhere,
+            importId,
             "--yes",
             "--out",
             out,
@@ -72,17 +116,17 @@ describe("the provider plugin from a Pulumi YAML program (examples/yaml)", funct
         expect(imported.output).to.match(/1 imported/);
         expect(imported.code, imported.output).to.equal(0);
         expect(await writeCalls(emulator)).to.deep.equal([]);
-
         const code = await readFile(out, "utf8");
-        // YAML's code generator writes the short form of the type token.
-        expect(code).to.include("type: ram-invitations:InvitationRejection");
-        expect(code).to.include(`invitationArn: ${rejectedElsewhere}`);
         const program = path.join(harness.stack.workspace.workDir, "Pulumi.yaml");
+        // The summary counts every resource but the providers.
+        const resources = (await harness.stack.exportStack()).deployment.resources as { type: string }[];
+        const before = resources.filter((r) => !r.type.startsWith("pulumi:providers:")).length;
         await writeFile(program, withResources(await readFile(program, "utf8"), code));
         const after = await harness.stack.up();
-        expect(after.summary.resourceChanges).to.deep.equal({ same: 3 });
+        expect(after.summary.resourceChanges).to.deep.equal({ same: before });
         expect(await writeCalls(emulator)).to.deep.equal([]);
-    });
+        return code;
+    }
 
     it("pulumi import of a pending invitation fails and says to declare it instead", async () => {
         const [declared, pending] = await twoPendingFrom(SENDER);
