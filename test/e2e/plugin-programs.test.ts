@@ -246,81 +246,98 @@ describe("the provider plugin through its generated Go SDK (examples/go)", funct
     });
 });
 
-describe("the provider plugin's InvitationPolicy from a Pulumi YAML program (examples/yaml-policy)", function () {
-    this.timeout(10 * 60_000);
-    const suite = endToEndSuite();
-    const example = path.join(REPO, "examples", "yaml-policy");
-    const project = "ram-invitations-yaml-policy";
-    const role = `arn:aws:iam::${RECEIVER.accountId}:role/ram-invitations`;
-    const regions = ["us-east-1", "eu-west-1"];
+/** The policy examples: the same program and stack settings in YAML and in Python. */
+const POLICY_EXAMPLES = [
+    { folder: "yaml-policy", language: "Pulumi YAML", paths: ["Pulumi.yaml"] },
+    { folder: "python-policy", language: "Python", paths: ["Pulumi.yaml", "__main__.py", "requirements.txt"] },
+];
 
-    /** The example run from the hub account, reaching RECEIVER through its role, with `extra` config lines. */
-    async function policyStack(extra: string[] = []): Promise<PulumiHarness> {
-        await suite.emulator.admin.seed({
-            accounts: [HUB, RECEIVER],
-            roles: [{ roleArn: role, trustedPrincipals: [HUB.accountId] }],
-        });
-        installCheckout();
-        const harness = await suite.stack({
-            copy: { root: example, paths: ["Pulumi.yaml"], links: { node_modules: MODULES } },
-            env: clientEnvironment(suite.emulator.endpoint, HUB),
-        });
-        // The stack's settings as a user writes them, in Pulumi.<stack>.yaml.
-        const settings = [
-            "config:",
-            `  ${project}:roleArn: ${role}`,
-            `  ${project}:allowedSenderAccountIds: ["${SENDER.accountId}"]`,
-            `  ${project}:regions: [${regions.join(", ")}]`,
-            ...extra.map((line) => `  ${project}:${line}`),
-        ];
-        await writeFile(path.join(harness.stack.workspace.workDir, "Pulumi.test.yaml"), `${settings.join("\n")}\n`);
-        return harness;
-    }
+for (const { folder, language, paths } of POLICY_EXAMPLES) {
+    describe(`the provider plugin's InvitationPolicy from a ${language} program (examples/${folder})`, function () {
+        this.timeout(10 * 60_000);
+        const suite = endToEndSuite();
+        const example = path.join(REPO, "examples", folder);
+        const project = `ram-invitations-${folder}`;
+        const role = `arn:aws:iam::${RECEIVER.accountId}:role/ram-invitations`;
+        const regions = ["us-east-1", "eu-west-1"];
 
-    function pendingFrom(sender: SeedAccount): Promise<string[]> {
-        return suite.emulator.admin.seedPendingInvitations({ sender, receiver: RECEIVER, count: 2, regions });
-    }
-
-    it("rejects only the unwanted senders' invitations, in both regions, as the role's account", async () => {
-        const allowed = await pendingFrom(SENDER);
-        const unwanted = [...(await pendingFrom(OTHER)), ...(await pendingFrom(BYSTANDER))];
-        await suite.emulator.admin.clearCalls();
-        const harness = await policyStack();
-
-        const preview = await harness.stack.preview();
-        for (const arn of unwanted) {
-            expect(preview.stdout).to.include(`allowed-senders-only-${arn.slice(arn.lastIndexOf("/") + 1)}`);
+        /** The example run from the hub account, reaching RECEIVER through its role, with `extra` config lines. */
+        async function policyStack(extra: string[] = []): Promise<PulumiHarness> {
+            await suite.emulator.admin.seed({
+                accounts: [HUB, RECEIVER],
+                roles: [{ roleArn: role, trustedPrincipals: [HUB.accountId] }],
+            });
+            installCheckout();
+            const links: Record<string, string> = { node_modules: MODULES };
+            if (paths.includes("__main__.py")) {
+                links.venv = installPythonSdk();
+            }
+            const harness = await suite.stack({
+                copy: { root: example, paths, links },
+                env: clientEnvironment(suite.emulator.endpoint, HUB),
+            });
+            // The stack's settings as a user writes them, in Pulumi.<stack>.yaml.
+            const settings = [
+                "config:",
+                `  ${project}:roleArn: ${role}`,
+                `  ${project}:allowedSenderAccountIds: ["${SENDER.accountId}"]`,
+                `  ${project}:regions: [${regions.join(", ")}]`,
+                ...extra.map((line) => `  ${project}:${line}`),
+            ];
+            await writeFile(path.join(harness.stack.workspace.workDir, "Pulumi.test.yaml"), `${settings.join("\n")}\n`);
+            return harness;
         }
-        for (const arn of allowed) {
-            expect(preview.stdout).not.to.include(arn.slice(arn.lastIndexOf("/") + 1));
+
+        function pendingFrom(sender: SeedAccount): Promise<string[]> {
+            return suite.emulator.admin.seedPendingInvitations({ sender, receiver: RECEIVER, count: 2, regions });
         }
-        expect(await writeCalls(suite.emulator)).to.deep.equal([]);
 
-        const up = await harness.stack.up();
-        const writes = await writeCalls(suite.emulator);
-        expect(writes.map(arnOf)).to.have.members(unwanted);
-        expect(new Set(writes.map((c) => c.accountId))).to.deep.equal(new Set([RECEIVER.accountId]));
-        expect(up.outputs.summary.value).to.deep.include({ pendingAllowed: 2, rejectedNow: 4, mode: "enforce" });
+        it("rejects only the unwanted senders' invitations, in both regions, as the role's account", async () => {
+            const allowed = await pendingFrom(SENDER);
+            const unwanted = [...(await pendingFrom(OTHER)), ...(await pendingFrom(BYSTANDER))];
+            await suite.emulator.admin.clearCalls();
+            const harness = await policyStack();
 
-        const again = await harness.stack.up();
-        expect(again.summary.resourceChanges).to.deep.equal({ same: 6 }); // stack, policy, 4 rejections
-        expect(await writeCalls(suite.emulator)).to.have.length(unwanted.length);
+            const preview = await harness.stack.preview();
+            for (const arn of unwanted) {
+                expect(preview.stdout).to.include(`allowed-senders-only-${arn.slice(arn.lastIndexOf("/") + 1)}`);
+            }
+            for (const arn of allowed) {
+                expect(preview.stdout).not.to.include(arn.slice(arn.lastIndexOf("/") + 1));
+            }
+            expect(await writeCalls(suite.emulator)).to.deep.equal([]);
+
+            const up = await harness.stack.up();
+            const writes = await writeCalls(suite.emulator);
+            expect(writes.map(arnOf)).to.have.members(unwanted);
+            expect(new Set(writes.map((c) => c.accountId))).to.deep.equal(new Set([RECEIVER.accountId]));
+            // Python's SDK exports the summary with its own (snake_case) property names.
+            expect(camelCaseKeys(up.outputs.summary.value)).to.deep.include({
+                pendingAllowed: 2,
+                rejectedNow: 4,
+                mode: "enforce",
+            });
+
+            const again = await harness.stack.up();
+            expect(again.summary.resourceChanges).to.deep.equal({ same: 6 }); // stack, policy, 4 rejections
+            expect(await writeCalls(suite.emulator)).to.have.length(unwanted.length);
+        });
+
+        it("its guard refuses before any write, in preview and in up", async () => {
+            await pendingFrom(OTHER);
+            await suite.emulator.admin.clearCalls();
+            const harness = await policyStack(["maxRejectionsPerRun: 1"]);
+            const guard = `would reject 2 pending invitations in this run, more than maxRejectionsPerRun (1)`;
+
+            const preview = String(await expectFailure(harness.stack.preview()));
+            expect(preview).to.include(guard).and.to.include(`through role ${role}`);
+            const up = String(await expectFailure(harness.stack.up()));
+            expect(up).to.include(guard);
+            expect(up).not.to.match(/\s+at \S+ \(/); // no stack trace
+            expect(await writeCalls(suite.emulator)).to.deep.equal([]);
+        });
     });
-
-    it("its guard refuses before any write, in preview and in up", async () => {
-        await pendingFrom(OTHER);
-        await suite.emulator.admin.clearCalls();
-        const harness = await policyStack(["maxRejectionsPerRun: 1"]);
-        const guard = `would reject 2 pending invitations in this run, more than maxRejectionsPerRun (1)`;
-
-        const preview = String(await expectFailure(harness.stack.preview()));
-        expect(preview).to.include(guard).and.to.include(`through role ${role}`);
-        const up = String(await expectFailure(harness.stack.up()));
-        expect(up).to.include(guard);
-        expect(up).not.to.match(/\s+at \S+ \(/); // no stack trace
-        expect(await writeCalls(suite.emulator)).to.deep.equal([]);
-    });
-});
+}
 
 /**
  * One program's run: its preview names the sender and share of the invitation it declares, `up`
@@ -366,6 +383,13 @@ async function expectRejectsOnce(
     for (const text of [stored, preview.stdout, preview.stderr, up.stdout, up.stderr, again.stdout, again.stderr]) {
         expect(text).not.to.include(secret);
     }
+}
+
+/** An object with its snake_case keys in camelCase. */
+function camelCaseKeys(value: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(
+        Object.entries(value).map(([key, v]) => [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
+    );
 }
 
 /** A Pulumi.yaml without its `plugins:` section (the plugin is then looked up where Pulumi installs plugins). */
