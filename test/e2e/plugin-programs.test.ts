@@ -323,6 +323,23 @@ for (const { folder, language, paths } of POLICY_EXAMPLES) {
             expect(await writeCalls(suite.emulator)).to.have.length(unwanted.length);
         });
 
+        it("in report mode rejects nothing and reports what it would reject", async () => {
+            await pendingFrom(SENDER);
+            await pendingFrom(OTHER);
+            await suite.emulator.admin.clearCalls();
+            const harness = await policyStack(["mode: report"]);
+
+            const up = await harness.stack.up();
+            expect(camelCaseKeys(up.outputs.summary.value)).to.deep.include({
+                pendingAllowed: 2,
+                wouldReject: 2,
+                rejectedNow: 0,
+                mode: "report",
+            });
+            expect(up.summary.resourceChanges).to.deep.equal({ create: 2 }); // the stack and the policy
+            expect(await writeCalls(suite.emulator)).to.deep.equal([]);
+        });
+
         it("its guard refuses before any write, in preview and in up", async () => {
             await pendingFrom(OTHER);
             await suite.emulator.admin.clearCalls();
