@@ -24,6 +24,12 @@
 //
 // (the checksum database that this machine reaches has no entry for pkg/v3@v3.248.0, so its go.sum
 // line comes from the downloaded module; builds then verify against go.sum and need no GONOSUMDB).
+// The Python and Go hosts are ./pulumi-language-python and ./pulumi-language-go, small hosts of
+// ours for the same reason (their modules, .../sdk/python/cmd/pulumi-language-python/v3 and
+// .../sdk/go/pulumi-language-go/v3, are refused alike); the three share ./langhost, and answer
+// `pulumi package gen-sdk` with ./sdkgen. The YAML host has a module of its own:
+// ./pulumi-language-yaml/tools.go says why.
+//
 // If the proxy starts serving the official host at the release commit's pseudo-version, replace
 // ./pulumi-language-nodejs with a blank import of it.
 package tools
