@@ -39,6 +39,10 @@ describe("silenceNodeVersionNotice", function () {
         expect(stderrOfSdkCheck({ silenced: true })).not.to.contain("NodeVersionSupportWarning");
     });
 
+    it("turns the notice off when the switch is set but empty (blanked, as an unset variable)", () => {
+        expect(stderrOfSdkCheck({ silenced: true, switchValue: "" })).not.to.contain("NodeVersionSupportWarning");
+    });
+
     it("leaves a user's own setting of the switch alone", () => {
         expect(stderrOfSdkCheck({ silenced: true, switchValue: "false" })).to.contain("NodeVersionSupportWarning");
     });
