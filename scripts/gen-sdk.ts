@@ -13,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { filesUnder } from "./file-hash";
 import { installCheckout } from "./install-checkout";
 
 const REPO = path.resolve(__dirname, "..");
@@ -53,14 +54,6 @@ export function generateSdks(outDir: string, pulumiBinDir: string): void {
     } finally {
         rmSync(home, { recursive: true, force: true });
     }
-}
-
-/** Every file under `dir`, relative to it. */
-function filesUnder(dir: string): string[] {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-        .sort();
 }
 
 /** The files of sdk/ that differ from a fresh generation (missing, extra or changed). */

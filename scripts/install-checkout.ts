@@ -15,13 +15,11 @@
  *   npx ts-node --transpile-only scripts/install-checkout.ts [node_modules folder]
  */
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import {
     chmodSync,
     existsSync,
     mkdirSync,
     mkdtempSync,
-    readdirSync,
     readFileSync,
     rmSync,
     symlinkSync,
@@ -29,6 +27,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { filesUnder, hashFiles } from "./file-hash";
 
 export const PACKAGE_NAME = "pulumi-ram-invitations";
 const REPO = path.resolve(__dirname, "..");
@@ -86,26 +85,10 @@ function linkBins(modulesDir: string, target: string): void {
 
 /** A hash of everything the packed package is built from. */
 function sourcesHash(): string {
-    const hash = createHash("sha256");
-    const files = [
-        "package.json",
-        "tsconfig.json",
-        "tsconfig.build.json",
-        ...listFiles("provider").filter((f) => f.endsWith(".ts")),
-    ];
-    for (const file of files.sort()) {
-        hash.update(file)
-            .update("\0")
-            .update(readFileSync(path.join(REPO, file)))
-            .update("\0");
-    }
-    return hash.digest("hex");
-}
-
-function listFiles(folder: string): string[] {
-    return readdirSync(path.join(REPO, folder), { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.relative(REPO, path.join(entry.parentPath, entry.name)));
+    const provider = filesUnder(path.join(REPO, "provider"))
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => path.join("provider", f));
+    return hashFiles(REPO, ["package.json", "tsconfig.json", "tsconfig.build.json", ...provider]);
 }
 
 if (require.main === module) {

@@ -8,10 +8,10 @@
  *   npx ts-node --transpile-only scripts/install-python-sdk.ts
  */
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { filesUnder, hashFiles } from "./file-hash";
 
 const REPO = path.resolve(__dirname, "..");
 export const PYTHON_VENV = path.join(REPO, ".tools", "python-venv");
@@ -27,15 +27,7 @@ function pulumiVersion(): string {
 }
 
 function sourcesHash(pin: string): string {
-    const hash = createHash("sha256").update(pin);
-    const files = readdirSync(SDK, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.join(entry.parentPath, entry.name))
-        .sort();
-    for (const file of files) {
-        hash.update(path.relative(SDK, file)).update("\0").update(readFileSync(file)).update("\0");
-    }
-    return hash.digest("hex");
+    return hashFiles(SDK, filesUnder(SDK), pin);
 }
 
 /** Makes (or brings up to date) the virtualenv; answers its folder. */

@@ -9,9 +9,9 @@
  *   npx ts-node --transpile-only scripts/install-sdk.ts [node_modules folder]
  */
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { filesUnder, hashFiles } from "./file-hash";
 
 export const SDK_PACKAGE_NAME = "@pulumi-ram-invitations/sdk";
 const REPO = path.resolve(__dirname, "..");
@@ -40,15 +40,7 @@ export function installTypeScriptSdk(modulesDir = path.join(REPO, "node_modules"
 }
 
 function sourcesHash(): string {
-    const hash = createHash("sha256");
-    const files = readdirSync(SOURCES, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.join(entry.parentPath, entry.name))
-        .sort();
-    for (const file of files) {
-        hash.update(path.relative(SOURCES, file)).update("\0").update(readFileSync(file)).update("\0");
-    }
-    return hash.digest("hex");
+    return hashFiles(SOURCES, filesUnder(SOURCES));
 }
 
 if (require.main === module) {
