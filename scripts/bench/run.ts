@@ -277,18 +277,35 @@ async function throttledRun(emulator: RunningEmulator, project: InstalledProject
     }
 }
 
+/** The median of one measure over several ups. */
+function med(ups: UpMeasure[], value: (up: UpMeasure) => number): number {
+    return median(ups.map(value));
+}
+
+function seconds(up: UpMeasure): number {
+    return up.seconds;
+}
+
+/** The ratio of the median times, and the range of the single runs' ratios (the runs took turns). */
+function ratio(ours: UpMeasure[], against: UpMeasure[]): string {
+    const pairs = ours.map((u, i) => u.seconds / against[i].seconds);
+    const range = `${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}`;
+    return `${(med(ours, seconds) / med(against, seconds)).toFixed(2)} (${range})`;
+}
+
+/** One measure's medians for several programs, as "a / b / c". */
+function medians(programs: UpMeasure[][], value: (u: UpMeasure) => number, digits: number): string {
+    return programs.map((ups) => med(ups, value).toFixed(digits)).join(" / ");
+}
+
+function row(cells: (string | number)[]): string {
+    return `| ${cells.join(" | ")} |`;
+}
+
 function table(results: SizeResult[], latencyMs: number, repeat: number): string {
     const calls = (c: PhaseCalls) => `${c.reads} / ${c.writes}`;
-    const med = (ups: UpMeasure[], value: (up: UpMeasure) => number) => median(ups.map(value));
-    const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
-    const seconds = (u: UpMeasure) => u.seconds;
-    const ratio = (r: SizeResult, against: UpMeasure[]) => {
-        const pairs = r.ups.map((u, i) => u.seconds / against[i].seconds);
-        const range = `${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}`;
-        return `${(med(r.ups, seconds) / med(against, seconds)).toFixed(2)} (${range})`;
-    };
     const three = (r: SizeResult, value: (u: UpMeasure) => number, digits: number) =>
-        [r.ups, r.baselines, r.shaped].map((ups) => med(ups, value).toFixed(digits)).join(" / ");
+        medians([r.ups, r.baselines, r.shaped], value, digits);
     return [
         `Latency per RAM call: ${latencyMs} ms. Calls are GetResourceShareInvitations / RejectResourceShareInvitation.`,
         "",
@@ -314,8 +331,8 @@ function table(results: SizeResult[], latencyMs: number, repeat: number): string
                 med(r.ups, seconds).toFixed(1),
                 med(r.baselines, seconds).toFixed(1),
                 med(r.shaped, seconds).toFixed(1),
-                ratio(r, r.baselines),
-                ratio(r, r.shaped),
+                ratio(r.ups, r.baselines),
+                ratio(r.ups, r.shaped),
                 ((med(r.ups, seconds) / r.n) * 1000).toFixed(1),
                 three(r, (u) => u.stateBytesPerResource, 0),
                 three(r, (u) => u.usage.cpuSeconds.provider, 1),
@@ -333,15 +350,8 @@ function pluginTable(results: SizeResult[], repeat: number): string {
     if (withPlugin.length === 0) {
         return "Plugin rows skipped.";
     }
-    const med = (ups: UpMeasure[], value: (up: UpMeasure) => number) => median(ups.map(value));
-    const seconds = (u: UpMeasure) => u.seconds;
-    const ratio = (ours: UpMeasure[], against: UpMeasure[]) => {
-        const pairs = ours.map((u, i) => u.seconds / against[i].seconds);
-        const range = `${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}`;
-        return `${(med(ours, seconds) / med(against, seconds)).toFixed(2)} (${range})`;
-    };
     const three = (r: SizeResult, value: (u: UpMeasure) => number, digits: number) =>
-        [r.plugin, r.ups, r.baselines].map((ups) => med(ups, value).toFixed(digits)).join(" / ");
+        medians([r.plugin, r.ups, r.baselines], value, digits);
     return [
         `The provider plugin (through its generated TypeScript SDK, the executable on PATH) next to the dynamic ` +
             `resource and N trivial dynamic resources: medians of ${repeat} fresh stacks each, in turn. Triples read ` +
@@ -350,19 +360,18 @@ function pluginTable(results: SizeResult[], repeat: number): string {
         "| N | plugin up (s) | dynamic up (s) | baseline up (s) | plugin to baseline (range) | " +
             "plugin to dynamic (range) | state bytes per resource | provider CPU s | engine CPU s |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-        ...withPlugin.map(
-            (r) =>
-                `| ${[
-                    r.n,
-                    med(r.plugin, seconds).toFixed(1),
-                    med(r.ups, seconds).toFixed(1),
-                    med(r.baselines, seconds).toFixed(1),
-                    ratio(r.plugin, r.baselines),
-                    ratio(r.plugin, r.ups),
-                    three(r, (u) => u.stateBytesPerResource, 0),
-                    three(r, (u) => u.usage.cpuSeconds.provider, 1),
-                    three(r, (u) => u.usage.cpuSeconds.engine, 1),
-                ].join(" | ")} |`,
+        ...withPlugin.map((r) =>
+            row([
+                r.n,
+                med(r.plugin, seconds).toFixed(1),
+                med(r.ups, seconds).toFixed(1),
+                med(r.baselines, seconds).toFixed(1),
+                ratio(r.plugin, r.baselines),
+                ratio(r.plugin, r.ups),
+                three(r, (u) => u.stateBytesPerResource, 0),
+                three(r, (u) => u.usage.cpuSeconds.provider, 1),
+                three(r, (u) => u.usage.cpuSeconds.engine, 1),
+            ]),
         ),
     ].join("\n");
 }
