@@ -28,19 +28,14 @@ import (
 
 func main() {
 	langhost.Serve("pulumi-language-go", func(engine langhost.Engine) pulumirpc.LanguageRuntimeServer {
-		return &host{engine: engine}
+		return &host{Generator: sdkgen.Generator{Language: sdkgen.Go}, engine: engine}
 	})
 }
 
 type host struct {
 	langhost.Common
+	sdkgen.Generator
 	engine langhost.Engine
-}
-
-func (h *host) GeneratePackage(
-	ctx context.Context, req *pulumirpc.GeneratePackageRequest,
-) (*pulumirpc.GeneratePackageResponse, error) {
-	return sdkgen.GeneratePackage(ctx, sdkgen.Go, req)
 }
 
 // About feeds the update metadata that `pulumi up` records (and `pulumi about`).

@@ -30,12 +30,13 @@ import (
 
 func main() {
 	langhost.Serve("pulumi-language-nodejs", func(engine langhost.Engine) pulumirpc.LanguageRuntimeServer {
-		return &host{engine: engine}
+		return &host{Generator: sdkgen.Generator{Language: sdkgen.NodeJS}, engine: engine}
 	})
 }
 
 type host struct {
 	langhost.Common
+	sdkgen.Generator
 	engine langhost.Engine
 }
 
@@ -50,12 +51,6 @@ func (h *host) About(ctx context.Context, _ *pulumirpc.AboutRequest) (*pulumirpc
 		return nil, fmt.Errorf("node --version: %w", err)
 	}
 	return &pulumirpc.AboutResponse{Executable: node, Version: strings.TrimSpace(string(out))}, nil
-}
-
-func (h *host) GeneratePackage(
-	ctx context.Context, req *pulumirpc.GeneratePackageRequest,
-) (*pulumirpc.GeneratePackageResponse, error) {
-	return sdkgen.GeneratePackage(ctx, sdkgen.NodeJS, req)
 }
 
 func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {

@@ -35,19 +35,14 @@ const execScript = "pulumi-language-python-exec"
 
 func main() {
 	langhost.Serve("pulumi-language-python", func(engine langhost.Engine) pulumirpc.LanguageRuntimeServer {
-		return &host{engine: engine}
+		return &host{Generator: sdkgen.Generator{Language: sdkgen.Python}, engine: engine}
 	})
 }
 
 type host struct {
 	langhost.Common
+	sdkgen.Generator
 	engine langhost.Engine
-}
-
-func (h *host) GeneratePackage(
-	ctx context.Context, req *pulumirpc.GeneratePackageRequest,
-) (*pulumirpc.GeneratePackageResponse, error) {
-	return sdkgen.GeneratePackage(ctx, sdkgen.Python, req)
 }
 
 // About feeds the update metadata that `pulumi up` records (and `pulumi about`).

@@ -27,6 +27,17 @@ const (
 	Go     Language = "go"
 )
 
+// Generator answers GeneratePackage for one language: a language host embeds it.
+type Generator struct {
+	Language Language
+}
+
+func (g Generator) GeneratePackage(
+	ctx context.Context, req *pulumirpc.GeneratePackageRequest,
+) (*pulumirpc.GeneratePackageResponse, error) {
+	return GeneratePackage(ctx, g.Language, req)
+}
+
 // The tool name the generators write into the files' "do not edit" headers.
 const tool = "pulumi"
 
