@@ -1,0 +1,35 @@
+/**
+ * The README's section on the provider plugin shows the examples' programs (the end-to-end tests run
+ * those files as written): each code block there must be the example file, or a verbatim part of
+ * one, so the README cannot drift from what is tested.
+ */
+import { expect } from "chai";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { codeBlocksUnder } from "../support/readme-examples";
+
+const EXAMPLES = path.resolve(__dirname, "..", "..", "examples");
+const SECTION = "Every Pulumi language: the provider plugin";
+
+function example(file: string): string {
+    return readFileSync(path.join(EXAMPLES, file), "utf8");
+}
+
+describe("the README's plugin examples are the tested example files", () => {
+    it("the TypeScript and Python programs are examples/typescript-sdk and examples/python as they are", () => {
+        expect(codeBlocksUnder(SECTION, "ts")).to.deep.equal([example("typescript-sdk/index.ts")]);
+        expect(codeBlocksUnder(SECTION, "python")).to.deep.equal([example("python/__main__.py")]);
+    });
+
+    it("every YAML block is part of examples/yaml or examples/yaml-policy, verbatim", () => {
+        const programs = [example("yaml/Pulumi.yaml"), example("yaml-policy/Pulumi.yaml")];
+        const blocks = codeBlocksUnder(SECTION, "yaml");
+        expect(blocks).to.have.length(3);
+        for (const block of blocks) {
+            expect(
+                programs.some((program) => program.includes(block)),
+                block,
+            ).to.equal(true);
+        }
+    });
+});
