@@ -23,6 +23,7 @@ const NUMBER_FIELDS: Record<
     dropAfterCommitRate: { max: 1, integer: false },
     dropAfterCommitNext: { max: Number.MAX_SAFE_INTEGER, integer: true },
     errorNext: { max: Number.MAX_SAFE_INTEGER, integer: true },
+    associationNeverCompletesNext: { max: Number.MAX_SAFE_INTEGER, integer: true },
 };
 
 function isRamErrorName(value: unknown): value is RamErrorName {
@@ -151,6 +152,12 @@ export class FaultInjector {
         return faults !== undefined && this.take(faults, "dropAfterCommitNext", "dropAfterCommitRate");
     }
 
+    /** Whether this acceptance's association is never to complete. */
+    takeStalledAssociation(operation: RamOperationName): boolean {
+        const faults = this.faults.get(operation);
+        return faults !== undefined && this.countDown(faults, "associationNeverCompletesNext");
+    }
+
     /** Counts a "next N" fault down, or else rolls the dice for its rate. */
     private take(
         faults: OperationFaults,
@@ -168,7 +175,8 @@ export class FaultInjector {
     /** Whether a "next N" fault still has requests to hit; counts one off if so. */
     private countDown(
         faults: OperationFaults,
-        next: "throttleNext" | "serverErrorNext" | "dropAfterCommitNext" | "errorNext",
+        next:
+            "throttleNext" | "serverErrorNext" | "dropAfterCommitNext" | "errorNext" | "associationNeverCompletesNext",
     ): boolean {
         const remaining = faults[next] ?? 0;
         if (remaining === 0) {

@@ -31,4 +31,9 @@ export interface OperationFaults {
      * `OperationNotPermittedException`, answered with the status the model gives it.
      */
     errorName?: string;
+    /**
+     * For AcceptResourceShareInvitation: the next N acceptances succeed, but their association
+     * with the share stays ASSOCIATING forever (the share never shows as shared with the receiver).
+     */
+    associationNeverCompletesNext?: number;
 }

@@ -8,11 +8,21 @@ import {
     AcceptResourceShareInvitationResponse,
     CreateResourceShareRequest,
     CreateResourceShareResponse,
+    DeleteResourceShareRequest,
+    DeleteResourceShareResponse,
+    DisassociateResourceShareRequest,
+    DisassociateResourceShareResponse,
     GetResourceShareInvitationsRequest,
     GetResourceShareInvitationsResponse,
     GetResourceSharesRequest,
     GetResourceSharesResponse,
+    ListPendingInvitationResourcesRequest,
+    ListPendingInvitationResourcesResponse,
+    ListResourcesRequest,
+    ListResourcesResponse,
     ResourceOwner,
+    ResourceShareAssociationStatus,
+    ResourceShareAssociationType,
     ResourceShareStatus,
     TagFilter,
 } from "@aws-sdk/client-ram";
@@ -22,13 +32,15 @@ import { canonicalJson } from "../wire/canonical-json";
 import { paginate } from "../wire/pagination";
 import type { RamErrorName, RamOperationName } from "../wire/ram-schema";
 import { isAccountId, isRamArn, parseArn, RamResourceType } from "./arns";
-import type { ShareRecord, Store } from "./store";
+import type { InvitationRecord, ShareRecord, Store } from "./store";
 import type { InvitationStatus } from "./types";
 
 /** What an operation runs with. */
 export interface CallContext {
     caller: Caller;
     store: Store;
+    /** Whether this acceptance's association is never to complete (an injected fault); asked once per acceptance. */
+    associationStalls: () => boolean;
 }
 
 /** An operation's answer (without `clientToken`, which the ledger adds) and whether it changed state. */
@@ -124,10 +136,7 @@ function getResourceShares(
     input: Checked<GetResourceSharesRequest, "resourceOwner">,
     { caller, store }: CallContext,
 ): OperationResult {
-    const owners: string[] = Object.values(ResourceOwner);
-    if (!owners.includes(input.resourceOwner)) {
-        throw new ApiError("InvalidParameterException", `resourceOwner must be one of ${owners.join(", ")}.`);
-    }
+    resourceOwnerOf(input.resourceOwner);
     const statuses: string[] = Object.values(ResourceShareStatus);
     if (input.resourceShareStatus !== undefined && !statuses.includes(input.resourceShareStatus)) {
         throw new ApiError("InvalidParameterException", `resourceShareStatus must be one of ${statuses.join(", ")}.`);
@@ -136,24 +145,16 @@ function getResourceShares(
     const shareArns = input.resourceShareArns ?? [];
     shareArns.forEach((arn) => requireRamArn(arn, "resource-share"));
 
-    const acceptedShares = new Set(
-        store
-            .receivedInvitations(caller.accountId, caller.region)
-            .filter((i) => store.statusOf(i) === "ACCEPTED")
-            .map((i) => i.resourceShareArn),
-    );
     const shares = store
         .listShares()
         .filter((s) => s.region === caller.region)
         .filter((s) =>
             input.resourceOwner === ResourceOwner.SELF
                 ? s.ownerAccountId === caller.accountId
-                : acceptedShares.has(s.resourceShareArn),
+                : sharedWithCaller(store, caller, s, { includeDeleted: true }),
         )
         .filter((s) => shareArns.length === 0 || shareArns.includes(s.resourceShareArn))
-        .filter(
-            () => input.resourceShareStatus === undefined || input.resourceShareStatus === ResourceShareStatus.ACTIVE,
-        )
+        .filter((s) => input.resourceShareStatus === undefined || input.resourceShareStatus === s.status)
         .filter((s) => input.name === undefined || s.name === input.name)
         .filter((s) => matchesTagFilters(s, input.tagFilters ?? []));
 
@@ -163,6 +164,176 @@ function getResourceShares(
         nextToken: page.nextToken,
     };
     return { reply, stateChanged: false };
+}
+
+/**
+ * Whether `share` is shared with the caller now: the caller accepted its invitation and the
+ * association is ASSOCIATED (not still ASSOCIATING, not left). With `includeDeleted`, a share its
+ * owner deleted while the caller was associated still counts: RAM goes on describing it, as DELETED.
+ */
+function sharedWithCaller(
+    store: Store,
+    caller: Caller,
+    share: ShareRecord,
+    { includeDeleted }: { includeDeleted: boolean },
+): boolean {
+    const invitation = associatedInvitation(store, caller, share);
+    if (!invitation?.association || invitation.association.leftAtMs !== undefined) {
+        return false;
+    }
+    if (share.status === ResourceShareStatus.DELETED) {
+        return includeDeleted && invitation.association.readyAtMs !== null;
+    }
+    return store.associationStatusOf(invitation) === ResourceShareAssociationStatus.ASSOCIATED;
+}
+
+/** The caller's accepted invitation to `share`, if any. */
+function associatedInvitation(store: Store, caller: Caller, share: ShareRecord): InvitationRecord | undefined {
+    return store
+        .receivedInvitations(caller.accountId, caller.region)
+        .find((i) => i.resourceShareArn === share.resourceShareArn && i.association !== undefined);
+}
+
+function resourceOwnerOf(value: string): ResourceOwner {
+    const owners: string[] = Object.values(ResourceOwner);
+    if (!owners.includes(value)) {
+        throw new ApiError("InvalidParameterException", `resourceOwner must be one of ${owners.join(", ")}.`);
+    }
+    return value as ResourceOwner;
+}
+
+function listResources(
+    input: Checked<ListResourcesRequest, "resourceOwner">,
+    { caller, store }: CallContext,
+): OperationResult {
+    const owner = resourceOwnerOf(input.resourceOwner);
+    const maxResults = pageSize(input.maxResults, "InvalidParameterException");
+    const shareArns = input.resourceShareArns ?? [];
+    shareArns.forEach((arn) => requireRamArn(arn, "resource-share"));
+    const resourceArns = input.resourceArns ?? [];
+    const resources = store
+        .listShares()
+        .filter((s) => s.region === caller.region)
+        .filter((s) =>
+            owner === ResourceOwner.SELF
+                ? s.ownerAccountId === caller.accountId && s.status !== ResourceShareStatus.DELETED
+                : sharedWithCaller(store, caller, s, { includeDeleted: false }),
+        )
+        .filter((s) => shareArns.length === 0 || shareArns.includes(s.resourceShareArn))
+        .flatMap((s) => store.describeResources(s))
+        .filter((r) => resourceArns.length === 0 || resourceArns.includes(r.arn ?? ""))
+        .filter((r) => input.resourceType === undefined || r.type?.toLowerCase() === input.resourceType.toLowerCase());
+    const page = paginate(resources, listingKey(caller, input), maxResults, input.nextToken);
+    const reply: ListResourcesResponse = { resources: page.items, nextToken: page.nextToken };
+    return { reply, stateChanged: false };
+}
+
+/** What a receiver may see of a share before it accepts: the resources it would get. */
+function listPendingInvitationResources(
+    input: Checked<ListPendingInvitationResourcesRequest, "resourceShareInvitationArn">,
+    { caller, store }: CallContext,
+): OperationResult {
+    const arn = input.resourceShareInvitationArn;
+    requireRamArn(arn, "resource-share-invitation");
+    const maxResults = pageSize(input.maxResults, "InvalidParameterException");
+    const invitation = store.receivedInvitation(caller.accountId, caller.region, arn);
+    if (!invitation) {
+        throw invitationNotFound(arn);
+    }
+    const status = store.statusOf(invitation);
+    if (status === "REJECTED" || status === "EXPIRED") {
+        throw new ApiError(ALREADY_ANSWERED[status], `The invitation ${arn} is ${status}.`);
+    }
+    const share = store.share(invitation.resourceShareArn);
+    const resources = share ? store.describeResources(share) : [];
+    const page = paginate(resources, listingKey(caller, input), maxResults, input.nextToken);
+    const reply: ListPendingInvitationResourcesResponse = { resources: page.items, nextToken: page.nextToken };
+    return { reply, stateChanged: false };
+}
+
+function shareInCallerRegion(store: Store, caller: Caller, arn: string): ShareRecord {
+    requireRamArn(arn, "resource-share");
+    const share = store.share(arn);
+    if (share?.region !== caller.region) {
+        throw new ApiError("UnknownResourceException", `The resource share ${arn} could not be found.`);
+    }
+    return share;
+}
+
+/**
+ * DisassociateResourceShare with principals. The owner removes receivers; a receiver may only name
+ * its own account, which leaves the share (what a receiver's "leave" is in RAM).
+ */
+function disassociateResourceShare(
+    input: Checked<DisassociateResourceShareRequest, "resourceShareArn">,
+    { caller, store }: CallContext,
+): OperationResult {
+    const share = shareInCallerRegion(store, caller, input.resourceShareArn);
+    if ((input.resourceArns ?? []).length > 0 || (input.sources ?? []).length > 0) {
+        throw new ApiError(
+            "InvalidParameterException",
+            "The emulator disassociates principals only: give principals, not resourceArns or sources.",
+        );
+    }
+    const principals = input.principals ?? [];
+    const isOwner = share.ownerAccountId === caller.accountId;
+    if (!isOwner && (principals.length !== 1 || principals[0] !== caller.accountId)) {
+        throw new ApiError(
+            "OperationNotPermittedException",
+            `Account ${caller.accountId} does not own ${share.resourceShareArn}: it can only remove its own account.`,
+        );
+    }
+    const leaving = store
+        .listInvitations()
+        .filter((i) => i.resourceShareArn === share.resourceShareArn && principals.includes(i.receiverAccountId))
+        .filter((i) => {
+            const status = store.associationStatusOf(i);
+            return status === ResourceShareAssociationStatus.ASSOCIATED || status === "ASSOCIATING";
+        });
+    if (leaving.length === 0) {
+        throw new ApiError(
+            "UnknownResourceException",
+            `None of ${principals.join(", ")} is associated with ${share.resourceShareArn}.`,
+        );
+    }
+    const now = store.describeShare(share).lastUpdatedTime;
+    leaving.forEach((i) => store.leave(i));
+    const reply: DisassociateResourceShareResponse = {
+        resourceShareAssociations: leaving.map((i) => ({
+            resourceShareArn: share.resourceShareArn,
+            resourceShareName: share.name,
+            associatedEntity: i.receiverAccountId,
+            associationType: ResourceShareAssociationType.PRINCIPAL,
+            status: ResourceShareAssociationStatus.DISASSOCIATING,
+            creationTime: now,
+            lastUpdatedTime: now,
+            external: true,
+        })),
+    };
+    return { reply, stateChanged: true };
+}
+
+/** DeleteResourceShare: its owner deletes it, and every receiver's association ends. */
+function deleteResourceShare(
+    input: Checked<DeleteResourceShareRequest, "resourceShareArn">,
+    { caller, store }: CallContext,
+): OperationResult {
+    const share = shareInCallerRegion(store, caller, input.resourceShareArn);
+    if (share.ownerAccountId !== caller.accountId) {
+        throw new ApiError(
+            "OperationNotPermittedException",
+            `Account ${caller.accountId} does not own ${share.resourceShareArn}, so it cannot delete it.`,
+        );
+    }
+    if (share.status === ResourceShareStatus.DELETED) {
+        throw new ApiError(
+            "InvalidStateTransitionException",
+            `The resource share ${share.resourceShareArn} is DELETED.`,
+        );
+    }
+    store.deleteShare(share);
+    const reply: DeleteResourceShareResponse = { returnValue: true };
+    return { reply, stateChanged: true };
 }
 
 function getResourceShareInvitations(
@@ -215,7 +386,7 @@ const ALREADY_ANSWERED: Record<Exclude<InvitationStatus, "PENDING">, RamErrorNam
 function answerInvitation(answer: "ACCEPTED" | "REJECTED") {
     return (
         input: Checked<AcceptResourceShareInvitationRequest, "resourceShareInvitationArn">,
-        { caller, store }: CallContext,
+        { caller, store, associationStalls }: CallContext,
     ): OperationResult => {
         const arn = input.resourceShareInvitationArn;
         requireRamArn(arn, "resource-share-invitation");
@@ -227,7 +398,11 @@ function answerInvitation(answer: "ACCEPTED" | "REJECTED") {
         if (status !== "PENDING") {
             throw new ApiError(ALREADY_ANSWERED[status], `The invitation ${arn} is ${status}, not PENDING.`);
         }
-        store.setStatus(arn, answer);
+        if (answer === "ACCEPTED") {
+            store.accept(invitation, associationStalls());
+        } else {
+            store.setStatus(arn, answer);
+        }
         const reply: AcceptResourceShareInvitationResponse = {
             resourceShareInvitation: store.describeInvitation(invitation),
         };
@@ -245,4 +420,8 @@ export const OPERATIONS: Record<RamOperationName, (input: never, context: CallCo
     GetResourceShareInvitations: getResourceShareInvitations,
     AcceptResourceShareInvitation: answerInvitation("ACCEPTED"),
     RejectResourceShareInvitation: answerInvitation("REJECTED"),
+    ListResources: listResources,
+    ListPendingInvitationResources: listPendingInvitationResources,
+    DisassociateResourceShare: disassociateResourceShare,
+    DeleteResourceShare: deleteResourceShare,
 };

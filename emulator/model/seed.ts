@@ -5,7 +5,7 @@
  */
 import { EmulatorInputError } from "../input-error";
 import { isPlainObject } from "../plain-object";
-import { isAccountId, isRegionName, parseRoleArn } from "./arns";
+import { isAccountId, isRegionName, parseArn, parseRoleArn } from "./arns";
 import type { Iam } from "./iam";
 import type { Store } from "./store";
 import type { Seed, SeedAccount, SeededState, SeedRole, SeedShare } from "./types";
@@ -114,12 +114,30 @@ function checkShare(value: Record<string, unknown>, path: string, problems: Prob
     if (delay !== undefined && (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0)) {
         problems.add(`${path}.invitationVisibleAfterMs`, "a number of milliseconds, 0 or more");
     }
+    const associationDelay = value.associationDelayMs;
+    if (
+        associationDelay !== undefined &&
+        (typeof associationDelay !== "number" || !Number.isFinite(associationDelay) || associationDelay < 0)
+    ) {
+        problems.add(`${path}.associationDelayMs`, "a number of milliseconds, 0 or more");
+    }
+    const resourceArns = list(value.resourceArns, `${path}.resourceArns`, problems).map((arn, i) => {
+        if (typeof arn !== "string" || !parseArn(arn)) {
+            problems.add(
+                `${path}.resourceArns[${i}]`,
+                "an ARN like arn:aws:ec2:us-east-1:111122223333:subnet/subnet-1",
+            );
+        }
+        return arn as string;
+    });
     return {
         name,
         ownerAccountId: owner,
         region: value.region as string,
         principals,
+        resourceArns,
         invitationVisibleAfterMs: delay as number | undefined,
+        associationDelayMs: associationDelay as number | undefined,
     };
 }
 

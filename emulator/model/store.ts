@@ -4,7 +4,7 @@
  * and an invitation (in the style of moto's RAM backend: the model gives its own wire shape).
  * No HTTP in here.
  */
-import { ResourceShare, ResourceShareStatus, Tag } from "@aws-sdk/client-ram";
+import { Resource, ResourceShare, ResourceShareAssociationStatus, ResourceShareStatus, Tag } from "@aws-sdk/client-ram";
 import { EmulatorInputError } from "../input-error";
 import { newRamArn } from "./arns";
 import type { Clock } from "./clock";
@@ -27,6 +27,20 @@ export interface ShareRecord {
     resourceArns: string[];
     principals: string[];
     createdAtMs: number;
+    /** ACTIVE, or DELETED once its owner deleted it (RAM keeps describing a deleted share for a while). */
+    status: ResourceShareStatus;
+    /** How long after an acceptance the receiver's association takes to become ASSOCIATED. */
+    associationDelayMs: number;
+}
+
+/**
+ * The receiver's association with the share, made by accepting its invitation: ASSOCIATING until
+ * `readyAtMs` (never, when null: a stalled association), then ASSOCIATED, until the receiver
+ * leaves the share (`leftAtMs`) or its owner deletes it.
+ */
+export interface AssociationRecord {
+    readyAtMs: number | null;
+    leftAtMs?: number;
 }
 
 /** An invitation as stored; its status may read differently once it has expired. */
@@ -40,6 +54,8 @@ export interface InvitationRecord {
     /** Until then, the receiver cannot see it (RAM's eventual consistency). */
     visibleAtMs: number;
     status: InvitationStatus;
+    /** Set when the receiver accepted: its association with the share. */
+    association?: AssociationRecord;
 }
 
 /** What a new share is made of; principals are account ids that get an invitation. */
@@ -52,6 +68,7 @@ export interface NewShare {
     tags?: Tag[];
     allowExternalPrincipals?: boolean;
     invitationVisibleAfterMs?: number;
+    associationDelayMs?: number;
 }
 
 /** The whole store as plain data, for the state file. */
@@ -95,6 +112,8 @@ export class Store {
             resourceArns: spec.resourceArns ?? [],
             principals: [...new Set(spec.principals)],
             createdAtMs: now,
+            status: ResourceShareStatus.ACTIVE,
+            associationDelayMs: spec.associationDelayMs ?? 0,
         };
         this.shares.set(share.resourceShareArn, share);
         const invitations = share.principals.map((receiverAccountId) => {
@@ -176,12 +195,63 @@ export class Store {
             name: share.name,
             owningAccountId: share.ownerAccountId,
             allowExternalPrincipals: share.allowExternalPrincipals,
-            status: ResourceShareStatus.ACTIVE,
+            status: share.status,
             tags: share.tags,
             creationTime: new Date(share.createdAtMs),
             lastUpdatedTime: new Date(share.createdAtMs),
             featureSet: "STANDARD",
         };
+    }
+
+    /**
+     * The receiver's association with the invitation's share, as RAM reports it now; undefined when
+     * the invitation was never accepted.
+     */
+    associationStatusOf(invitation: InvitationRecord): ResourceShareAssociationStatus | undefined {
+        const association = invitation.association;
+        if (!association) {
+            return undefined;
+        }
+        const share = this.shares.get(invitation.resourceShareArn);
+        if (association.leftAtMs !== undefined || share?.status === ResourceShareStatus.DELETED) {
+            return ResourceShareAssociationStatus.DISASSOCIATED;
+        }
+        return association.readyAtMs !== null && association.readyAtMs <= this.clock.now()
+            ? ResourceShareAssociationStatus.ASSOCIATED
+            : ResourceShareAssociationStatus.ASSOCIATING;
+    }
+
+    /** Accepts a PENDING invitation: its association becomes ASSOCIATED after the share's delay, or never. */
+    accept(invitation: InvitationRecord, stalled: boolean): void {
+        const share = this.shares.get(invitation.resourceShareArn);
+        invitation.status = "ACCEPTED";
+        invitation.association = {
+            readyAtMs: stalled ? null : this.clock.now() + (share?.associationDelayMs ?? 0),
+        };
+    }
+
+    /** The receiver leaves the share (DisassociateResourceShare with its own account as principal). */
+    leave(invitation: InvitationRecord): void {
+        if (invitation.association) {
+            invitation.association.leftAtMs = this.clock.now();
+        }
+    }
+
+    /** The owner deletes the share: every receiver's association ends with it. */
+    deleteShare(share: ShareRecord): void {
+        share.status = ResourceShareStatus.DELETED;
+    }
+
+    /** The resources of a share as ListResources describes them. */
+    describeResources(share: ShareRecord): Resource[] {
+        return share.resourceArns.map((arn) => ({
+            arn,
+            type: resourceTypeOf(arn),
+            resourceShareArn: share.resourceShareArn,
+            status: "AVAILABLE",
+            creationTime: new Date(share.createdAtMs),
+            lastUpdatedTime: new Date(share.createdAtMs),
+        }));
     }
 
     /** Sets the stored status; expiry still applies to PENDING by the invitation's age. */
@@ -191,6 +261,10 @@ export class Store {
             throw new EmulatorInputError(`no invitation ${arn}`);
         }
         invitation.status = status;
+        if (status === "ACCEPTED") {
+            // Accepted out of band: associated at once, as if the acceptance happened a while ago.
+            invitation.association ??= { readyAtMs: this.clock.now() };
+        }
         return invitation;
     }
 
@@ -218,7 +292,24 @@ export class Store {
     restore(snapshot: StoreSnapshot): void {
         this.clear();
         snapshot.accounts.forEach((a) => this.accountsByAccessKey.set(a.accessKeyId, a));
-        snapshot.shares.forEach((s) => this.shares.set(s.resourceShareArn, s));
+        // A state file written before shares had a status or an association delay reads as ACTIVE, no delay.
+        snapshot.shares.forEach((s) =>
+            this.shares.set(s.resourceShareArn, {
+                ...s,
+                status: s.status ?? ResourceShareStatus.ACTIVE,
+                associationDelayMs: s.associationDelayMs ?? 0,
+            }),
+        );
         snapshot.invitations.forEach((i) => this.invitations.set(i.resourceShareInvitationArn, i));
     }
+}
+
+/**
+ * RAM's type of a resource (`service:Type`, e.g. `ec2:Subnet`) from its ARN: the service, and the
+ * resource part before its id with a capital first letter.
+ */
+export function resourceTypeOf(arn: string): string {
+    const [, , service = "", , , resource = ""] = arn.split(":");
+    const kind = resource.split(/[/:]/)[0] ?? "";
+    return `${service}:${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
 }

@@ -35,6 +35,14 @@ export interface SeedShare {
      * this many milliseconds on the emulator's clock after creation. Default 0.
      */
     invitationVisibleAfterMs?: number;
+    /** The resources the share shares (ARNs): what ListResources shows a receiver once associated. */
+    resourceArns?: string[];
+    /**
+     * After an acceptance, the receiver's association with the share is ASSOCIATING for this many
+     * milliseconds on the emulator's clock, then ASSOCIATED (only then is the share listed as shared
+     * with the receiver, and its resources visible). Default 0.
+     */
+    associationDelayMs?: number;
 }
 
 /**

@@ -25,6 +25,19 @@ export interface RequestBody {
     tooLarge: boolean;
 }
 
+/** The input members an operation takes from the query string (as DeleteResourceShare does), by member name. */
+function queryInput(operation: OperationShape, rawUrl: string): Record<string, string> {
+    const query = new URL(rawUrl, "http://emulator").searchParams;
+    const input: Record<string, string> = {};
+    for (const [parameter, member] of operation.queryMembers) {
+        const value = query.get(parameter);
+        if (value !== null) {
+            input[member] = value;
+        }
+    }
+    return input;
+}
+
 /** Serves RAM's operations over the emulator's state. */
 export class RamEndpoint {
     constructor(
@@ -66,7 +79,7 @@ export class RamEndpoint {
             };
             const caller = authenticate(signed, this.emulator, (region) => (entry.region = region));
             entry.accountId = caller.accountId;
-            const input = parseJsonObject(body.bytes);
+            const input = { ...parseJsonObject(body.bytes), ...queryInput(operation, signed.rawUrl) };
             entry.parameters = input;
             if (!faults.admit(operation.name, performance.now())) {
                 throw new ApiError("ThrottlingException", "Rate exceeded");
@@ -119,6 +132,7 @@ export class RamEndpoint {
             const { reply, stateChanged } = OPERATIONS[operation.name](input as never, {
                 caller,
                 store: this.emulator.store,
+                associationStalls: () => this.emulator.faults.takeStalledAssociation(operation.name),
             });
             return { reply: encodeJson(clientToken === undefined ? reply : { ...reply, clientToken }), stateChanged };
         };

@@ -32,6 +32,10 @@ export const RAM_OPERATIONS = [
     "GetResourceShareInvitations",
     "AcceptResourceShareInvitation",
     "RejectResourceShareInvitation",
+    "ListResources",
+    "ListPendingInvitationResources",
+    "DisassociateResourceShare",
+    "DeleteResourceShare",
 ] as const;
 
 /** The operations that change state: a preview, or an update with nothing to do, makes none of them. */
@@ -39,6 +43,8 @@ export const RAM_WRITE_OPERATIONS: readonly RamOperationName[] = [
     "CreateResourceShare",
     "AcceptResourceShareInvitation",
     "RejectResourceShareInvitation",
+    "DisassociateResourceShare",
+    "DeleteResourceShare",
 ];
 
 /** One of {@link RAM_OPERATIONS}. */
@@ -71,6 +77,8 @@ export interface OperationShape {
     method: string;
     path: string;
     input: StructureShape;
+    /** Input members bound to the query string (`httpQuery`), by query parameter name, e.g. DeleteResourceShare's. */
+    queryMembers: Map<string, string>;
 }
 
 // Static schema ids and simple-type codes, from @smithy/types (static-schemas.d.ts, sentinels.d.ts).
@@ -185,7 +193,26 @@ function readOperation(name: RamOperationName): OperationShape {
     if (!http || input.kind !== "structure") {
         throw new Error(`@aws-sdk/client-ram's schema for ${name} lacks an http binding or an input structure`);
     }
-    return { name, method: http[0], path: http[1], input };
+    return { name, method: http[0], path: http[1], input, queryMembers: queryMembersOf(schema[4]) };
+}
+
+/** The members of an input structure that travel in the query string: query parameter → member. */
+function queryMembersOf(ref: unknown): Map<string, string> {
+    const schema = typeof ref === "function" ? ref() : ref;
+    const members = new Map<string, string>();
+    if (!isStaticSchema(schema) || schema[0] !== SCHEMA_ID.struct) {
+        return members;
+    }
+    const names = schema[4] as string[];
+    const refs = schema[5] as unknown[];
+    names.forEach((member, i) => {
+        const traits = Array.isArray(refs[i]) ? (refs[i] as unknown[])[1] : undefined;
+        const query = (traits as { httpQuery?: string } | undefined)?.httpQuery;
+        if (query !== undefined) {
+            members.set(query, member);
+        }
+    });
+    return members;
 }
 
 const errorTable = readErrorTable();

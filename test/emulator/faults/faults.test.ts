@@ -144,7 +144,7 @@ describe("emulator: fault injection", () => {
                 .catch((e: unknown) => e);
             expect(refused).to.be.instanceOf(EmulatorAdminError).and.to.have.property("status", 400);
         }
-        const unknown = await emulator.admin.setFaults("DeleteResourceShare" as never, {}).catch((e: unknown) => e);
+        const unknown = await emulator.admin.setFaults("TagResource" as never, {}).catch((e: unknown) => e);
         expect(unknown).to.be.instanceOf(EmulatorAdminError).and.to.have.property("status", 400);
     });
 });
