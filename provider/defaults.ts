@@ -66,3 +66,11 @@ export const DEFAULT_MAX_REJECTIONS_PER_RUN = 10;
  * by the SDK anyway; three attempts ride out a throttled or failing STS without holding up an update.
  */
 export const ROLE_ATTEMPTS = 3;
+
+/**
+ * How long an acceptance waits, by default, for the share's association with the account to become
+ * ASSOCIATED (RAM shows the share as shared only then). Terraform's accepter allows five minutes for
+ * its whole create; two are more than RAM takes in practice, and a stalled association then fails
+ * with the share named instead of holding the update for longer.
+ */
+export const DEFAULT_ASSOCIATION_WAIT_SECONDS = 120;

@@ -6,6 +6,14 @@
 export { InvitationRejection, INVITATION_REJECTION_TYPE_TOKEN } from "./rejection/invitation-rejection";
 export type { InvitationRejectionArgs } from "./rejection/invitation-rejection";
 export { deriveClientToken, CLIENT_TOKEN_NAMESPACE } from "./rejection/client-token";
+export { InvitationAcceptance, INVITATION_ACCEPTANCE_TYPE_TOKEN } from "./acceptance/invitation-acceptance";
+export type { InvitationAcceptanceArgs } from "./acceptance/invitation-acceptance";
+export {
+    deriveAcceptanceClientToken,
+    ACCEPTANCE_CLIENT_TOKEN_NAMESPACE,
+    LEAVE_CLIENT_TOKEN_NAMESPACE,
+} from "./acceptance/client-token";
+export type { SharedResource } from "./ram/share-finders";
 export { parseRamArn } from "./ram/arn";
 export type { RamArn, ParsedArn } from "./ram/arn";
 export { declareRejectionsFromConfig } from "./config/declare-rejections";

@@ -58,7 +58,7 @@ export function classifyRejectError(error: unknown): RejectErrorOutcome {
  * invitation, in which account and region, and what the user can do about it.
  */
 export function describeRamError(error: unknown, context: CallContext, action: Action): string {
-    const localFailure = describeLocalFailure(error, context);
+    const localFailure = describeLocalFailure(error, context, action);
     if (localFailure !== undefined) {
         return `Could not ${action} ${subjectOf(action, context)} (region ${context.region}): ${localFailure}`;
     }
@@ -70,11 +70,17 @@ export function describeRamError(error: unknown, context: CallContext, action: A
     );
 }
 
-/** What the message is about: rejecting the invitation, looking it up, or listing every invitation. */
-export type Action = "reject" | "look up" | "list";
+/**
+ * What the message is about: answering the invitation, looking it up, listing every invitation, or
+ * leaving the share (then `context.invitationArn` names the share).
+ */
+export type Action = "reject" | "accept" | "look up" | "list" | "leave";
 
 function subjectOf(action: Action, context: CallContext): string {
-    return action === "list" ? "the invitations" : `invitation ${context.invitationArn}`;
+    if (action === "list") {
+        return "the invitations";
+    }
+    return action === "leave" ? `share ${context.invitationArn}` : `invitation ${context.invitationArn}`;
 }
 
 /** The message for a RAM error known by name (also used when a lookup shows the same condition). */
@@ -86,12 +92,14 @@ export function describeRamProblem(
 ): string {
     const where = `${describeAccount(context)} in region ${context.region}`;
     const subject = `Could not ${action} ${subjectOf(action, context)} (${where})`;
-    const advice = ADVICE[name as keyof typeof ADVICE];
+    const advice =
+        (action === "accept" ? ACCEPT_ADVICE[name as keyof typeof ACCEPT_ADVICE] : undefined) ??
+        ADVICE[name as keyof typeof ADVICE];
     if (advice) {
-        return `${subject}: ${advice(context)}`;
+        return `${subject}: ${advice(context, action)}`;
     }
     if (isRetryableName(name)) {
-        return `${subject}: RAM kept failing with ${name} after the SDK's retries (${detail}). ${RETRY_ADVICE}`;
+        return `${subject}: RAM kept failing with ${name} after the SDK's retries (${detail}). ${retryAdvice(action)}`;
     }
     return `${subject}: ${name ? `${name}: ` : ""}${detail}`;
 }
@@ -101,7 +109,7 @@ export function describeRamProblem(
  * (nothing was sent), or the connection failed after the SDK's retries. Undefined for an error RAM
  * answered, which {@link describeRamProblem} explains.
  */
-function describeLocalFailure(error: unknown, context: CallContext): string | undefined {
+function describeLocalFailure(error: unknown, context: CallContext, action: Action): string | undefined {
     if (errorName(error) === ROLE_ASSUMPTION_ERROR) {
         return roleAssumptionAdvice(error as Error & { roleArn: string; cause?: unknown }, context);
     }
@@ -113,7 +121,7 @@ function describeLocalFailure(error: unknown, context: CallContext): string | un
         return (
             `the connection to RAM in region ${context.region} failed (${code}: ${(error as Error).message}) ` +
             `after the SDK's retries. Check the network path to the RAM endpoint (and AWS_ENDPOINT_URL_RAM or ` +
-            `AWS_ENDPOINT_URL, if set). ${RETRY_ADVICE}`
+            `AWS_ENDPOINT_URL, if set). ${retryAdvice(action)}`
         );
     }
     return undefined;
@@ -125,12 +133,17 @@ function describeLocalFailure(error: unknown, context: CallContext): string | un
  */
 export function describeLookupFailure(error: unknown, context: CallContext): string {
     return (
-        describeLocalFailure(error, context) ??
+        describeLocalFailure(error, context, "look up") ??
         (error instanceof Error ? `${error.name}: ${error.message}` : String(error))
     );
 }
 
-const RETRY_ADVICE = "Run the update again: the request carries the same client token, so a retry never rejects twice.";
+function retryAdvice(action: Action): string {
+    const twice = { reject: "rejects", accept: "accepts", leave: "leaves" }[action as "reject" | "accept" | "leave"];
+    return twice
+        ? `Run the update again: the request carries the same client token, so a retry never ${twice} twice.`
+        : "Run the update again: a lookup changes nothing, so a retry is safe.";
+}
 
 /** The message when RAM shows no invitation for a share to the calling account, even after waiting. */
 export function describeMissingShareInvitation(
@@ -178,11 +191,38 @@ const ADVICE = {
     UnrecognizedClientException: CREDENTIALS_ADVICE,
     InvalidSignatureException: CREDENTIALS_ADVICE,
     ExpiredTokenException: CREDENTIALS_ADVICE,
-    AccessDeniedException: (context: CallContext) =>
-        `access was denied. Allow the receiving account's principal the actions ram:GetResourceShareInvitations ` +
-        `and ram:RejectResourceShareInvitation` +
+    AccessDeniedException: (context: CallContext, action: Action) =>
+        `access was denied. Allow the receiving account's principal the actions ${permissionsFor(action)}` +
         (context.invitationArn ? ` on ${context.invitationArn}.` : ` on its invitations (resource "*").`),
 };
+
+/** Where accepting means something else than rejecting: the other answer, and what comes after. */
+const ACCEPT_ADVICE = {
+    ResourceShareInvitationAlreadyRejectedException: (context: CallContext) =>
+        `it was already rejected, and a rejected invitation can no longer be accepted. Ask the sender to ` +
+        `share again with ${context.accountId ?? "your account"} (a new invitation), then select the new ` +
+        `invitation (or give the share's ARN as resourceShareArn).`,
+    ResourceShareInvitationExpiredException: (context: CallContext) =>
+        `it expired (nobody answered it within seven days), so it can no longer be accepted. Ask the sender to ` +
+        `share again with ${context.accountId ?? "your account"}, then select the new invitation.`,
+    OperationNotPermittedException: () =>
+        `RAM does not permit accepting it. Shares from within your AWS Organization need no acceptance when ` +
+        `sharing with AWS Organizations is enabled; remove this resource from the program.`,
+};
+
+/** The IAM actions a principal needs for an action. */
+function permissionsFor(action: Action): string {
+    const needed: Record<Action, string> = {
+        reject: "ram:GetResourceShareInvitations and ram:RejectResourceShareInvitation",
+        accept:
+            "ram:GetResourceShareInvitations, ram:AcceptResourceShareInvitation, ram:GetResourceShares, " +
+            "ram:ListResources and ram:ListPendingInvitationResources",
+        "look up": "ram:GetResourceShareInvitations",
+        list: "ram:GetResourceShareInvitations",
+        leave: "ram:DisassociateResourceShare",
+    };
+    return needed[action];
+}
 
 // Plain arrays, not Sets: a module imported by path is serialized by value into the provider, and a
 // Set or Map arrives there as a plain object (test/unit/provider-module-scope.test.ts enforces it).

@@ -5,7 +5,7 @@
  * may just have changed; `waitFor...` asks again while RAM does not show it yet.
  */
 import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
-import { setTimeout as sleep } from "node:timers/promises";
+import { pollWithBackoff } from "./backoff";
 import type { InvitationLoader } from "./invitation-loader";
 
 /** The invitation with this ARN as the calling account sees it; undefined when RAM does not show it. */
@@ -66,24 +66,19 @@ export async function findInvitationForShare(
 }
 
 /**
- * Finds the invitation of a share, asking RAM again with growing pauses (1 s, 2 s, 4 s, ... at
- * most 10 s) while none is visible, for at most `waitSeconds`. Undefined if none appeared.
+ * Finds the invitation of a share, asking RAM again with growing pauses while none is visible, for
+ * at most `waitSeconds` (see {@link pollWithBackoff}). Undefined if none appeared.
  */
-export async function waitForInvitationForShare(
+export function waitForInvitationForShare(
     loader: InvitationLoader,
     region: string,
     resourceShareArn: string,
     waitSeconds: number,
 ): Promise<ResourceShareInvitation | undefined> {
-    const deadline = Date.now() + waitSeconds * 1000;
-    for (let pause = 1000; ; pause = Math.min(pause * 2, 10_000)) {
-        const invitation = pickShareInvitation(await loader.loadForShare(region, resourceShareArn));
-        const remaining = deadline - Date.now();
-        if (invitation || remaining <= 0) {
-            return invitation;
-        }
-        await sleep(Math.min(pause, remaining));
-    }
+    return pollWithBackoff(
+        async () => pickShareInvitation(await loader.loadForShare(region, resourceShareArn)),
+        waitSeconds,
+    );
 }
 
 /**

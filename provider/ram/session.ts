@@ -5,6 +5,7 @@ import { AwsSettings, RamClients } from "./clients";
 import type { CallContext } from "./errors";
 import { InvitationLoader } from "./invitation-loader";
 import { roleCredentials } from "./role-access";
+import { findEverythingShared, SharedWithAccount } from "./share-finders";
 
 /**
  * What one provider process needs to talk to RAM as one identity (the standard chain, or one
@@ -17,12 +18,14 @@ export class RamSession {
     private clientsByRegion: RamClients | undefined;
     private loader: InvitationLoader | undefined;
     private assumedRole: AwsCredentialIdentityProvider | undefined;
+    private sharedByRegion: Record<string, Promise<SharedWithAccount>>;
 
     // No field initializers: Pulumi's closure serializer rebuilds a class from its constructor's text.
     constructor(readonly settings: AwsSettings) {
         this.clientsByRegion = undefined;
         this.loader = undefined;
         this.assumedRole = undefined;
+        this.sharedByRegion = {};
     }
 
     get clients(): RamClients {
@@ -35,6 +38,17 @@ export class RamSession {
         const clients = this.clients;
         this.loader ??= new InvitationLoader((region) => clients.forLookups(region));
         return this.loader;
+    }
+
+    /**
+     * Everything shared with this identity's account in `region`, listed once per process: a refresh
+     * reads every acceptance in one process, so two listings answer all of them. (A failed listing is
+     * forgotten, so the next resource asks again.)
+     */
+    sharedWithAccount(region: string): Promise<SharedWithAccount> {
+        const listing = (this.sharedByRegion[region] ??= findEverythingShared(this.clients.forLookups(region)));
+        listing.catch(() => delete this.sharedByRegion[region]);
+        return listing;
     }
 
     /** Where a call about `invitationArn` runs, without asking STS for the account. */

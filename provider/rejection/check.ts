@@ -1,13 +1,20 @@
 /**
- * `check` for a rejection: offline validation of the inputs, then (for a new or re-pointed
- * rejection) a look at the invitation in RAM, so that `pulumi preview` fails where `up` would. In
- * the update, what RAM says fails this resource only: see update-phase.ts.
+ * `check` for an answer to an invitation (a rejection or an acceptance): offline validation of the
+ * inputs, then (for a new or re-pointed resource) a look at the invitation in RAM, so that
+ * `pulumi preview` fails where `up` would. In the update, what RAM says fails this resource only:
+ * see update-phase.ts. What differs between the answers is in {@link AnswerRules}.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceShareInvitation } from "@aws-sdk/client-ram";
 import { warn } from "../diagnostics";
 import type { RamArn } from "../ram/arn";
-import { describeLookupFailure, describeMissingShareInvitation, describeRamError, errorName } from "../ram/errors";
+import {
+    CallContext,
+    describeLookupFailure,
+    describeMissingShareInvitation,
+    describeRamError,
+    errorName,
+} from "../ram/errors";
 import { findInvitationByArn, findInvitationForShare } from "../ram/invitation-finders";
 import type { RamSession } from "../ram/session";
 import type { RamSessions } from "../ram/sessions";
@@ -17,19 +24,50 @@ import { isClientToken } from "./client-token";
 import { invitationWaitSeconds, RejectionInputs, withoutUndefined } from "./properties";
 import { parseSelection, requireArn, Selection, UNKNOWN } from "./selection";
 import { DEFERRED_FAILURE_INPUT, isPreview } from "./update-phase";
-import { judgeInvitation } from "./verdict";
+import { judgeInvitation, Verdict } from "./verdict";
 
 type CheckFailure = pulumi.dynamic.CheckFailure;
 type SelectionInRam = Extract<Selection, { arn: RamArn }>;
 
-export async function checkRejection(
+/** What tells one answer's `check` from the other's. */
+export interface AnswerRules {
+    /** The resource's name in messages, e.g. `InvitationRejection`. */
+    resourceName: string;
+    /** Whether the answer can be given to the invitation as RAM shows it (see verdict.ts). */
+    judge(invitation: ResourceShareInvitation | undefined, context: CallContext): Verdict;
+    /** Checks the answer's own inputs offline; answers them (without the absent ones) and every problem. */
+    ownInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] };
+    /** What the state already knows that a reviewer is shown again, besides sender and share name. */
+    keptFacts: readonly string[];
+    /** More for the reviewer, looked up once the invitation passed the verdict (e.g. what will be shared). */
+    previewFacts?(session: RamSession, invitation: ResourceShareInvitation): Promise<Record<string, unknown>>;
+}
+
+const REJECTION_RULES: AnswerRules = {
+    resourceName: "InvitationRejection",
+    judge: judgeInvitation,
+    ownInputs: () => ({ inputs: {}, failures: [] }),
+    keptFacts: [],
+};
+
+export function checkRejection(
+    sessions: RamSessions,
+    olds: Partial<RejectionInputs>,
+    news: Partial<RejectionInputs>,
+): Promise<pulumi.dynamic.CheckResult> {
+    return checkAnswer(REJECTION_RULES, sessions, olds, news);
+}
+
+export async function checkAnswer(
+    rules: AnswerRules,
     sessions: RamSessions,
     olds: Partial<RejectionInputs>,
     news: Partial<RejectionInputs>,
 ): Promise<pulumi.dynamic.CheckResult> {
     const { selection, failures } = parseSelection(news);
     const { role, failures: roleFailures } = parseRoleInputs(news);
-    failures.push(...roleFailures);
+    const own = rules.ownInputs(news as Record<string, unknown>);
+    failures.push(...roleFailures, ...own.failures);
     const inputs: RejectionInputs = {
         invitationArn: news.invitationArn,
         resourceShareArn: news.resourceShareArn,
@@ -38,22 +76,23 @@ export async function checkRejection(
         roleArn: news.roleArn,
         externalId: news.externalId,
         roleSessionName: news.roleSessionName,
+        ...own.inputs,
     };
     if (inputs.clientToken !== UNKNOWN && !isClientToken(inputs.clientToken)) {
         failures.push({
             property: "clientToken",
-            reason: "clientToken is set by InvitationRejection from the resource's URN; do not pass it yourself",
+            reason: `clientToken is set by ${rules.resourceName} from the resource's URN; do not pass it yourself`,
         });
     }
     if (!selection || selection.by === "unknown" || failures.length > 0) {
         return { inputs: withoutUndefined(inputs), failures };
     }
     if (selectsSameInvitation(olds, news)) {
-        return { inputs: keptFromState(olds, inputs), failures };
+        return { inputs: keptFromState(olds, inputs, rules.keptFacts), failures };
     }
     const session = sessions.forRole(role);
     const listed = handedOver(session, selection, news[LISTED_INPUT]);
-    const checked = await checkAgainstRam(session, selection, inputs, listed);
+    const checked = await checkAgainstRam(rules, session, selection, inputs, listed);
     if (isPreview(news) || !checked.failures?.length) {
         return checked;
     }
@@ -90,13 +129,19 @@ function handedOver(
  * learnt then, and the token RAM has seen: a rename, an alias or a new parent changes the URN, but
  * must not change the token.
  */
-function keptFromState(olds: Partial<RejectionInputs>, inputs: RejectionInputs): RejectionInputs {
+function keptFromState(
+    olds: Partial<RejectionInputs>,
+    inputs: RejectionInputs,
+    keptFacts: readonly string[],
+): RejectionInputs {
+    const kept = Object.fromEntries(keptFacts.map((key) => [key, (olds as Record<string, unknown>)[key]]));
     return withoutUndefined({
         ...inputs,
         invitationArn: olds.invitationArn,
         clientToken: isClientToken(olds.clientToken) ? olds.clientToken : inputs.clientToken,
         senderAccountId: olds.senderAccountId,
         resourceShareName: olds.resourceShareName,
+        ...kept,
     });
 }
 
@@ -115,6 +160,7 @@ function selectsSameInvitation(olds: Partial<RejectionInputs>, news: Partial<Rej
  * where `up` would.
  */
 async function checkAgainstRam(
+    rules: AnswerRules,
     session: RamSession,
     selection: SelectionInRam,
     inputs: RejectionInputs,
@@ -137,13 +183,15 @@ async function checkAgainstRam(
         return { inputs: withoutUndefined(inputs), failures: [] };
     }
     const invitationArn = invitation?.resourceShareInvitationArn ?? inputs.invitationArn ?? selection.arn.arn;
-    const failure = await judgeSelection(session, selection, invitation, invitationArn, inputs);
+    const failure = await judgeSelection(rules, session, selection, invitation, invitationArn, inputs);
+    const more = !failure && invitation && rules.previewFacts ? await rules.previewFacts(session, invitation) : {};
     return {
         inputs: withoutUndefined({
             ...inputs,
             invitationArn,
             senderAccountId: invitation?.senderAccountId,
             resourceShareName: invitation?.resourceShareName,
+            ...more,
         }),
         failures: failure ? [failure] : [],
     };
@@ -162,8 +210,9 @@ function findSelectedInvitation(
         : findInvitationForShare(session.invitations, region, arn, waitSeconds);
 }
 
-/** Why RAM will not let this rejection happen, if it will not (a warning is printed for an expired one). */
+/** Why RAM will not let this answer happen, if it will not (a verdict's warning is printed). */
 async function judgeSelection(
+    rules: AnswerRules,
     session: RamSession,
     selection: SelectionInRam,
     invitation: ResourceShareInvitation | undefined,
@@ -178,9 +227,9 @@ async function judgeSelection(
         };
     }
     // The verdict names the caller's account only when it fails, so STS is asked only then.
-    let verdict = judgeInvitation(invitation, session.contextWithoutAccount(invitationArn, selection.arn.region));
+    let verdict = rules.judge(invitation, session.contextWithoutAccount(invitationArn, selection.arn.region));
     if (!verdict.ok) {
-        verdict = judgeInvitation(invitation, await session.callContext(requireArn(invitationArn, "invitationArn")));
+        verdict = rules.judge(invitation, await session.callContext(requireArn(invitationArn, "invitationArn")));
     }
     if (!verdict.ok) {
         return { property: selection.by, reason: verdict.reason };

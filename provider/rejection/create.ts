@@ -34,7 +34,7 @@ export async function createRejection(
         throw new Error(inputs[DEFERRED_FAILURE_INPUT]);
     }
     const session = sessions.forRole(roleOfState(inputs));
-    const arn = await invitationToReject(session, inputs);
+    const arn = await invitationToAnswer(session, inputs);
     // A rejection is final, and what this run has just listed is fresh evidence: an invitation seen
     // REJECTED (rejected out of band, or by an attempt that crashed before Pulumi saved it) is
     // adopted without a write, which RAM would only answer with "already rejected".
@@ -43,7 +43,7 @@ export async function createRejection(
         seen?.status === ResourceShareInvitationStatus.REJECTED
             ? { invitation: seen, rejected: true }
             : await reject(session, arn, inputs.clientToken);
-    const current = invitation ?? (await lookUp(session, arn));
+    const current = invitation ?? (await lookUpCurrent(session, arn));
     if (current) {
         session.invitations.remember(arn.region, current);
     }
@@ -86,8 +86,8 @@ async function reject(
     }
 }
 
-/** The invitation `create` rejects: as check found it, or found now if check could not look it up. */
-async function invitationToReject(session: RamSession, inputs: RejectionInputs): Promise<RamArn> {
+/** The invitation `create` answers: as check found it, or found now if check could not look it up. */
+export async function invitationToAnswer(session: RamSession, inputs: RejectionInputs): Promise<RamArn> {
     if (inputs.invitationArn !== undefined && inputs.invitationArn !== UNKNOWN) {
         return requireArn(inputs.invitationArn, "invitationArn");
     }
@@ -104,7 +104,8 @@ async function invitationToReject(session: RamSession, inputs: RejectionInputs):
     return requireArn(invitation.resourceShareInvitationArn, "invitationArn");
 }
 
-async function lookUp(session: RamSession, arn: RamArn): Promise<ResourceShareInvitation | undefined> {
+/** The invitation as RAM shows it now; a failure says what to do. */
+export async function lookUpCurrent(session: RamSession, arn: RamArn): Promise<ResourceShareInvitation | undefined> {
     try {
         return await findCurrentInvitation(session.invitations, arn.region, arn.arn);
     } catch (error) {

@@ -2,13 +2,23 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ACCESS_FIELDS, RejectionInputs, RejectionState } from "./properties";
 import { DEFERRED_FAILURE_INPUT } from "./update-phase";
 
+/** `diff` for a rejection: only how the account is reached can change without a replacement. */
+export function diffRejection(olds: RejectionState, news: RejectionInputs): pulumi.dynamic.DiffResult {
+    return diffAnswer(olds, news, ACCESS_FIELDS);
+}
+
 /**
- * `diff` for a rejection. Only the invitation identifies the rejection: a new one is a
+ * `diff` for an answer to an invitation. Only the invitation identifies the answer: a new one is a
  * replacement. The serialized provider, the token and what check looked up for the reviewer are
  * bookkeeping: a new version of this package must never show a change. A deferred failure must
- * reach create, which reports it.
+ * reach create, which reports it. The `updatable` fields (how the account is reached, and settings
+ * that only matter later) are recorded by an update that makes no call: see update.ts.
  */
-export function diffRejection(olds: RejectionState, news: RejectionInputs): pulumi.dynamic.DiffResult {
+export function diffAnswer(
+    olds: RejectionState,
+    news: RejectionInputs,
+    updatable: readonly string[],
+): pulumi.dynamic.DiffResult {
     if (olds.invitationArn !== news.invitationArn || news[DEFERRED_FAILURE_INPUT] !== undefined) {
         return {
             changes: true,
@@ -16,8 +26,9 @@ export function diffRejection(olds: RejectionState, news: RejectionInputs): pulu
             deleteBeforeReplace: false,
         };
     }
-    // Reaching the same account another way (a renamed role, a new session name) is recorded by
-    // an update that makes no call: see update.ts.
-    const accessChanged = ACCESS_FIELDS.some((field) => olds[field] !== news[field]);
-    return accessChanged ? { changes: true, replaces: [], deleteBeforeReplace: false } : { changes: false };
+    const changed = updatable.some(
+        (field) =>
+            (olds as unknown as Record<string, unknown>)[field] !== (news as unknown as Record<string, unknown>)[field],
+    );
+    return changed ? { changes: true, replaces: [], deleteBeforeReplace: false } : { changes: false };
 }

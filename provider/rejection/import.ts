@@ -5,7 +5,9 @@
 import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { describeAccount, describeRamError } from "../ram/errors";
 import { findCurrentInvitation } from "../ram/invitation-finders";
+import type { RamArn } from "../ram/arn";
 import type { RoleAccess } from "../ram/role-access";
+import type { RamSession } from "../ram/session";
 import type { RamSessions } from "../ram/sessions";
 import { deriveClientToken } from "./client-token";
 import { accessOf, invitationFacts, RejectionState } from "./properties";
@@ -59,6 +61,38 @@ export async function importRejection(
     target: ImportTarget,
     resourceUrn: string,
 ): Promise<RejectionState> {
+    const { invitation } = await findImportable(
+        sessions,
+        target,
+        ResourceShareInvitationStatus.REJECTED,
+        notImportable,
+    );
+    return {
+        ...invitationFacts(invitation),
+        clientToken: deriveClientToken(resourceUrn, target.invitationArn),
+        ...accessOfTarget(target),
+    };
+}
+
+/** The access fields of the state for an import through `target`'s role, if any. */
+export function accessOfTarget(target: ImportTarget): Partial<RejectionState> {
+    return accessOf({
+        roleArn: target.role?.roleArn,
+        externalId: target.role?.externalId,
+        roleSessionName: target.role?.sessionName,
+    });
+}
+
+/**
+ * The invitation an import names, as RAM shows it now, which must have the `wanted` status;
+ * otherwise an error naming the account that looked, with `whyNot` the status's explanation.
+ */
+export async function findImportable(
+    sessions: RamSessions,
+    target: ImportTarget,
+    wanted: ResourceShareInvitationStatus,
+    whyNot: (status: string | undefined) => string,
+): Promise<{ invitation: ResourceShareInvitation; session: RamSession; arn: RamArn }> {
     const arn = requireArn(target.invitationArn, "invitationArn");
     const session = sessions.forRole(target.role);
     let invitation: ResourceShareInvitation | undefined;
@@ -76,18 +110,10 @@ export async function importRejection(
                 `as the import id to look through a role).`,
         );
     }
-    if (invitation.status !== ResourceShareInvitationStatus.REJECTED) {
-        throw new Error(`Cannot import ${arn.arn}: ${notImportable(invitation.status)} (seen by ${seenBy}).`);
+    if (invitation.status !== wanted) {
+        throw new Error(`Cannot import ${arn.arn}: ${whyNot(invitation.status)} (seen by ${seenBy}).`);
     }
-    return {
-        ...invitationFacts(invitation),
-        clientToken: deriveClientToken(resourceUrn, arn.arn),
-        ...accessOf({
-            roleArn: target.role?.roleArn,
-            externalId: target.role?.externalId,
-            roleSessionName: target.role?.sessionName,
-        }),
-    };
+    return { invitation, session, arn };
 }
 
 function notImportable(status: string | undefined): string {

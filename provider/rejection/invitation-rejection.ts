@@ -46,7 +46,7 @@ export interface InvitationRejectionArgs {
 }
 
 /** Set only by InvitationPolicy, for its own rejections (see listed-invitation.ts). */
-interface PolicyOnlyArgs {
+export interface PolicyOnlyArgs {
     [LISTED_INPUT]?: ListedInvitation;
 }
 
@@ -85,30 +85,13 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
     declare public readonly rejectedAt: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: InvitationRejectionArgs & PolicyOnlyArgs, opts?: pulumi.CustomResourceOptions) {
-        // With resourceShareArn the token is derived from the share: a share sends the calling
-        // account one invitation, and state keeps the one found first.
-        const clientToken = pulumi
-            .all([urnWithoutDependencies(name, opts?.parent), args.invitationArn, args.resourceShareArn])
-            .apply(([resourceUrn, invitationArn, resourceShareArn]) =>
-                deriveClientToken(resourceUrn, invitationArn ?? resourceShareArn ?? ""),
-            );
         // One provider object for the whole program: Pulumi serializes it once, and every
         // InvitationRejection shares it (and so one provider process, one client per region).
         super(
             serializableProvider,
             name,
             {
-                invitationArn: args.invitationArn,
-                resourceShareArn: args.resourceShareArn,
-                // Only when given: Pulumi makes every key an output of its own, a cost per resource.
-                ...(args.invitationWaitSeconds === undefined
-                    ? {}
-                    : { invitationWaitSeconds: args.invitationWaitSeconds }),
-                ...roleInputs(args),
-                ...(args[LISTED_INPUT] === undefined ? {} : { [LISTED_INPUT]: args[LISTED_INPUT] }),
-                clientToken,
-                // Lets check tell a preview from the update; internal, never shown or stored.
-                [PREVIEW_INPUT]: pulumi.runtime.isDryRun(),
+                ...answerInputs(name, INVITATION_REJECTION_TYPE_TOKEN, args, deriveClientToken, opts),
                 resourceShareName: undefined,
                 senderAccountId: undefined,
                 receiverAccountId: undefined,
@@ -116,14 +99,57 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
                 invitationTimestamp: undefined,
                 rejectedAt: undefined,
             },
-            // The external id stays secret in state even when the program gave it as plain text.
-            args.externalId === undefined
-                ? opts
-                : { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "externalId"] },
+            withSecretExternalId(args, opts),
             INVITATION_REJECTION_MODULE,
             INVITATION_REJECTION_TYPE,
         );
     }
+}
+
+/**
+ * The inputs every answer to an invitation (a rejection, an acceptance) gives its provider: the
+ * selection, the role, what a policy listed, the client token and whether this is a preview, plus
+ * `extra` (each only when given: Pulumi makes every key an output of its own, a cost per resource).
+ */
+export function answerInputs(
+    name: string,
+    typeToken: string,
+    args: InvitationRejectionArgs & PolicyOnlyArgs,
+    deriveToken: (urn: string, arn: string) => string,
+    opts: pulumi.CustomResourceOptions | undefined,
+    extra: Record<string, unknown> = {},
+): pulumi.Inputs {
+    // With resourceShareArn the token is derived from the share: a share sends the calling
+    // account one invitation, and state keeps the one found first.
+    const clientToken = pulumi
+        .all([urnWithoutDependencies(name, typeToken, opts?.parent), args.invitationArn, args.resourceShareArn])
+        .apply(([resourceUrn, invitationArn, resourceShareArn]) =>
+            deriveToken(resourceUrn, invitationArn ?? resourceShareArn ?? ""),
+        );
+    return {
+        invitationArn: args.invitationArn,
+        resourceShareArn: args.resourceShareArn,
+        ...onlyGiven({ invitationWaitSeconds: args.invitationWaitSeconds, ...extra }),
+        ...roleInputs(args),
+        ...onlyGiven({ [LISTED_INPUT]: args[LISTED_INPUT] }),
+        clientToken,
+        // Lets check tell a preview from the update; internal, never shown or stored.
+        [PREVIEW_INPUT]: pulumi.runtime.isDryRun(),
+    };
+}
+
+/** The external id stays secret in state even when the program gave it as plain text. */
+export function withSecretExternalId(
+    args: InvitationRejectionArgs,
+    opts: pulumi.CustomResourceOptions | undefined,
+): pulumi.CustomResourceOptions | undefined {
+    return args.externalId === undefined
+        ? opts
+        : { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "externalId"] };
+}
+
+function onlyGiven(inputs: Record<string, unknown>): pulumi.Inputs {
+    return Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== undefined)) as pulumi.Inputs;
 }
 
 /**
@@ -134,8 +160,8 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
  * register, and they for it: the program would hang. The URN string is the one `createUrn`
  * computes, so tokens stay what they were.
  */
-function urnWithoutDependencies(name: string, parent: pulumi.Resource | undefined): Promise<string> {
-    const urn = pulumi.createUrn(name, INVITATION_REJECTION_TYPE_TOKEN, parent);
+function urnWithoutDependencies(name: string, typeToken: string, parent: pulumi.Resource | undefined): Promise<string> {
+    const urn = pulumi.createUrn(name, typeToken, parent);
     // A URN is always known, in preview as in the update, so the callback always runs.
     return new Promise((resolve) => urn.apply(resolve));
 }

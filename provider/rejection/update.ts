@@ -1,18 +1,29 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ACCESS_FIELDS, accessOf, RejectionInputs, RejectionState } from "./properties";
+import { ACCESS_FIELDS, RejectionInputs, RejectionState } from "./properties";
+import { withoutUndefined } from "./properties";
 
-/**
- * `update` for a rejection: only how the account is reached changed (diff replaces the resource
- * for anything else). The rejection stays as it is; the state records the new role, external id
- * or session name, for refresh. No call is made.
- */
+/** `update` for a rejection: only how the account is reached changed. */
 export function updateRejection(
     olds: RejectionState,
     news: RejectionInputs,
 ): pulumi.dynamic.UpdateResult<RejectionState> {
-    const kept = { ...olds };
-    for (const field of ACCESS_FIELDS) {
-        delete kept[field];
+    return updateAnswer(olds, news, ACCESS_FIELDS);
+}
+
+/**
+ * `update` for an answer to an invitation: only `updatable` fields changed (diff replaces the
+ * resource for anything else). The answer stays as it is; the state records the new values (a new
+ * role, external id or session name, for refresh). No call is made.
+ */
+export function updateAnswer<State extends object>(
+    olds: State,
+    news: object,
+    updatable: readonly string[],
+): pulumi.dynamic.UpdateResult<State> {
+    const kept = { ...olds } as Record<string, unknown>;
+    const given = news as Record<string, unknown>;
+    for (const field of updatable) {
+        kept[field] = given[field];
     }
-    return { outs: { ...kept, ...accessOf(news) } };
+    return { outs: withoutUndefined(kept) as State };
 }

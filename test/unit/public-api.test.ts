@@ -6,16 +6,21 @@ import * as api from "../../provider";
 describe("the public API", () => {
     it("exports what a program needs, and nothing else", () => {
         expect(Object.keys(api).sort()).to.deep.equal([
+            "ACCEPTANCE_CLIENT_TOKEN_NAMESPACE",
             "CLIENT_TOKEN_NAMESPACE",
             "DEFAULT_MAX_REJECTIONS_PER_RUN",
+            "INVITATION_ACCEPTANCE_TYPE_TOKEN",
             "INVITATION_POLICY_TYPE",
             "INVITATION_REJECTION_TYPE_TOKEN",
+            "InvitationAcceptance",
             "InvitationPolicy",
             "InvitationRejection",
+            "LEAVE_CLIENT_TOKEN_NAMESPACE",
             "POLICY_CONFIG_KEY",
             "REJECTIONS_CONFIG_KEY",
             "declareFromStackConfig",
             "declareRejectionsFromConfig",
+            "deriveAcceptanceClientToken",
             "deriveClientToken",
             "getInvitations",
             "parseRamArn",

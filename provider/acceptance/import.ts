@@ -1,0 +1,63 @@
+/**
+ * `pulumi import` of an acceptance: the invitation must already be accepted, since importing makes
+ * no call. The state is what refresh would read: the share and its resources as the account sees them.
+ */
+import {
+    ResourceShareAssociationStatus,
+    ResourceShareInvitationStatus,
+    ResourceShareStatus,
+} from "@aws-sdk/client-ram";
+import { describeRamError } from "../ram/errors";
+import type { RamSessions } from "../ram/sessions";
+import { accessOfTarget, findImportable, ImportTarget } from "../rejection/import";
+import { invitationFacts } from "../rejection/properties";
+import { deriveAcceptanceClientToken } from "./client-token";
+import type { AcceptanceState } from "./properties";
+
+export async function importAcceptance(
+    sessions: RamSessions,
+    target: ImportTarget,
+    resourceUrn: string,
+): Promise<AcceptanceState> {
+    const { invitation, session, arn } = await findImportable(
+        sessions,
+        target,
+        ResourceShareInvitationStatus.ACCEPTED,
+        notImportable,
+    );
+    const facts = invitationFacts(invitation);
+    let shared;
+    try {
+        shared = await session.sharedWithAccount(arn.region);
+    } catch (error) {
+        throw new Error(describeRamError(error, await session.callContext(arn), "look up"), { cause: error });
+    }
+    const share = shared.shares.get(facts.resourceShareArn);
+    const active = share?.status === ResourceShareStatus.ACTIVE;
+    return {
+        ...facts,
+        clientToken: deriveAcceptanceClientToken(resourceUrn, arn.arn),
+        shareStatus: share?.status ?? "",
+        associationStatus: active
+            ? ResourceShareAssociationStatus.ASSOCIATED
+            : ResourceShareAssociationStatus.DISASSOCIATED,
+        sharedResources: active ? (shared.resourcesByShare.get(facts.resourceShareArn) ?? []) : [],
+        ...accessOfTarget(target),
+    };
+}
+
+function notImportable(status: string | undefined): string {
+    switch (status) {
+        case ResourceShareInvitationStatus.PENDING:
+            return (
+                "it is PENDING, so there is no acceptance to import. Declare an InvitationAcceptance for it " +
+                "instead: `pulumi up` accepts it"
+            );
+        case ResourceShareInvitationStatus.REJECTED:
+            return "it was REJECTED, and a rejected invitation cannot be accepted";
+        case ResourceShareInvitationStatus.EXPIRED:
+            return "it EXPIRED before anyone accepted it, so there is no acceptance to import";
+        default:
+            return `its status is ${status ?? "missing"}, not ACCEPTED`;
+    }
+}
