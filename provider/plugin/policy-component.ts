@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
 import { PolicyComponent, PolicyShell } from "../policy/invitation-policy";
 import type { InvitationPolicyArgs } from "../policy/policy-args";
-import { REJECTION_TOKEN } from "./rejection-resource";
+import { REJECTION_TOKEN } from "./answer-resource";
 import { withoutStack } from "./user-errors";
 
 export const POLICY_TOKEN = "ram-invitations:index:InvitationPolicy";

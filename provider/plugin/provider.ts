@@ -8,18 +8,24 @@ import type * as provider from "@pulumi/pulumi/provider";
 import { RamSessions } from "../ram/sessions";
 import { GET_INVITATIONS_TOKEN, invokeGetInvitations } from "./invitations-function";
 import { constructPolicy, POLICY_TOKEN } from "./policy-component";
-import { RejectionResource, REJECTION_TOKEN } from "./rejection-resource";
+import { ACCEPTANCE_CORE, ACCEPTANCE_TOKEN, AnswerResource, REJECTION_CORE, REJECTION_TOKEN } from "./answer-resource";
 import { schema } from "./schema";
 import { typeOf } from "./urn";
 import { withoutStackTrace } from "./user-errors";
 
 export class RamInvitationsProvider implements provider.Provider {
     readonly schema: string;
-    private readonly rejections = new RejectionResource(new RamSessions());
+    private readonly resources: Record<string, AnswerResource>;
 
     constructor(readonly version: string) {
         // The version makes the generated SDKs ask for this very plugin.
         this.schema = JSON.stringify({ ...schema, version });
+        // One set of sessions for both: a listing of a region answers rejections and acceptances alike.
+        const sessions = new RamSessions();
+        this.resources = {
+            [REJECTION_TOKEN]: new AnswerResource(REJECTION_CORE, sessions),
+            [ACCEPTANCE_TOKEN]: new AnswerResource(ACCEPTANCE_CORE, sessions),
+        };
     }
 
     check(urn: string, olds: object, news: object): Promise<provider.CheckResult> {
@@ -42,8 +48,8 @@ export class RamInvitationsProvider implements provider.Provider {
         return this.resource(urn).update(olds, news);
     }
 
-    delete(id: string, urn: string): Promise<void> {
-        return this.resource(urn).delete(id);
+    delete(id: string, urn: string, props: object): Promise<void> {
+        return withoutStackTrace(this.resource(urn).delete(id, props));
     }
 
     construct(
@@ -65,11 +71,14 @@ export class RamInvitationsProvider implements provider.Provider {
         return invokeGetInvitations(inputs);
     }
 
-    private resource(urn: string): RejectionResource {
+    private resource(urn: string): AnswerResource {
         const type = typeOf(urn);
-        if (type !== REJECTION_TOKEN) {
-            throw new Error(`unknown resource type ${type}: this plugin serves ${REJECTION_TOKEN}`);
+        const resource = this.resources[type];
+        if (!resource) {
+            throw new Error(
+                `unknown resource type ${type}: this plugin serves ${Object.keys(this.resources).join(", ")}`,
+            );
         }
-        return this.rejections;
+        return resource;
     }
 }

@@ -5,7 +5,7 @@
  */
 import { GET_INVITATIONS_TOKEN } from "./invitations-function";
 import { POLICY_TOKEN } from "./policy-component";
-import { REJECTION_TOKEN } from "./rejection-resource";
+import { ACCEPTANCE_TOKEN, REJECTION_TOKEN } from "./answer-resource";
 
 export const PACKAGE_NAME = "ram-invitations";
 
@@ -95,6 +95,72 @@ const REJECTION_OUTPUT_PROPERTIES: Record<string, Property> = {
     ...ROLE_INPUTS,
 };
 
+const ACCEPTANCE_INPUT_PROPERTIES: Record<string, Property> = {
+    invitationArn: {
+        type: "string",
+        description:
+            "ARN of the resource-share invitation to accept, as the receiving account sees it. The call is made in " +
+            "the ARN's region. Give this or `resourceShareArn`. Changing it replaces the resource.",
+    },
+    resourceShareArn: {
+        type: "string",
+        description:
+            "ARN of the resource share whose invitation to the calling account to accept. The invitation is found " +
+            "in preview and when the resource is created; if RAM does not show it yet, it is asked again for up to " +
+            "`invitationWaitSeconds`. Give this or `invitationArn`. Changing it replaces the resource.",
+    },
+    invitationWaitSeconds: REJECTION_INPUT_PROPERTIES.invitationWaitSeconds,
+    leaveShareOnDelete: {
+        type: "boolean",
+        description:
+            "When true, deleting the resource leaves the share (DisassociateResourceShare with the account itself " +
+            "as principal). Default false: delete only removes the acceptance from the stack, because other stacks " +
+            "may depend on what the share makes visible, and leaving cannot be undone by the receiver.",
+    },
+    associationWaitSeconds: {
+        type: "number",
+        description:
+            "How long, in seconds, to wait after accepting for the share's association with the account to become " +
+            "ASSOCIATED (RAM shows the share as shared only then). Default 120.",
+    },
+    ...ROLE_INPUTS,
+};
+
+const SHARED_RESOURCE_TYPE = `${PACKAGE_NAME}:index:SharedResource`;
+
+const ACCEPTANCE_OUTPUT_PROPERTIES: Record<string, Property> = {
+    ...INVITATION_FACTS,
+    clientToken: {
+        type: "string",
+        description:
+            "The client token sent with the acceptance: derived from the resource's URN and the invitation (or " +
+            "share) ARN in a namespace of its own (never a rejection's token), and kept in state, so a rerun, or a " +
+            "rerun after a crash, never accepts twice.",
+    },
+    acceptedAt: {
+        type: "string",
+        description: "When this resource saw the acceptance take effect (ISO 8601); absent for an imported one.",
+    },
+    shareStatus: {
+        type: "string",
+        description: "The share's status as last read: ACTIVE, or DELETED once its owner deleted it.",
+    },
+    associationStatus: {
+        type: "string",
+        description:
+            "ASSOCIATED while the share is shared with the account; DISASSOCIATED once the account left it or its " +
+            "owner deleted it or removed the account.",
+    },
+    sharedResources: {
+        type: "array",
+        items: { $ref: `#/types/${SHARED_RESOURCE_TYPE}` },
+        description: "The resources the share makes visible to the account (ListResources), as last read.",
+    },
+    leaveShareOnDelete: ACCEPTANCE_INPUT_PROPERTIES.leaveShareOnDelete,
+    associationWaitSeconds: ACCEPTANCE_INPUT_PROPERTIES.associationWaitSeconds,
+    ...ROLE_INPUTS,
+};
+
 const GET_INVITATIONS_INPUTS: Record<string, Property> = {
     region: { type: "string", description: 'The region to list, e.g. "us-east-1".' },
     statuses: {
@@ -171,8 +237,8 @@ export const schema = {
     name: PACKAGE_NAME,
     displayName: "AWS RAM invitations",
     description:
-        "Rejects AWS RAM resource-share invitations declaratively and idempotently: a client token derived from the " +
-        "resource's URN, adoption of what is already rejected, and a preview that names sender and share.",
+        "Rejects and accepts AWS RAM resource-share invitations declaratively and idempotently: a client token " +
+        "derived from the resource's URN, adoption of what is already done, and a preview that names sender and share.",
     keywords: ["pulumi", "aws", "ram", "category/cloud"],
     homepage: "https://www.npmjs.com/package/pulumi-ram-invitations",
     license: "Apache-2.0",
@@ -216,6 +282,15 @@ export const schema = {
             },
             required: [...Object.keys(POLICY_COUNTS), "mode", "regions", "bySender"],
         },
+        [SHARED_RESOURCE_TYPE]: {
+            type: "object",
+            description: "A resource a share makes visible to the account.",
+            properties: {
+                arn: { type: "string", description: "The resource's ARN." },
+                type: { type: "string", description: "RAM's type of the resource, e.g. `ec2:Subnet`." },
+            },
+            required: ["arn", "type"],
+        },
         [INVITATION_TYPE]: {
             type: "object",
             description: "An invitation as RAM shows it to the calling account.",
@@ -237,6 +312,25 @@ export const schema = {
             inputProperties: REJECTION_INPUT_PROPERTIES,
             properties: REJECTION_OUTPUT_PROPERTIES,
             required: [...Object.keys(INVITATION_FACTS), "clientToken"],
+        },
+        [ACCEPTANCE_TOKEN]: {
+            description:
+                "Accepts an AWS RAM resource-share invitation, idempotently, and waits until the share is shared " +
+                "with the account. Creating it calls AcceptResourceShareInvitation once, with a client token derived " +
+                "from the resource's URN and the invitation ARN; an invitation already accepted is adopted without a " +
+                "call. The preview names sender, share and the resources that will become visible, and fails on an " +
+                "invitation already rejected, expired or not found. Deleting it only removes it from the stack, " +
+                "unless `leaveShareOnDelete` is true. Import with the invitation ARN as the id (or " +
+                "`<invitationArn>,<roleArn>`); only an ACCEPTED invitation can be imported.",
+            inputProperties: ACCEPTANCE_INPUT_PROPERTIES,
+            properties: ACCEPTANCE_OUTPUT_PROPERTIES,
+            required: [
+                ...Object.keys(INVITATION_FACTS),
+                "clientToken",
+                "shareStatus",
+                "associationStatus",
+                "sharedResources",
+            ],
         },
         [POLICY_TOKEN]: {
             isComponent: true,

@@ -10,6 +10,11 @@ export const getInvitations: typeof import("./getInvitations").getInvitations = 
 export const getInvitationsOutput: typeof import("./getInvitations").getInvitationsOutput = null as any;
 utilities.lazyLoad(exports, ["getInvitations","getInvitationsOutput"], () => require("./getInvitations"));
 
+export { InvitationAcceptanceArgs } from "./invitationAcceptance";
+export type InvitationAcceptance = import("./invitationAcceptance").InvitationAcceptance;
+export const InvitationAcceptance: typeof import("./invitationAcceptance").InvitationAcceptance = null as any;
+utilities.lazyLoad(exports, ["InvitationAcceptance"], () => require("./invitationAcceptance"));
+
 export { InvitationPolicyArgs } from "./invitationPolicy";
 export type InvitationPolicy = import("./invitationPolicy").InvitationPolicy;
 export const InvitationPolicy: typeof import("./invitationPolicy").InvitationPolicy = null as any;
@@ -40,6 +45,8 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "ram-invitations:index:InvitationAcceptance":
+                return new InvitationAcceptance(name, <any>undefined, { urn })
             case "ram-invitations:index:InvitationPolicy":
                 return new InvitationPolicy(name, <any>undefined, { urn })
             case "ram-invitations:index:InvitationRejection":

@@ -21,7 +21,7 @@ def readme():
 setup(name='pulumi_ram_invitations',
       python_requires='>=3.9',
       version=VERSION,
-      description="Rejects AWS RAM resource-share invitations declaratively and idempotently: a client token derived from the resource's URN, adoption of what is already rejected, and a preview that names sender and share.",
+      description="Rejects and accepts AWS RAM resource-share invitations declaratively and idempotently: a client token derived from the resource's URN, adoption of what is already done, and a preview that names sender and share.",
       long_description=readme(),
       long_description_content_type='text/markdown',
       keywords='pulumi aws ram category/cloud',

@@ -33,3 +33,14 @@ describe("the README's plugin examples are the tested example files", () => {
         }
     });
 });
+
+describe("the README's acceptance examples are the tested example files", () => {
+    const section = "Accepting what you want: InvitationAcceptance";
+
+    it("the TypeScript program is examples/acceptance as it is, the YAML part of examples/yaml-acceptance", () => {
+        expect(codeBlocksUnder(section, "ts")).to.deep.equal([example("acceptance/index.ts")]);
+        const blocks = codeBlocksUnder(section, "yaml");
+        expect(blocks).to.have.length(1);
+        expect(example("yaml-acceptance/Pulumi.yaml")).to.include(blocks[0]);
+    });
+});

@@ -21,6 +21,8 @@ func (m *module) Version() semver.Version {
 
 func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi.Resource, err error) {
 	switch typ {
+	case "ram-invitations:index:InvitationAcceptance":
+		r = &InvitationAcceptance{}
 	case "ram-invitations:index:InvitationPolicy":
 		r = &InvitationPolicy{}
 	case "ram-invitations:index:InvitationRejection":

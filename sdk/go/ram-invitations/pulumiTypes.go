@@ -250,10 +250,65 @@ func (o PolicySummaryOutput) WouldReject() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicySummary) int { return v.WouldReject }).(pulumi.IntOutput)
 }
 
+// A resource a share makes visible to the account.
+type SharedResource struct {
+	// The resource's ARN.
+	Arn string `pulumi:"arn"`
+	// RAM's type of the resource, e.g. `ec2:Subnet`.
+	Type string `pulumi:"type"`
+}
+
+// A resource a share makes visible to the account.
+type SharedResourceOutput struct{ *pulumi.OutputState }
+
+func (SharedResourceOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SharedResource)(nil)).Elem()
+}
+
+func (o SharedResourceOutput) ToSharedResourceOutput() SharedResourceOutput {
+	return o
+}
+
+func (o SharedResourceOutput) ToSharedResourceOutputWithContext(ctx context.Context) SharedResourceOutput {
+	return o
+}
+
+// The resource's ARN.
+func (o SharedResourceOutput) Arn() pulumi.StringOutput {
+	return o.ApplyT(func(v SharedResource) string { return v.Arn }).(pulumi.StringOutput)
+}
+
+// RAM's type of the resource, e.g. `ec2:Subnet`.
+func (o SharedResourceOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v SharedResource) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type SharedResourceArrayOutput struct{ *pulumi.OutputState }
+
+func (SharedResourceArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SharedResource)(nil)).Elem()
+}
+
+func (o SharedResourceArrayOutput) ToSharedResourceArrayOutput() SharedResourceArrayOutput {
+	return o
+}
+
+func (o SharedResourceArrayOutput) ToSharedResourceArrayOutputWithContext(ctx context.Context) SharedResourceArrayOutput {
+	return o
+}
+
+func (o SharedResourceArrayOutput) Index(i pulumi.IntInput) SharedResourceOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) SharedResource {
+		return vs[0].([]SharedResource)[vs[1].(int)]
+	}).(SharedResourceOutput)
+}
+
 func init() {
 	pulumi.RegisterOutputType(InvitationOutput{})
 	pulumi.RegisterOutputType(InvitationArrayOutput{})
 	pulumi.RegisterOutputType(PolicyCountsOutput{})
 	pulumi.RegisterOutputType(PolicyCountsMapOutput{})
 	pulumi.RegisterOutputType(PolicySummaryOutput{})
+	pulumi.RegisterOutputType(SharedResourceOutput{})
+	pulumi.RegisterOutputType(SharedResourceArrayOutput{})
 }

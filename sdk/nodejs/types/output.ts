@@ -104,3 +104,17 @@ export interface PolicySummary {
     wouldReject: number;
 }
 
+/**
+ * A resource a share makes visible to the account.
+ */
+export interface SharedResource {
+    /**
+     * The resource's ARN.
+     */
+    arn: string;
+    /**
+     * RAM's type of the resource, e.g. `ec2:Subnet`.
+     */
+    type: string;
+}
+

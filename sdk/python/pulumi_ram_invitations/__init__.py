@@ -8,6 +8,7 @@ import typing
 # Export this package's modules as members:
 from ._enums import *
 from .get_invitations import *
+from .invitation_acceptance import *
 from .invitation_policy import *
 from .invitation_rejection import *
 from .provider import *
@@ -20,6 +21,7 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_ram_invitations",
   "classes": {
+   "ram-invitations:index:InvitationAcceptance": "InvitationAcceptance",
    "ram-invitations:index:InvitationPolicy": "InvitationPolicy",
    "ram-invitations:index:InvitationRejection": "InvitationRejection"
   }

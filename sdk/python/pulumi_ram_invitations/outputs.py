@@ -20,6 +20,7 @@ __all__ = [
     'Invitation',
     'PolicyCounts',
     'PolicySummary',
+    'SharedResource',
 ]
 
 @pulumi.output_type
@@ -325,5 +326,39 @@ class PolicySummary(dict):
         True when the policy refused to run (its guard, or RAM could not be listed): it rejected nothing. Absent when it ran.
         """
         return pulumi.get(self, "refused")
+
+
+@pulumi.output_type
+class SharedResource(dict):
+    """
+    A resource a share makes visible to the account.
+    """
+    def __init__(__self__, *,
+                 arn: _builtins.str,
+                 type: _builtins.str):
+        """
+        A resource a share makes visible to the account.
+
+        :param _builtins.str arn: The resource's ARN.
+        :param _builtins.str type: RAM's type of the resource, e.g. `ec2:Subnet`.
+        """
+        pulumi.set(__self__, "arn", arn)
+        pulumi.set(__self__, "type", type)
+
+    @_builtins.property
+    @pulumi.getter
+    def arn(self) -> _builtins.str:
+        """
+        The resource's ARN.
+        """
+        return pulumi.get(self, "arn")
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> _builtins.str:
+        """
+        RAM's type of the resource, e.g. `ec2:Subnet`.
+        """
+        return pulumi.get(self, "type")
 
 

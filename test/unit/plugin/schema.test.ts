@@ -10,7 +10,10 @@ import { GET_INVITATIONS_TOKEN } from "../../../provider/plugin/invitations-func
 import { POLICY_TOKEN } from "../../../provider/plugin/policy-component";
 import type { PolicyCounts, PolicySummary } from "../../../provider/policy/plan";
 import type { InvitationPolicyArgs } from "../../../provider/policy/policy-args";
-import { REJECTION_TOKEN } from "../../../provider/plugin/rejection-resource";
+import { ACCEPTANCE_TOKEN, REJECTION_TOKEN } from "../../../provider/plugin/answer-resource";
+import type { InvitationAcceptanceArgs } from "../../../provider/acceptance/invitation-acceptance";
+import type { AcceptanceState } from "../../../provider/acceptance/properties";
+import type { SharedResource } from "../../../provider/ram/share-finders";
 import { schema } from "../../../provider/plugin/schema";
 import type { InvitationRejectionArgs } from "../../../provider/rejection/invitation-rejection";
 import type { InvitationFacts, RejectionState } from "../../../provider/rejection/properties";
@@ -44,6 +47,28 @@ const REJECTION_OUTPUTS: Listed<RejectionState> = {
     externalId: true,
     roleSessionName: true,
 };
+
+const ACCEPTANCE_INPUTS: Listed<InvitationAcceptanceArgs> = {
+    ...REJECTION_INPUTS,
+    leaveShareOnDelete: true,
+    associationWaitSeconds: true,
+};
+
+const ACCEPTANCE_OUTPUTS: Listed<AcceptanceState> = {
+    ...INVITATION_FACTS,
+    clientToken: true,
+    acceptedAt: true,
+    shareStatus: true,
+    associationStatus: true,
+    sharedResources: true,
+    leaveShareOnDelete: true,
+    associationWaitSeconds: true,
+    roleArn: true,
+    externalId: true,
+    roleSessionName: true,
+};
+
+const SHARED_RESOURCE_FIELDS: Listed<SharedResource> = { arn: true, type: true };
 
 const GET_INVITATIONS_INPUTS: Listed<GetInvitationsArgs> = {
     region: true,
@@ -114,6 +139,20 @@ describe("the plugin's schema", () => {
         expect(secrets(rejection.properties)).to.deep.equal(["externalId"]);
     });
 
+    it("InvitationAcceptance: the inputs of InvitationAcceptanceArgs, the outputs of its state", () => {
+        const acceptance = schema.resources[ACCEPTANCE_TOKEN];
+        expect(Object.keys(acceptance.inputProperties)).to.have.members(Object.keys(ACCEPTANCE_INPUTS));
+        expect(Object.keys(acceptance.properties)).to.have.members(Object.keys(ACCEPTANCE_OUTPUTS));
+        expect(acceptance.properties).to.include.keys(...acceptance.required);
+        const shared = schema.types["ram-invitations:index:SharedResource"];
+        expect(Object.keys(shared.properties)).to.have.members(Object.keys(SHARED_RESOURCE_FIELDS));
+        expectDescribed(acceptance.inputProperties);
+        expectDescribed(acceptance.properties);
+        expectDescribed(shared.properties);
+        expect(acceptance.properties.externalId).to.have.property("secret", true);
+        expect(acceptance.inputProperties.externalId).to.have.property("secret", true);
+    });
+
     it("getInvitations: the arguments of GetInvitationsArgs, and invitations with the fields of Invitation", () => {
         expect(Object.keys(getInvitations.inputs.properties)).to.have.members(Object.keys(GET_INVITATIONS_INPUTS));
         expect(getInvitations.inputs.required).to.deep.equal(["region"]);
@@ -147,7 +186,7 @@ describe("the plugin's schema", () => {
     it("is plain JSON that names the package and every token it serves", () => {
         const parsed = JSON.parse(JSON.stringify(schema)) as typeof schema;
         expect(parsed.name).to.equal("ram-invitations");
-        expect(Object.keys(parsed.resources)).to.deep.equal([REJECTION_TOKEN, POLICY_TOKEN]);
+        expect(Object.keys(parsed.resources)).to.deep.equal([REJECTION_TOKEN, ACCEPTANCE_TOKEN, POLICY_TOKEN]);
         expect(Object.keys(parsed.functions)).to.deep.equal([GET_INVITATIONS_TOKEN]);
     });
 });

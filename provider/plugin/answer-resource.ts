@@ -1,0 +1,159 @@
+/**
+ * An answer to an invitation (`ram-invitations:index:InvitationRejection` and
+ * `...:InvitationAcceptance`) as the provider plugin serves it: a thin shell over the same core as
+ * the dynamic resources (check, diff, create, read, update, delete, import, the token, the errors).
+ * What a dynamic resource's program does before its provider sees the inputs, the plugin does here,
+ * from the URN the engine passes: the client token, and the default role session name.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type * as provider from "@pulumi/pulumi/provider";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { checkAcceptance } from "../acceptance/check";
+import { deriveAcceptanceClientToken } from "../acceptance/client-token";
+import { createAcceptance } from "../acceptance/create";
+import { deleteAcceptance } from "../acceptance/delete";
+import { importAcceptance } from "../acceptance/import";
+import { ACCEPTANCE_UPDATABLE_FIELDS, AcceptanceState } from "../acceptance/properties";
+import { readAcceptance } from "../acceptance/read";
+import { checkRejection } from "../rejection/check";
+import { deriveClientToken } from "../rejection/client-token";
+import { createRejection } from "../rejection/create";
+import { forgetRejection } from "../rejection/delete";
+import { diffAnswer } from "../rejection/diff";
+import { ImportTarget, importRejection, parseImportId } from "../rejection/import";
+import { ACCESS_FIELDS, RejectionInputs, RejectionState } from "../rejection/properties";
+import { readRejection } from "../rejection/read";
+import { defaultRoleSessionName } from "../rejection/role-inputs";
+import { updateAnswer } from "../rejection/update";
+import { PREVIEW_INPUT } from "../rejection/update-phase";
+import type { RamSessions } from "../ram/sessions";
+import { stackAndProjectOf } from "./urn";
+import { plainProperties, withSecrets } from "./wire-values";
+
+export const REJECTION_TOKEN = "ram-invitations:index:InvitationRejection";
+export const ACCEPTANCE_TOKEN = "ram-invitations:index:InvitationAcceptance";
+
+/** Where a dynamic resource keeps its provider's code, in its inputs and outputs. */
+const DYNAMIC_PROVIDER_OUTPUT = "__provider";
+
+/** Kept secret in state whether or not the program marked it secret. */
+const SECRET_PROPERTIES = ["externalId"] as const;
+
+type Plain = Record<string, unknown>;
+
+/** What one answer's core does, in the shape the shell calls it. */
+export interface AnswerCore {
+    deriveToken(urn: string, arn: string): string;
+    check(sessions: RamSessions, olds: Plain, news: Plain): Promise<pulumi.dynamic.CheckResult>;
+    /** Fields that change without a replacement (and an update that makes no call). */
+    updatable: readonly string[];
+    create(sessions: RamSessions, inputs: Plain): Promise<pulumi.dynamic.CreateResult>;
+    read(sessions: RamSessions, id: string, state: Plain): Promise<pulumi.dynamic.ReadResult>;
+    delete(sessions: RamSessions, id: string, state: Plain): Promise<void>;
+    importState(sessions: RamSessions, target: ImportTarget, urn: string): Promise<RejectionState | AcceptanceState>;
+}
+
+export const REJECTION_CORE: AnswerCore = {
+    deriveToken: deriveClientToken,
+    check: (sessions, olds, news) => checkRejection(sessions, olds, news),
+    updatable: ACCESS_FIELDS,
+    create: (sessions, inputs) => createRejection(sessions, inputs as unknown as RejectionInputs),
+    read: (sessions, id, state) => readRejection(sessions, id, state as unknown as RejectionState),
+    delete: (_sessions, id) => forgetRejection(id),
+    importState: importRejection,
+};
+
+export const ACCEPTANCE_CORE: AnswerCore = {
+    deriveToken: deriveAcceptanceClientToken,
+    check: (sessions, olds, news) => checkAcceptance(sessions, olds, news),
+    updatable: ACCEPTANCE_UPDATABLE_FIELDS,
+    create: (sessions, inputs) => createAcceptance(sessions, inputs as unknown as AcceptanceState & RejectionInputs),
+    read: (sessions, id, state) => readAcceptance(sessions, id, state as unknown as AcceptanceState),
+    delete: (sessions, id, state) => deleteAcceptance(sessions, id, state as unknown as AcceptanceState),
+    importState: importAcceptance,
+};
+
+export class AnswerResource {
+    constructor(
+        private readonly core: AnswerCore,
+        private readonly sessions: RamSessions,
+    ) {}
+
+    async check(urn: string, olds: object, news: object): Promise<provider.CheckResult> {
+        const given = plainProperties(news as Plain);
+        const failures: provider.CheckFailure[] = [];
+        if (given.clientToken !== undefined) {
+            failures.push({
+                property: "clientToken",
+                reason: "clientToken is an output: the provider derives it from the resource's URN; remove it",
+            });
+        }
+        const { stack, project } = stackAndProjectOf(urn);
+        const selector = given.invitationArn ?? given.resourceShareArn ?? "";
+        const inputs: Plain = {
+            ...given,
+            clientToken: selector === unknownValue ? unknownValue : this.core.deriveToken(urn, String(selector)),
+            roleSessionName:
+                (given.roleSessionName as string | undefined) ??
+                (given.roleArn === undefined ? undefined : defaultRoleSessionName(project, stack)),
+            // The engine does not tell a plugin's check whether it previews, so it judges the invitation
+            // as in a preview: whatever RAM would refuse fails check, in `preview` and `up` alike.
+            [PREVIEW_INPUT]: true,
+        };
+        const checked = await this.core.check(this.sessions, plainProperties(olds as Plain), inputs);
+        return {
+            inputs: withSecrets(checked.inputs as object, SECRET_PROPERTIES),
+            failures: [...failures, ...(checked.failures ?? [])],
+        };
+    }
+
+    async diff(olds: object, news: object): Promise<provider.DiffResult> {
+        return diffAnswer(
+            plainProperties(olds as Plain) as unknown as RejectionState,
+            plainProperties(news as Plain) as unknown as RejectionInputs,
+            this.core.updatable,
+        );
+    }
+
+    async create(inputs: object): Promise<provider.CreateResult> {
+        const created = await this.core.create(this.sessions, plainProperties(inputs as Plain));
+        return { id: created.id, outs: withSecrets(created.outs as object, SECRET_PROPERTIES) };
+    }
+
+    async update(olds: object, news: object): Promise<provider.UpdateResult> {
+        const updated = updateAnswer(
+            plainProperties(olds as Plain),
+            plainProperties(news as Plain),
+            this.core.updatable,
+        );
+        return { outs: withSecrets(updated.outs as object, SECRET_PROPERTIES) };
+    }
+
+    delete(id: string, props: object): Promise<void> {
+        return this.core.delete(this.sessions, id, plainProperties(props as Plain));
+    }
+
+    /** Refresh, or `pulumi import` when there is no state yet (the id is then the import id). */
+    async read(id: string, urn: string, props: object | undefined): Promise<provider.ReadResult> {
+        const state = plainProperties(props as Plain | undefined);
+        if (state.invitationArn === undefined) {
+            return this.import(id, urn);
+        }
+        const read = await this.core.read(this.sessions, id, state);
+        // State moved over from the dynamic resource (an alias) still holds its provider's code: drop it.
+        const { [DYNAMIC_PROVIDER_OUTPUT]: _dynamicProvider, ...current } = read.props as Plain;
+        return { id: read.id, props: withSecrets(current, SECRET_PROPERTIES) };
+    }
+
+    /** Adopts an invitation already answered so; the inputs returned are what the printed code declares. */
+    private async import(importId: string, urn: string): Promise<provider.ReadResult> {
+        const { stack, project } = stackAndProjectOf(urn);
+        const target = parseImportId(importId, defaultRoleSessionName(project, stack));
+        const state = await this.core.importState(this.sessions, target, urn);
+        return {
+            id: state.invitationArn,
+            props: withSecrets(state, SECRET_PROPERTIES),
+            inputs: { invitationArn: state.invitationArn, ...(state.roleArn ? { roleArn: state.roleArn } : {}) },
+        };
+    }
+}
