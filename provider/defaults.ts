@@ -74,3 +74,10 @@ export const ROLE_ATTEMPTS = 3;
  * with the share named instead of holding the update for longer.
  */
 export const DEFAULT_ASSOCIATION_WAIT_SECONDS = 120;
+
+/**
+ * With `allowed: "accept"`: how many pending invitations one policy run may accept. An acceptance
+ * makes a share's resources visible to the account, so a wrong allow list (a sender's whole
+ * catalogue of shares, where one was meant) must not pass unnoticed; the same 10 as for rejections.
+ */
+export const DEFAULT_MAX_ACCEPTANCES_PER_RUN = 10;

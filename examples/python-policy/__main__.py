@@ -12,6 +12,8 @@ policy = ram_invitations.InvitationPolicy(
     regions=config.require_object("regions"),
     max_rejections_per_run=config.get_int("maxRejectionsPerRun") or 10,
     mode=config.get("mode") or "enforce",
+    allowed=config.get("allowed") or "leave",
+    max_acceptances_per_run=config.get_int("maxAcceptancesPerRun") or 10,
 )
 
 pulumi.export("summary", policy.summary)

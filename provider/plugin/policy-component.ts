@@ -6,30 +6,30 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
-import { PolicyComponent, PolicyShell } from "../policy/invitation-policy";
+import { PolicyComponent, PolicyRejectionArgs, PolicyShell } from "../policy/invitation-policy";
 import type { InvitationPolicyArgs } from "../policy/policy-args";
-import { REJECTION_TOKEN } from "./answer-resource";
+import { ACCEPTANCE_TOKEN, REJECTION_TOKEN } from "./answer-resource";
 import { withoutStack } from "./user-errors";
 
 export const POLICY_TOKEN = "ram-invitations:index:InvitationPolicy";
 
-/** A rejection declared by the plugin's policy: the plugin's own resource. */
-class PluginRejection extends pulumi.CustomResource {
-    constructor(name: string, props: pulumi.Inputs, opts: pulumi.CustomResourceOptions) {
-        super(REJECTION_TOKEN, name, props, opts);
+/** A rejection or acceptance declared by the plugin's policy: the plugin's own resource of that type. */
+class PluginAnswer extends pulumi.CustomResource {
+    constructor(type: string, name: string, args: PolicyRejectionArgs, policy: pulumi.Resource) {
+        const externalId = args.externalId === undefined ? undefined : pulumi.secret(args.externalId);
+        super(type, name, { ...args, externalId }, { parent: policy });
     }
 }
 
-/** The plugin's shell: children are `ram-invitations:index:InvitationRejection`; a refusal is kept for construct. */
-function pluginShell(refusals: string[]): PolicyShell<PluginRejection> {
+/**
+ * The plugin's shell: children are `ram-invitations:index:InvitationRejection` and
+ * `...:InvitationAcceptance`; a refusal is kept for construct.
+ */
+function pluginShell(refusals: string[]): PolicyShell<PluginAnswer, PluginAnswer> {
     return {
         type: POLICY_TOKEN,
-        declareRejection: (name, args, policy) =>
-            new PluginRejection(
-                name,
-                { ...args, externalId: args.externalId === undefined ? undefined : pulumi.secret(args.externalId) },
-                { parent: policy },
-            ),
+        declareRejection: (name, args, policy) => new PluginAnswer(REJECTION_TOKEN, name, args, policy),
+        declareAcceptance: (name, args, policy) => new PluginAnswer(ACCEPTANCE_TOKEN, name, args, policy),
         refuse: (reason) => refusals.push(reason),
     };
 }
@@ -41,13 +41,13 @@ export async function constructPolicy(
 ): Promise<provider.ConstructResult> {
     const args = await knownArguments(name, inputs);
     const refusals: string[] = [];
-    let policy: PolicyComponent<PluginRejection>;
+    let policy: PolicyComponent<PluginAnswer, PluginAnswer>;
     try {
         policy = new PolicyComponent(name, withoutNulls(args), options, pluginShell(refusals));
     } catch (error) {
         throw withoutStack(error); // the arguments' problems, each naming its input
     }
-    await policy.rejections;
+    await Promise.all([policy.rejections, policy.acceptances]);
     if (refusals.length > 0) {
         throw withoutStack(new Error(refusals.join("; ")));
     }

@@ -180,6 +180,7 @@ const GET_INVITATIONS_INPUTS: Record<string, Property> = {
 
 const INVITATION_TYPE = `${PACKAGE_NAME}:index:Invitation`;
 const POLICY_MODE_TYPE = `${PACKAGE_NAME}:index:PolicyMode`;
+const POLICY_ALLOWED_TYPE = `${PACKAGE_NAME}:index:PolicyAllowed`;
 const POLICY_COUNTS_TYPE = `${PACKAGE_NAME}:index:PolicyCounts`;
 const POLICY_SUMMARY_TYPE = `${PACKAGE_NAME}:index:PolicySummary`;
 
@@ -213,6 +214,18 @@ const POLICY_INPUT_PROPERTIES: Record<string, Property> = {
         $ref: `#/types/${POLICY_MODE_TYPE}`,
         description: "`enforce` (the default) rejects; `report` declares no new rejection and only reports.",
     },
+    allowed: {
+        $ref: `#/types/${POLICY_ALLOWED_TYPE}`,
+        description:
+            "What to do with the pending invitations the policy allows: `leave` (the default) leaves them pending; " +
+            "`accept` declares one InvitationAcceptance per allowed pending invitation.",
+    },
+    maxAcceptancesPerRun: {
+        type: "integer",
+        description:
+            'With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that ' +
+            "would accept more fails, in preview and in the update, before any acceptance or rejection.",
+    },
     roleArn: {
         type: "string",
         description:
@@ -230,6 +243,15 @@ const POLICY_COUNTS: Record<string, Property> = {
     rejectedEarlier: {
         type: "integer",
         description: "Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).",
+    },
+    acceptedNow: { type: "integer", description: 'Pending invitations this run accepts (`allowed: "accept"`).' },
+    wouldAccept: {
+        type: "integer",
+        description: 'Pending invitations this run would accept (report mode, `allowed: "accept"`).',
+    },
+    acceptedEarlier: {
+        type: "integer",
+        description: 'Accepted invitations the policy keeps declared (`allowed: "accept"`).',
     },
 };
 
@@ -253,6 +275,14 @@ export const schema = {
             enum: [
                 { value: "enforce", description: "Reject them." },
                 { value: "report", description: "Only report what would be rejected." },
+            ],
+        },
+        [POLICY_ALLOWED_TYPE]: {
+            type: "string",
+            description: "What a policy does with the pending invitations it allows.",
+            enum: [
+                { value: "leave", description: "Leave them pending." },
+                { value: "accept", description: "Accept them." },
             ],
         },
         [POLICY_COUNTS_TYPE]: {
@@ -337,8 +367,10 @@ export const schema = {
             description:
                 "Rejects every pending invitation whose sender (or share) the policy does not allow, in each of its " +
                 "regions, each time the program runs: one InvitationRejection child per unwanted invitation, each on " +
-                "its own line in the preview. A run that would reject more than `maxRejectionsPerRun`, or that " +
-                "cannot list RAM, declares no rejection and fails, in preview and in the update alike.",
+                "its own line in the preview; with `allowed: accept`, also one InvitationAcceptance child per " +
+                "allowed pending invitation. A run that would reject more than `maxRejectionsPerRun` (or accept more " +
+                "than `maxAcceptancesPerRun`), or that cannot list RAM, declares nothing and fails, in preview and " +
+                "in the update alike.",
             inputProperties: POLICY_INPUT_PROPERTIES,
             requiredInputs: ["allowedSenderAccountIds", "regions"],
             properties: {

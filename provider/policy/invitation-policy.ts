@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Invitation, listInvitations, programSession } from "../listing/get-invitations";
 import { declareInTurn } from "../rejection/declare-in-turn";
+import { InvitationAcceptance } from "../acceptance/invitation-acceptance";
 import { InvitationRejection } from "../rejection/invitation-rejection";
 import { ListedInvitation, LISTED_INPUT } from "../rejection/listed-invitation";
 import { CheckedPolicyArgs, checkPolicyArgs, InvitationPolicyArgs } from "./policy-args";
@@ -24,7 +25,7 @@ export interface InvitationPolicyOptions extends pulumi.ComponentResourceOptions
     declareWhen?: Promise<boolean>;
 }
 
-/** The arguments a policy gives each rejection it declares. */
+/** The arguments a policy gives each rejection (and acceptance) it declares. */
 export interface PolicyRejectionArgs {
     invitationArn: string;
     [LISTED_INPUT]: ListedInvitation;
@@ -38,11 +39,13 @@ export interface PolicyRejectionArgs {
  * provider plugin's component. Everything else (the listing, the plan, the guard, the gate, the
  * names and arguments of the rejections) is the same code for both.
  */
-export interface PolicyShell<R extends pulumi.Resource> {
+export interface PolicyShell<R extends pulumi.Resource, A extends pulumi.Resource = pulumi.Resource> {
     /** The component's type token. */
     type: string;
     /** Declares one rejection, as the policy's child. */
     declareRejection(name: string, args: PolicyRejectionArgs, policy: pulumi.Resource): R;
+    /** Declares one acceptance (with `allowed: "accept"`), as the policy's child. */
+    declareAcceptance(name: string, args: PolicyRejectionArgs, policy: pulumi.Resource): A;
     /** Fails the run with `reason`, once the policy has refused (its guard, or a listing that failed). */
     refuse(reason: string, policy: pulumi.Resource): void;
 }
@@ -51,7 +54,9 @@ export interface PolicyShell<R extends pulumi.Resource> {
  * A policy component, served by `shell`: see {@link InvitationPolicy}, which is this with the
  * dynamic resource's shell.
  */
-export class PolicyComponent<R extends pulumi.Resource> extends pulumi.ComponentResource {
+export class PolicyComponent<R extends pulumi.Resource, A extends pulumi.Resource = pulumi.Resource>
+    extends pulumi.ComponentResource
+{
     /** What the policy saw and did in this run: counts in all and per sender (and `refused`, when it refused). */
     public readonly summary: pulumi.Output<PolicySummary>;
     /**
@@ -59,6 +64,8 @@ export class PolicyComponent<R extends pulumi.Resource> extends pulumi.Component
      * `declareWhen`, another policy of the stack) refused.
      */
     public readonly rejections: Promise<Record<string, R>>;
+    /** The acceptances this run declared (with `allowed: "accept"`), by resource name; none when it refused. */
+    public readonly acceptances: Promise<Record<string, A>>;
     /** Resolves once the policy has listed RAM and applied its guard: its plan, or its refusal. Never rejects. */
     public readonly planned: Promise<PolicyOutcome>;
 
@@ -66,7 +73,7 @@ export class PolicyComponent<R extends pulumi.Resource> extends pulumi.Component
         name: string,
         args: InvitationPolicyArgs,
         opts: InvitationPolicyOptions | undefined,
-        private readonly shell: PolicyShell<R>,
+        private readonly shell: PolicyShell<R, A>,
     ) {
         // Checked before anything is registered or sent.
         const { args: checked, problems } = checkPolicyArgs(args, `InvitationPolicy "${name}"`);
@@ -76,17 +83,20 @@ export class PolicyComponent<R extends pulumi.Resource> extends pulumi.Component
         const { declareWhen, ...componentOptions } = opts ?? {};
         super(shell.type, name, {}, componentOptions);
         this.planned = planFromRam(name, checked, this);
-        this.rejections = this.planned.then(async (outcome) => {
+        const nothing = { rejections: {}, acceptances: {} };
+        const declared = this.planned.then(async (outcome) => {
             if (outcome.refusal !== undefined) {
                 shell.refuse(outcome.refusal, this);
-                return {};
+                return nothing;
             }
             if (declareWhen !== undefined && !(await declareWhen)) {
                 holdBack(outcome.plan, checked, this);
-                return {};
+                return nothing;
             }
             return this.declare(name, outcome.plan, checked);
         });
+        this.rejections = declared.then((d) => d.rejections);
+        this.acceptances = declared.then((d) => d.acceptances);
         // Never a rejected promise in an output: Pulumi would report it as an error serializing the
         // outputs, on the stack instead of the policy. A refusal fails the run through shell.refuse.
         this.summary = pulumi.output(
@@ -99,30 +109,43 @@ export class PolicyComponent<R extends pulumi.Resource> extends pulumi.Component
         this.registerOutputs({ summary: this.summary });
     }
 
-    private async declare(name: string, plan: PolicyPlan, args: CheckedPolicyArgs): Promise<Record<string, R>> {
-        // Invitations rejected earlier stay declared in both modes, so that a later run (or a switch
+    private async declare(
+        name: string,
+        plan: PolicyPlan,
+        args: CheckedPolicyArgs,
+    ): Promise<{ rejections: Record<string, R>; acceptances: Record<string, A> }> {
+        // Invitations answered earlier stay declared in both modes, so that a later run (or a switch
         // between report and enforce) shows no change; they cost no write (see create.ts).
-        const toDeclare = args.mode === "enforce" ? [...plan.unwanted, ...plan.rejectedEarlier] : plan.rejectedEarlier;
-        const declared = await declareInTurn(toDeclare, (invitation): [string, R] => {
-            const childName = rejectionName(name, invitation);
-            const { invitationArn, region: _region, ...listed } = invitation;
-            const rejectionArgs: PolicyRejectionArgs = {
-                invitationArn,
-                [LISTED_INPUT]: listed,
-                roleArn: args.roleArn,
-                externalId: args.externalId,
-                roleSessionName: args.roleSessionName,
-            };
-            return [childName, this.shell.declareRejection(childName, rejectionArgs, this)];
-        });
-        return Object.fromEntries(declared);
+        const enforce = args.mode === "enforce";
+        const toReject = enforce ? [...plan.unwanted, ...plan.rejectedEarlier] : plan.rejectedEarlier;
+        const toAccept = enforce ? [...plan.wanted, ...plan.acceptedEarlier] : plan.acceptedEarlier;
+        const declareEach = <T>(
+            invitations: Invitation[],
+            declareOne: (childName: string, childArgs: PolicyRejectionArgs, policy: pulumi.Resource) => T,
+        ) =>
+            declareInTurn(invitations, (invitation): [string, T] => {
+                const childName = rejectionName(name, invitation);
+                const { invitationArn, region: _region, ...listed } = invitation;
+                const childArgs: PolicyRejectionArgs = {
+                    invitationArn,
+                    [LISTED_INPUT]: listed,
+                    roleArn: args.roleArn,
+                    externalId: args.externalId,
+                    roleSessionName: args.roleSessionName,
+                };
+                return [childName, declareOne(childName, childArgs, this)];
+            });
+        const rejections = await declareEach(toReject, (n, a, p) => this.shell.declareRejection(n, a, p));
+        const acceptances = await declareEach(toAccept, (n, a, p) => this.shell.declareAcceptance(n, a, p));
+        return { rejections: Object.fromEntries(rejections), acceptances: Object.fromEntries(acceptances) };
     }
 }
 
 /** The dynamic resource's shell: InvitationRejection children, and a refusal that fails the program. */
-const DYNAMIC_SHELL: PolicyShell<InvitationRejection> = {
+const DYNAMIC_SHELL: PolicyShell<InvitationRejection, InvitationAcceptance> = {
     type: INVITATION_POLICY_TYPE,
     declareRejection: (name, args, policy) => new InvitationRejection(name, args, { parent: policy }),
+    declareAcceptance: (name, args, policy) => new InvitationAcceptance(name, args, { parent: policy }),
     refuse: failProgram,
 };
 
@@ -136,7 +159,7 @@ const DYNAMIC_SHELL: PolicyShell<InvitationRejection> = {
  * invitations, or that cannot list RAM, declares no rejection and fails the program with one error
  * on the policy, in preview and in the update alike; and `mode: "report"` rejects nothing.
  */
-export class InvitationPolicy extends PolicyComponent<InvitationRejection> {
+export class InvitationPolicy extends PolicyComponent<InvitationRejection, InvitationAcceptance> {
     constructor(name: string, args: InvitationPolicyArgs, opts?: InvitationPolicyOptions) {
         super(name, args, opts, DYNAMIC_SHELL);
     }
@@ -159,10 +182,17 @@ async function planFromRam(name: string, args: CheckedPolicyArgs, policy: pulumi
     if (refusal) {
         return { plan, refusal };
     }
-    const verb =
-        args.mode === "report" ? "would reject (report mode)" : pulumi.runtime.isDryRun() ? "will reject" : "rejects";
+    const [rejectVerb, acceptVerb] =
+        args.mode === "report"
+            ? ["would reject (report mode)", "would accept (report mode)"]
+            : pulumi.runtime.isDryRun()
+              ? ["will reject", "will accept"]
+              : ["rejects", "accepts"];
     for (const invitation of plan.unwanted) {
-        void pulumi.log.info(`${verb} ${describe(invitation)}`, policy);
+        void pulumi.log.info(`${rejectVerb} ${describe(invitation)}`, policy);
+    }
+    for (const invitation of plan.wanted) {
+        void pulumi.log.info(`${acceptVerb} ${describe(invitation)}`, policy);
     }
     return { plan };
 }
@@ -183,10 +213,11 @@ function failProgram(reason: string, policy: pulumi.Resource): void {
 
 /** Says why a policy that passed declares none of its rejections: another policy of the stack refused. */
 function holdBack(plan: PolicyPlan, args: CheckedPolicyArgs, policy: pulumi.Resource): void {
-    if (args.mode === "enforce" && plan.unwanted.length > 0) {
+    if (args.mode === "enforce" && plan.unwanted.length + plan.wanted.length > 0) {
         void pulumi.log.warn(
-            `rejects none of its ${plan.unwanted.length} unwanted invitations in this run: another policy of ` +
-                `this stack refused (see its error), and no rejection is declared anywhere until every policy passes`,
+            `rejects none of its ${plan.unwanted.length} unwanted invitations and accepts none of its ` +
+                `${plan.wanted.length} wanted ones in this run: another policy of this stack refused (see its ` +
+                `error), and nothing is declared anywhere until every policy passes`,
             policy,
         );
     }

@@ -11,10 +11,13 @@ import type { CheckedPolicyArgs, PolicyMode } from "./policy-args";
  * - `reject`: pending, and its sender (or share) is not allowed;
  * - `keep-rejected`: rejected, and not allowed: the policy's earlier rejection (or one it agrees
  *   with) stays declared, so that a later run shows no change;
- * - `allowed`: pending from an allowed sender: left pending;
- * - `ignore`: anything else (accepted, expired, or an allowed sender's rejected invitation).
+ * - `accept`: pending and allowed, with `allowed: "accept"`;
+ * - `keep-accepted`: accepted and allowed, with `allowed: "accept"`: kept declared, like a rejection;
+ * - `allowed`: pending and allowed, with `allowed: "leave"`: left pending;
+ * - `ignore`: anything else (expired, an allowed sender's rejected invitation, an unwanted one
+ *   accepted elsewhere, or an accepted one when the policy leaves the allowed alone).
  */
-export type Decision = "reject" | "keep-rejected" | "allowed" | "ignore";
+export type Decision = "reject" | "keep-rejected" | "accept" | "keep-accepted" | "allowed" | "ignore";
 
 /** The rule: allowed means an allowed sender and, when share names are given, an allowed share name. */
 export function isAllowed(invitation: Invitation, args: CheckedPolicyArgs): boolean {
@@ -27,11 +30,17 @@ export function isAllowed(invitation: Invitation, args: CheckedPolicyArgs): bool
 
 export function decide(invitation: Invitation, args: CheckedPolicyArgs): Decision {
     const allowed = isAllowed(invitation, args);
+    const accepts = args.allowed === "accept";
     switch (invitation.status) {
         case ResourceShareInvitationStatus.PENDING:
-            return allowed ? "allowed" : "reject";
+            if (!allowed) {
+                return "reject";
+            }
+            return accepts ? "accept" : "allowed";
         case ResourceShareInvitationStatus.REJECTED:
             return allowed ? "ignore" : "keep-rejected";
+        case ResourceShareInvitationStatus.ACCEPTED:
+            return allowed && accepts ? "keep-accepted" : "ignore";
         default:
             return "ignore";
     }
@@ -47,6 +56,12 @@ export interface PolicyCounts {
     wouldReject: number;
     /** Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band). */
     rejectedEarlier: number;
+    /** Pending invitations this run accepts (enforce mode, `allowed: "accept"`). */
+    acceptedNow: number;
+    /** Pending invitations this run would accept (report mode, `allowed: "accept"`). */
+    wouldAccept: number;
+    /** Accepted invitations the policy keeps declared (`allowed: "accept"`). */
+    acceptedEarlier: number;
 }
 
 /** What the policy saw and did, as its `summary` output. */
@@ -67,11 +82,27 @@ export interface PolicyPlan {
     unwanted: Invitation[];
     /** Rejected invitations that are not allowed: declared again in enforce mode. */
     rejectedEarlier: Invitation[];
+    /** Pending allowed invitations, with `allowed: "accept"`: accepted in enforce mode, reported in report mode. */
+    wanted: Invitation[];
+    /** Accepted invitations that are allowed, with `allowed: "accept"`: declared again. */
+    acceptedEarlier: Invitation[];
     summary: PolicySummary;
 }
 
 export function planPolicy(invitations: Invitation[], args: CheckedPolicyArgs): PolicyPlan {
-    const plan: PolicyPlan = { unwanted: [], rejectedEarlier: [], summary: emptySummary(args) };
+    const plan: PolicyPlan = {
+        unwanted: [],
+        rejectedEarlier: [],
+        wanted: [],
+        acceptedEarlier: [],
+        summary: emptySummary(args),
+    };
+    const listFor: Partial<Record<Decision, Invitation[]>> = {
+        reject: plan.unwanted,
+        "keep-rejected": plan.rejectedEarlier,
+        accept: plan.wanted,
+        "keep-accepted": plan.acceptedEarlier,
+    };
     for (const invitation of invitations) {
         const decision = decide(invitation, args);
         if (decision === "ignore") {
@@ -81,11 +112,7 @@ export function planPolicy(invitations: Invitation[], args: CheckedPolicyArgs): 
         plan.summary[counter]++;
         plan.summary.bySender[invitation.senderAccountId] ??= noCounts();
         plan.summary.bySender[invitation.senderAccountId][counter]++;
-        if (decision === "reject") {
-            plan.unwanted.push(invitation);
-        } else if (decision === "keep-rejected") {
-            plan.rejectedEarlier.push(invitation);
-        }
+        listFor[decision]?.push(invitation);
     }
     return plan;
 }
@@ -103,42 +130,74 @@ function countedAs(decision: Exclude<Decision, "ignore">, mode: PolicyMode): key
             return "rejectedEarlier";
         case "reject":
             return mode === "enforce" ? "rejectedNow" : "wouldReject";
+        case "accept":
+            return mode === "enforce" ? "acceptedNow" : "wouldAccept";
+        case "keep-accepted":
+            return "acceptedEarlier";
     }
 }
 
 function noCounts(): PolicyCounts {
-    return { pendingAllowed: 0, rejectedNow: 0, wouldReject: 0, rejectedEarlier: 0 };
+    return {
+        pendingAllowed: 0,
+        rejectedNow: 0,
+        wouldReject: 0,
+        rejectedEarlier: 0,
+        acceptedNow: 0,
+        wouldAccept: 0,
+        acceptedEarlier: 0,
+    };
 }
 
 /**
  * Why this run must not go ahead, or undefined: in enforce mode, more pending invitations to reject
- * than `maxRejectionsPerRun`. The message names the count, the senders and the setting to raise.
+ * than `maxRejectionsPerRun`, or to accept than `maxAcceptancesPerRun`. Either refuses the whole
+ * run, before any write of either kind. Each message names the count, the senders and the setting.
  */
 export function guardProblem(policyName: string, plan: PolicyPlan, args: CheckedPolicyArgs): string | undefined {
-    const count = plan.unwanted.length;
-    if (args.mode !== "enforce" || count <= args.maxRejectionsPerRun) {
+    if (args.mode !== "enforce") {
         return undefined;
     }
+    const who = `InvitationPolicy "${policyName}"${args.roleArn ? ` (through role ${args.roleArn})` : ""}`;
+    const problems: string[] = [];
+    const rejections = plan.unwanted.length;
+    if (rejections > args.maxRejectionsPerRun) {
+        problems.push(
+            `${who} would reject ${rejections} pending invitations in this run, more than maxRejectionsPerRun ` +
+                `(${args.maxRejectionsPerRun}); it rejected none of them. Senders: ${sendersOf(plan.unwanted)}. ` +
+                `Rejection cannot be undone: if a sender you trust is among them, add it to allowedSenderAccountIds; ` +
+                `if every one of them is unwanted, raise maxRejectionsPerRun to at least ${rejections} for this run ` +
+                `(mode: "report" lists them without rejecting).`,
+        );
+    }
+    const acceptances = plan.wanted.length;
+    if (acceptances > args.maxAcceptancesPerRun) {
+        problems.push(
+            `${who} would accept ${acceptances} pending invitations in this run, more than maxAcceptancesPerRun ` +
+                `(${args.maxAcceptancesPerRun}); it accepted none of them. Senders: ${sendersOf(plan.wanted)}. ` +
+                `An acceptance makes the share's resources visible to the account: if a sender is among them by ` +
+                `mistake, remove it from allowedSenderAccountIds (or name the shares in allowedResourceShareNames); ` +
+                `if every one of them is wanted, raise maxAcceptancesPerRun to at least ${acceptances} for this run ` +
+                `(mode: "report" lists them without accepting).`,
+        );
+    }
+    return problems.length > 0 ? problems.join(" ") : undefined;
+}
+
+/** `111111111111 (3), 222222222222 (1)`: the senders of `invitations`, most first. */
+function sendersOf(invitations: Invitation[]): string {
     const bySender = new Map<string, number>();
-    plan.unwanted.forEach((i) => bySender.set(i.senderAccountId, (bySender.get(i.senderAccountId) ?? 0) + 1));
-    const senders = [...bySender]
+    invitations.forEach((i) => bySender.set(i.senderAccountId, (bySender.get(i.senderAccountId) ?? 0) + 1));
+    return [...bySender]
         .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
         .map(([sender, n]) => `${sender} (${n})`)
         .join(", ");
-    return (
-        `InvitationPolicy "${policyName}"${args.roleArn ? ` (through role ${args.roleArn})` : ""} would reject ` +
-        `${count} pending invitations in this run, more than maxRejectionsPerRun (${args.maxRejectionsPerRun}); ` +
-        `it rejected none of them. Senders: ${senders}. ` +
-        `Rejection cannot be undone: if a sender you trust is among them, add it to allowedSenderAccountIds; ` +
-        `if every one of them is unwanted, raise maxRejectionsPerRun to at least ${count} for this run ` +
-        `(mode: "report" lists them without rejecting).`
-    );
 }
 
 /**
- * The name of the policy's rejection of `invitation`: from the policy's name and the invitation's
- * id, never from its place in a list, so that its URN, and so its client token, is the same on every
- * run, and two policies in one stack never collide.
+ * The name of the policy's rejection (or acceptance) of `invitation`: from the policy's name and the
+ * invitation's id, never from its place in a list, so that its URN, and so its client token, is the
+ * same on every run, and two policies in one stack never collide.
  */
 export function rejectionName(policyName: string, invitation: Invitation): string {
     return `${policyName}-${invitation.invitationArn.slice(invitation.invitationArn.lastIndexOf("/") + 1)}`;

@@ -3,13 +3,16 @@
  * it concerns, so that a preview fails before any call. The same check serves the component and
  * the `ram-invitations:policy` stack config.
  */
-import { DEFAULT_MAX_REJECTIONS_PER_RUN } from "../defaults";
+import { DEFAULT_MAX_ACCEPTANCES_PER_RUN, DEFAULT_MAX_REJECTIONS_PER_RUN } from "../defaults";
 import { ACCOUNT_ID } from "../ram/arn";
 import { describeRegionProblem } from "../ram/regions";
 import { parseRoleInputs } from "../rejection/role-inputs";
 
 /** `enforce` rejects what the policy does not allow; `report` only reports what it would reject. */
 export type PolicyMode = "enforce" | "report";
+
+/** What a policy does with the pending invitations it allows: accept them, or leave them pending. */
+export type PolicyAllowed = "accept" | "leave";
 
 export interface InvitationPolicyArgs {
     /**
@@ -31,6 +34,16 @@ export interface InvitationPolicyArgs {
     maxRejectionsPerRun?: number;
     /** `enforce` (the default) rejects; `report` declares no rejection and only reports. */
     mode?: PolicyMode;
+    /**
+     * What to do with the pending invitations the policy allows: `"leave"` (the default) leaves them
+     * pending; `"accept"` declares one InvitationAcceptance per allowed pending invitation.
+     */
+    allowed?: PolicyAllowed;
+    /**
+     * With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run
+     * that would accept more fails, in preview and in the update, before any acceptance or rejection.
+     */
+    maxAcceptancesPerRun?: number;
     /**
      * A role in the receiving account to assume: the policy lists, and its rejections reject, as
      * the role's account (see InvitationRejection's roleArn).
@@ -54,11 +67,14 @@ const FIELDS: readonly string[] = [
     "allowedResourceShareNames",
     "maxRejectionsPerRun",
     "mode",
+    "allowed",
+    "maxAcceptancesPerRun",
     "roleArn",
     "externalId",
     "roleSessionName",
 ];
 const MODES: readonly string[] = ["enforce", "report"];
+const ALLOWED: readonly string[] = ["accept", "leave"];
 
 /**
  * Checks `value` as policy arguments; `key` names it in every problem (e.g. `ram-invitations:policy`
@@ -87,7 +103,11 @@ export function checkPolicyArgs(value: unknown, key: string): { args?: CheckedPo
             { nonEmpty: true },
             () => undefined,
         ),
-        ...maxRejectionsProblems(input.maxRejectionsPerRun, `${key}.maxRejectionsPerRun`),
+        ...wholeNumberProblems(input.maxRejectionsPerRun, `${key}.maxRejectionsPerRun`),
+        ...wholeNumberProblems(input.maxAcceptancesPerRun, `${key}.maxAcceptancesPerRun`),
+        ...(input.allowed === undefined || ALLOWED.includes(input.allowed as string)
+            ? []
+            : [`${key}.allowed must be "accept" or "leave", got ${JSON.stringify(input.allowed)}`]),
         ...(input.mode === undefined || MODES.includes(input.mode as string)
             ? []
             : [`${key}.mode must be "enforce" or "report", got ${JSON.stringify(input.mode)}`]),
@@ -106,6 +126,8 @@ export function checkPolicyArgs(value: unknown, key: string): { args?: CheckedPo
             allowedResourceShareNames: args.allowedResourceShareNames,
             maxRejectionsPerRun: args.maxRejectionsPerRun ?? DEFAULT_MAX_REJECTIONS_PER_RUN,
             mode: args.mode ?? "enforce",
+            allowed: args.allowed ?? "leave",
+            maxAcceptancesPerRun: args.maxAcceptancesPerRun ?? DEFAULT_MAX_ACCEPTANCES_PER_RUN,
             roleArn: args.roleArn,
             externalId: args.externalId,
             roleSessionName: args.roleSessionName,
@@ -171,7 +193,7 @@ function listProblems(
     });
 }
 
-function maxRejectionsProblems(value: unknown, key: string): string[] {
+function wholeNumberProblems(value: unknown, key: string): string[] {
     if (value === undefined || (typeof value === "number" && Number.isInteger(value) && value >= 1)) {
         return [];
     }

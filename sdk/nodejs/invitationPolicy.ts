@@ -8,7 +8,7 @@ import * as enums from "./types/enums";
 import * as utilities from "./utilities";
 
 /**
- * Rejects every pending invitation whose sender (or share) the policy does not allow, in each of its regions, each time the program runs: one InvitationRejection child per unwanted invitation, each on its own line in the preview. A run that would reject more than `maxRejectionsPerRun`, or that cannot list RAM, declares no rejection and fails, in preview and in the update alike.
+ * Rejects every pending invitation whose sender (or share) the policy does not allow, in each of its regions, each time the program runs: one InvitationRejection child per unwanted invitation, each on its own line in the preview; with `allowed: accept`, also one InvitationAcceptance child per allowed pending invitation. A run that would reject more than `maxRejectionsPerRun` (or accept more than `maxAcceptancesPerRun`), or that cannot list RAM, declares nothing and fails, in preview and in the update alike.
  */
 export class InvitationPolicy extends pulumi.ComponentResource {
     /** @internal */
@@ -47,9 +47,11 @@ export class InvitationPolicy extends pulumi.ComponentResource {
             if (args?.regions === undefined && !opts.urn) {
                 throw new Error("Missing required property 'regions'");
             }
+            resourceInputs["allowed"] = args?.allowed;
             resourceInputs["allowedResourceShareNames"] = args?.allowedResourceShareNames;
             resourceInputs["allowedSenderAccountIds"] = args?.allowedSenderAccountIds;
             resourceInputs["externalId"] = args?.externalId ? pulumi.secret(args.externalId) : undefined;
+            resourceInputs["maxAcceptancesPerRun"] = args?.maxAcceptancesPerRun;
             resourceInputs["maxRejectionsPerRun"] = args?.maxRejectionsPerRun;
             resourceInputs["mode"] = args?.mode;
             resourceInputs["regions"] = args?.regions;
@@ -69,6 +71,10 @@ export class InvitationPolicy extends pulumi.ComponentResource {
  */
 export interface InvitationPolicyArgs {
     /**
+     * What to do with the pending invitations the policy allows: `leave` (the default) leaves them pending; `accept` declares one InvitationAcceptance per allowed pending invitation.
+     */
+    allowed?: pulumi.Input<enums.PolicyAllowed | undefined>;
+    /**
      * When given, an allowed sender's invitation is left alone only if its share has one of these names; the sender's other invitations are rejected too.
      */
     allowedResourceShareNames?: pulumi.Input<pulumi.Input<string>[] | undefined>;
@@ -80,6 +86,10 @@ export interface InvitationPolicyArgs {
      * With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
      */
     externalId?: pulumi.Input<string | undefined>;
+    /**
+     * With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that would accept more fails, in preview and in the update, before any acceptance or rejection.
+     */
+    maxAcceptancesPerRun?: pulumi.Input<number | undefined>;
     /**
      * The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
      */

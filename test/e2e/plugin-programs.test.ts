@@ -323,6 +323,35 @@ for (const { folder, language, paths } of POLICY_EXAMPLES) {
             expect(await writeCalls(suite.emulator)).to.have.length(unwanted.length);
         });
 
+        it('with allowed "accept": accepts the allowed, rejects the rest, none pending, through the role', async () => {
+            const allowed = await pendingFrom(SENDER);
+            const unwanted = await pendingFrom(OTHER);
+            await suite.emulator.admin.clearCalls();
+            const harness = await policyStack(["allowed: accept"]);
+
+            const up = await harness.stack.up();
+            expect(camelCaseKeys(up.outputs.summary.value)).to.deep.include({
+                pendingAllowed: 0,
+                acceptedNow: 2,
+                rejectedNow: 2,
+            });
+            const writes = await writeCalls(suite.emulator);
+            const accepted = writes.filter((c) => c.operation === "AcceptResourceShareInvitation");
+            expect(accepted.map(arnOf)).to.have.members(allowed);
+            expect(writes.filter((c) => c.operation === "RejectResourceShareInvitation").map(arnOf)).to.have.members(
+                unwanted,
+            );
+            expect(new Set(writes.map((c) => c.accountId))).to.deep.equal(new Set([RECEIVER.accountId]));
+            const { invitations } = await suite.emulator.admin.state();
+            expect(
+                invitations.filter((i) => i.receiverAccountId === RECEIVER.accountId).map((i) => i.status),
+            ).to.not.include("PENDING");
+
+            const again = await harness.stack.up();
+            expect(again.summary.resourceChanges).to.deep.equal({ same: 6 }); // stack, policy, 2 + 2 children
+            expect(await writeCalls(suite.emulator)).to.have.length(writes.length);
+        });
+
         it("in report mode rejects nothing and reports what it would reject", async () => {
             await pendingFrom(SENDER);
             await pendingFrom(OTHER);

@@ -131,6 +131,57 @@ describe("the rejection policy, end to end", function () {
         expect(await rejectionsInState(harness)).to.deep.equal([]);
     });
 
+    it('allowed "accept": unwanted rejected, allowed accepted, none pending; a second up changes nothing', async () => {
+        const { allowed, unwanted } = await seed(2);
+        const harness = await policyStack({ ...POLICY, allowed: "accept" });
+
+        const preview = await harness.stack.preview();
+        expect(preview.stdout).to.contain(`will accept ${allowed[0]}: from account ${SENDER.accountId}`);
+        expect(preview.stdout).to.contain(`will reject ${unwanted[0]}: from account ${OTHER.accountId}`);
+        expect(await writeCalls(emulator)).to.deep.equal([]);
+
+        const up = await harness.stack.up();
+        expect(up.outputs.policy.value).to.deep.include({ pendingAllowed: 0, rejectedNow: 4, acceptedNow: 2 });
+        expect(up.outputs.policy.value.bySender[SENDER.accountId]).to.deep.include({ acceptedNow: 2 });
+        const accepts = (await emulator.admin.calls({ operation: "AcceptResourceShareInvitation" })).filter(
+            (c) => c.stateChanged,
+        );
+        expect(accepts.map(arnOf).sort()).to.deep.equal([...allowed].sort());
+        expectRejectedExactlyOnce(await rejectCalls(), unwanted, await rejectionsInState(harness));
+        const after = await statuses();
+        allowed.forEach((arn) => expect(after[arn], arn).to.equal("ACCEPTED"));
+        unwanted.forEach((arn) => expect(after[arn], arn).to.equal("REJECTED"));
+        expect(Object.values(after)).not.to.include("PENDING");
+
+        await emulator.admin.clearCalls();
+        const second = await harness.stack.up();
+        expect(Object.keys(second.summary.resourceChanges ?? {})).to.deep.equal(["same"]);
+        expect(await writeCalls(emulator)).to.deep.equal([]);
+        expect(second.outputs.policy.value).to.deep.include({
+            acceptedNow: 0,
+            acceptedEarlier: 2,
+            rejectedNow: 0,
+            rejectedEarlier: 4,
+        });
+    });
+
+    it("over maxAcceptancesPerRun, preview and up fail before any acceptance or rejection", async () => {
+        await seed(2);
+        const harness = await policyStack({ ...POLICY, allowed: "accept", maxAcceptancesPerRun: 1 });
+
+        for (const operation of [() => harness.stack.preview(), () => harness.stack.up()]) {
+            const { message } = await expectFailure(operation(), CommandError);
+            expect(message).to.contain("would accept 2 pending invitations in this run");
+            expect(message).to.contain("maxAcceptancesPerRun (1); it accepted none of them");
+            expect(message).to.contain(`Senders: ${SENDER.accountId} (2)`);
+            expect(message).not.to.contain("would reject");
+        }
+        expect(await writeCalls(emulator)).to.deep.equal([]);
+        expect(await rejectionsInState(harness)).to.deep.equal([]);
+        const after = await statuses();
+        expect(Object.values(after).every((status) => status === "PENDING")).to.equal(true);
+    });
+
     it("report mode declares no rejection and makes no write call, but reports", async () => {
         const { unwanted } = await seed(1);
         const harness = await policyStack({ ...POLICY, mode: "report" });

@@ -12,7 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// Rejects every pending invitation whose sender (or share) the policy does not allow, in each of its regions, each time the program runs: one InvitationRejection child per unwanted invitation, each on its own line in the preview. A run that would reject more than `maxRejectionsPerRun`, or that cannot list RAM, declares no rejection and fails, in preview and in the update alike.
+// Rejects every pending invitation whose sender (or share) the policy does not allow, in each of its regions, each time the program runs: one InvitationRejection child per unwanted invitation, each on its own line in the preview; with `allowed: accept`, also one InvitationAcceptance child per allowed pending invitation. A run that would reject more than `maxRejectionsPerRun` (or accept more than `maxAcceptancesPerRun`), or that cannot list RAM, declares nothing and fails, in preview and in the update alike.
 type InvitationPolicy struct {
 	pulumi.ResourceState
 
@@ -46,12 +46,16 @@ func NewInvitationPolicy(ctx *pulumi.Context,
 }
 
 type invitationPolicyArgs struct {
+	// What to do with the pending invitations the policy allows: `leave` (the default) leaves them pending; `accept` declares one InvitationAcceptance per allowed pending invitation.
+	Allowed *PolicyAllowed `pulumi:"allowed"`
 	// When given, an allowed sender's invitation is left alone only if its share has one of these names; the sender's other invitations are rejected too.
 	AllowedResourceShareNames []string `pulumi:"allowedResourceShareNames"`
 	// The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other account is rejected.
 	AllowedSenderAccountIds []string `pulumi:"allowedSenderAccountIds"`
 	// With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
 	ExternalId *string `pulumi:"externalId"`
+	// With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that would accept more fails, in preview and in the update, before any acceptance or rejection.
+	MaxAcceptancesPerRun *int `pulumi:"maxAcceptancesPerRun"`
 	// The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
 	MaxRejectionsPerRun *int `pulumi:"maxRejectionsPerRun"`
 	// `enforce` (the default) rejects; `report` declares no new rejection and only reports.
@@ -66,12 +70,16 @@ type invitationPolicyArgs struct {
 
 // The set of arguments for constructing a InvitationPolicy resource.
 type InvitationPolicyArgs struct {
+	// What to do with the pending invitations the policy allows: `leave` (the default) leaves them pending; `accept` declares one InvitationAcceptance per allowed pending invitation.
+	Allowed PolicyAllowedPtrInput
 	// When given, an allowed sender's invitation is left alone only if its share has one of these names; the sender's other invitations are rejected too.
 	AllowedResourceShareNames pulumi.StringArrayInput
 	// The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other account is rejected.
 	AllowedSenderAccountIds pulumi.StringArrayInput
 	// With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
 	ExternalId pulumi.StringPtrInput
+	// With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that would accept more fails, in preview and in the update, before any acceptance or rejection.
+	MaxAcceptancesPerRun pulumi.IntPtrInput
 	// The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
 	MaxRejectionsPerRun pulumi.IntPtrInput
 	// `enforce` (the default) rejects; `report` declares no new rejection and only reports.

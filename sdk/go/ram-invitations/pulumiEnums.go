@@ -10,6 +10,174 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+// What a policy does with the pending invitations it allows.
+type PolicyAllowed string
+
+const (
+	// Leave them pending.
+	PolicyAllowedLeave = PolicyAllowed("leave")
+	// Accept them.
+	PolicyAllowedAccept = PolicyAllowed("accept")
+)
+
+func (PolicyAllowed) ElementType() reflect.Type {
+	return reflect.TypeOf((*PolicyAllowed)(nil)).Elem()
+}
+
+func (e PolicyAllowed) ToPolicyAllowedOutput() PolicyAllowedOutput {
+	return pulumi.ToOutput(e).(PolicyAllowedOutput)
+}
+
+func (e PolicyAllowed) ToPolicyAllowedOutputWithContext(ctx context.Context) PolicyAllowedOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(PolicyAllowedOutput)
+}
+
+func (e PolicyAllowed) ToPolicyAllowedPtrOutput() PolicyAllowedPtrOutput {
+	return e.ToPolicyAllowedPtrOutputWithContext(context.Background())
+}
+
+func (e PolicyAllowed) ToPolicyAllowedPtrOutputWithContext(ctx context.Context) PolicyAllowedPtrOutput {
+	return PolicyAllowed(e).ToPolicyAllowedOutputWithContext(ctx).ToPolicyAllowedPtrOutputWithContext(ctx)
+}
+
+func (e PolicyAllowed) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e PolicyAllowed) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e PolicyAllowed) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e PolicyAllowed) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type PolicyAllowedOutput struct{ *pulumi.OutputState }
+
+func (PolicyAllowedOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PolicyAllowed)(nil)).Elem()
+}
+
+func (o PolicyAllowedOutput) ToPolicyAllowedOutput() PolicyAllowedOutput {
+	return o
+}
+
+func (o PolicyAllowedOutput) ToPolicyAllowedOutputWithContext(ctx context.Context) PolicyAllowedOutput {
+	return o
+}
+
+func (o PolicyAllowedOutput) ToPolicyAllowedPtrOutput() PolicyAllowedPtrOutput {
+	return o.ToPolicyAllowedPtrOutputWithContext(context.Background())
+}
+
+func (o PolicyAllowedOutput) ToPolicyAllowedPtrOutputWithContext(ctx context.Context) PolicyAllowedPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PolicyAllowed) *PolicyAllowed {
+		return &v
+	}).(PolicyAllowedPtrOutput)
+}
+
+func (o PolicyAllowedOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o PolicyAllowedOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e PolicyAllowed) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o PolicyAllowedOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o PolicyAllowedOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e PolicyAllowed) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type PolicyAllowedPtrOutput struct{ *pulumi.OutputState }
+
+func (PolicyAllowedPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PolicyAllowed)(nil)).Elem()
+}
+
+func (o PolicyAllowedPtrOutput) ToPolicyAllowedPtrOutput() PolicyAllowedPtrOutput {
+	return o
+}
+
+func (o PolicyAllowedPtrOutput) ToPolicyAllowedPtrOutputWithContext(ctx context.Context) PolicyAllowedPtrOutput {
+	return o
+}
+
+func (o PolicyAllowedPtrOutput) Elem() PolicyAllowedOutput {
+	return o.ApplyT(func(v *PolicyAllowed) PolicyAllowed {
+		if v != nil {
+			return *v
+		}
+		var ret PolicyAllowed
+		return ret
+	}).(PolicyAllowedOutput)
+}
+
+func (o PolicyAllowedPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o PolicyAllowedPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *PolicyAllowed) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// PolicyAllowedInput is an input type that accepts values of the PolicyAllowed enum
+// A concrete instance of `PolicyAllowedInput` can be one of the following:
+//
+//	PolicyAllowedLeave
+//	PolicyAllowedAccept
+type PolicyAllowedInput interface {
+	pulumi.Input
+
+	ToPolicyAllowedOutput() PolicyAllowedOutput
+	ToPolicyAllowedOutputWithContext(context.Context) PolicyAllowedOutput
+}
+
+var policyAllowedPtrType = reflect.TypeOf((**PolicyAllowed)(nil)).Elem()
+
+type PolicyAllowedPtrInput interface {
+	pulumi.Input
+
+	ToPolicyAllowedPtrOutput() PolicyAllowedPtrOutput
+	ToPolicyAllowedPtrOutputWithContext(context.Context) PolicyAllowedPtrOutput
+}
+
+type policyAllowedPtr string
+
+func PolicyAllowedPtr(v string) PolicyAllowedPtrInput {
+	return (*policyAllowedPtr)(&v)
+}
+
+func (*policyAllowedPtr) ElementType() reflect.Type {
+	return policyAllowedPtrType
+}
+
+func (in *policyAllowedPtr) ToPolicyAllowedPtrOutput() PolicyAllowedPtrOutput {
+	return pulumi.ToOutput(in).(PolicyAllowedPtrOutput)
+}
+
+func (in *policyAllowedPtr) ToPolicyAllowedPtrOutputWithContext(ctx context.Context) PolicyAllowedPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(PolicyAllowedPtrOutput)
+}
+
 // What a policy does with the invitations it does not allow.
 type PolicyMode string
 
@@ -179,8 +347,12 @@ func (in *policyModePtr) ToPolicyModePtrOutputWithContext(ctx context.Context) P
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*PolicyAllowedInput)(nil)).Elem(), PolicyAllowed("leave"))
+	pulumi.RegisterInputType(reflect.TypeOf((*PolicyAllowedPtrInput)(nil)).Elem(), PolicyAllowed("leave"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PolicyModeInput)(nil)).Elem(), PolicyMode("enforce"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PolicyModePtrInput)(nil)).Elem(), PolicyMode("enforce"))
+	pulumi.RegisterOutputType(PolicyAllowedOutput{})
+	pulumi.RegisterOutputType(PolicyAllowedPtrOutput{})
 	pulumi.RegisterOutputType(PolicyModeOutput{})
 	pulumi.RegisterOutputType(PolicyModePtrOutput{})
 }

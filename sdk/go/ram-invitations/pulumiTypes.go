@@ -110,12 +110,18 @@ func (o InvitationArrayOutput) Index(i pulumi.IntInput) InvitationOutput {
 
 // How many invitations a policy saw, by what it did with them.
 type PolicyCounts struct {
+	// Accepted invitations the policy keeps declared (`allowed: "accept"`).
+	AcceptedEarlier int `pulumi:"acceptedEarlier"`
+	// Pending invitations this run accepts (`allowed: "accept"`).
+	AcceptedNow int `pulumi:"acceptedNow"`
 	// Pending invitations the policy allows (left pending).
 	PendingAllowed int `pulumi:"pendingAllowed"`
 	// Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
 	RejectedEarlier int `pulumi:"rejectedEarlier"`
 	// Pending invitations this run rejects (enforce mode).
 	RejectedNow int `pulumi:"rejectedNow"`
+	// Pending invitations this run would accept (report mode, `allowed: "accept"`).
+	WouldAccept int `pulumi:"wouldAccept"`
 	// Pending invitations this run would reject (report mode).
 	WouldReject int `pulumi:"wouldReject"`
 }
@@ -135,6 +141,16 @@ func (o PolicyCountsOutput) ToPolicyCountsOutputWithContext(ctx context.Context)
 	return o
 }
 
+// Accepted invitations the policy keeps declared (`allowed: "accept"`).
+func (o PolicyCountsOutput) AcceptedEarlier() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicyCounts) int { return v.AcceptedEarlier }).(pulumi.IntOutput)
+}
+
+// Pending invitations this run accepts (`allowed: "accept"`).
+func (o PolicyCountsOutput) AcceptedNow() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicyCounts) int { return v.AcceptedNow }).(pulumi.IntOutput)
+}
+
 // Pending invitations the policy allows (left pending).
 func (o PolicyCountsOutput) PendingAllowed() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicyCounts) int { return v.PendingAllowed }).(pulumi.IntOutput)
@@ -148,6 +164,11 @@ func (o PolicyCountsOutput) RejectedEarlier() pulumi.IntOutput {
 // Pending invitations this run rejects (enforce mode).
 func (o PolicyCountsOutput) RejectedNow() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicyCounts) int { return v.RejectedNow }).(pulumi.IntOutput)
+}
+
+// Pending invitations this run would accept (report mode, `allowed: "accept"`).
+func (o PolicyCountsOutput) WouldAccept() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicyCounts) int { return v.WouldAccept }).(pulumi.IntOutput)
 }
 
 // Pending invitations this run would reject (report mode).
@@ -177,6 +198,10 @@ func (o PolicyCountsMapOutput) MapIndex(k pulumi.StringInput) PolicyCountsOutput
 
 // What a policy saw and did in this run.
 type PolicySummary struct {
+	// Accepted invitations the policy keeps declared (`allowed: "accept"`).
+	AcceptedEarlier int `pulumi:"acceptedEarlier"`
+	// Pending invitations this run accepts (`allowed: "accept"`).
+	AcceptedNow int `pulumi:"acceptedNow"`
 	// The same counts per sender account id.
 	BySender map[string]PolicyCounts `pulumi:"bySender"`
 	// The policy's mode.
@@ -191,6 +216,8 @@ type PolicySummary struct {
 	RejectedEarlier int `pulumi:"rejectedEarlier"`
 	// Pending invitations this run rejects (enforce mode).
 	RejectedNow int `pulumi:"rejectedNow"`
+	// Pending invitations this run would accept (report mode, `allowed: "accept"`).
+	WouldAccept int `pulumi:"wouldAccept"`
 	// Pending invitations this run would reject (report mode).
 	WouldReject int `pulumi:"wouldReject"`
 }
@@ -208,6 +235,16 @@ func (o PolicySummaryOutput) ToPolicySummaryOutput() PolicySummaryOutput {
 
 func (o PolicySummaryOutput) ToPolicySummaryOutputWithContext(ctx context.Context) PolicySummaryOutput {
 	return o
+}
+
+// Accepted invitations the policy keeps declared (`allowed: "accept"`).
+func (o PolicySummaryOutput) AcceptedEarlier() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicySummary) int { return v.AcceptedEarlier }).(pulumi.IntOutput)
+}
+
+// Pending invitations this run accepts (`allowed: "accept"`).
+func (o PolicySummaryOutput) AcceptedNow() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicySummary) int { return v.AcceptedNow }).(pulumi.IntOutput)
 }
 
 // The same counts per sender account id.
@@ -243,6 +280,11 @@ func (o PolicySummaryOutput) RejectedEarlier() pulumi.IntOutput {
 // Pending invitations this run rejects (enforce mode).
 func (o PolicySummaryOutput) RejectedNow() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicySummary) int { return v.RejectedNow }).(pulumi.IntOutput)
+}
+
+// Pending invitations this run would accept (report mode, `allowed: "accept"`).
+func (o PolicySummaryOutput) WouldAccept() pulumi.IntOutput {
+	return o.ApplyT(func(v PolicySummary) int { return v.WouldAccept }).(pulumi.IntOutput)
 }
 
 // Pending invitations this run would reject (report mode).

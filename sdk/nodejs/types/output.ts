@@ -49,6 +49,14 @@ export interface Invitation {
  */
 export interface PolicyCounts {
     /**
+     * Accepted invitations the policy keeps declared (`allowed: "accept"`).
+     */
+    acceptedEarlier: number;
+    /**
+     * Pending invitations this run accepts (`allowed: "accept"`).
+     */
+    acceptedNow: number;
+    /**
      * Pending invitations the policy allows (left pending).
      */
     pendingAllowed: number;
@@ -61,6 +69,10 @@ export interface PolicyCounts {
      */
     rejectedNow: number;
     /**
+     * Pending invitations this run would accept (report mode, `allowed: "accept"`).
+     */
+    wouldAccept: number;
+    /**
      * Pending invitations this run would reject (report mode).
      */
     wouldReject: number;
@@ -70,6 +82,14 @@ export interface PolicyCounts {
  * What a policy saw and did in this run.
  */
 export interface PolicySummary {
+    /**
+     * Accepted invitations the policy keeps declared (`allowed: "accept"`).
+     */
+    acceptedEarlier: number;
+    /**
+     * Pending invitations this run accepts (`allowed: "accept"`).
+     */
+    acceptedNow: number;
     /**
      * The same counts per sender account id.
      */
@@ -98,6 +118,10 @@ export interface PolicySummary {
      * Pending invitations this run rejects (enforce mode).
      */
     rejectedNow: number;
+    /**
+     * Pending invitations this run would accept (report mode, `allowed: "accept"`).
+     */
+    wouldAccept: number;
     /**
      * Pending invitations this run would reject (report mode).
      */

@@ -7,8 +7,24 @@ import pulumi
 from enum import Enum
 
 __all__ = [
+    'PolicyAllowed',
     'PolicyMode',
 ]
+
+
+@pulumi.type_token("ram-invitations:index:PolicyAllowed")
+class PolicyAllowed(_builtins.str, Enum):
+    """
+    What a policy does with the pending invitations it allows.
+    """
+    LEAVE = "leave"
+    """
+    Leave them pending.
+    """
+    ACCEPT = "accept"
+    """
+    Accept them.
+    """
 
 
 @pulumi.type_token("ram-invitations:index:PolicyMode")

@@ -23,8 +23,10 @@ class InvitationPolicyArgs:
     def __init__(__self__, *,
                  allowed_sender_account_ids: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
                  regions: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
+                 allowed: pulumi.Input[Optional['PolicyAllowed']] = None,
                  allowed_resource_share_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  external_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 max_acceptances_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  max_rejections_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  mode: pulumi.Input[Optional['PolicyMode']] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
@@ -34,8 +36,10 @@ class InvitationPolicyArgs:
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_sender_account_ids: The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other account is rejected.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. At least one.
+        :param pulumi.Input['PolicyAllowed'] allowed: What to do with the pending invitations the policy allows: `leave` (the default) leaves them pending; `accept` declares one InvitationAcceptance per allowed pending invitation.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_resource_share_names: When given, an allowed sender's invitation is left alone only if its share has one of these names; the sender's other invitations are rejected too.
         :param pulumi.Input[_builtins.str] external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
+        :param pulumi.Input[_builtins.int] max_acceptances_per_run: With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that would accept more fails, in preview and in the update, before any acceptance or rejection.
         :param pulumi.Input[_builtins.int] max_rejections_per_run: The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
         :param pulumi.Input['PolicyMode'] mode: `enforce` (the default) rejects; `report` declares no new rejection and only reports.
         :param pulumi.Input[_builtins.str] role_arn: A role in the receiving account to assume: the policy lists, and its rejections reject, as the role's account.
@@ -43,10 +47,14 @@ class InvitationPolicyArgs:
         """
         pulumi.set(__self__, "allowed_sender_account_ids", allowed_sender_account_ids)
         pulumi.set(__self__, "regions", regions)
+        if allowed is not None:
+            pulumi.set(__self__, "allowed", allowed)
         if allowed_resource_share_names is not None:
             pulumi.set(__self__, "allowed_resource_share_names", allowed_resource_share_names)
         if external_id is not None:
             pulumi.set(__self__, "external_id", external_id)
+        if max_acceptances_per_run is not None:
+            pulumi.set(__self__, "max_acceptances_per_run", max_acceptances_per_run)
         if max_rejections_per_run is not None:
             pulumi.set(__self__, "max_rejections_per_run", max_rejections_per_run)
         if mode is not None:
@@ -81,6 +89,18 @@ class InvitationPolicyArgs:
         pulumi.set(self, "regions", value)
 
     @_builtins.property
+    @pulumi.getter
+    def allowed(self) -> pulumi.Input[Optional['PolicyAllowed']]:
+        """
+        What to do with the pending invitations the policy allows: `leave` (the default) leaves them pending; `accept` declares one InvitationAcceptance per allowed pending invitation.
+        """
+        return pulumi.get(self, "allowed")
+
+    @allowed.setter
+    def allowed(self, value: pulumi.Input[Optional['PolicyAllowed']]):
+        pulumi.set(self, "allowed", value)
+
+    @_builtins.property
     @pulumi.getter(name="allowedResourceShareNames")
     def allowed_resource_share_names(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
@@ -103,6 +123,18 @@ class InvitationPolicyArgs:
     @external_id.setter
     def external_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "external_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxAcceptancesPerRun")
+    def max_acceptances_per_run(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that would accept more fails, in preview and in the update, before any acceptance or rejection.
+        """
+        return pulumi.get(self, "max_acceptances_per_run")
+
+    @max_acceptances_per_run.setter
+    def max_acceptances_per_run(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_acceptances_per_run", value)
 
     @_builtins.property
     @pulumi.getter(name="maxRejectionsPerRun")
@@ -159,9 +191,11 @@ class InvitationPolicy(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 allowed: pulumi.Input[Optional['PolicyAllowed']] = None,
                  allowed_resource_share_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  allowed_sender_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  external_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 max_acceptances_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  max_rejections_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  mode: pulumi.Input[Optional['PolicyMode']] = None,
                  regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -169,13 +203,15 @@ class InvitationPolicy(pulumi.ComponentResource):
                  role_session_name: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        Rejects every pending invitation whose sender (or share) the policy does not allow, in each of its regions, each time the program runs: one InvitationRejection child per unwanted invitation, each on its own line in the preview. A run that would reject more than `maxRejectionsPerRun`, or that cannot list RAM, declares no rejection and fails, in preview and in the update alike.
+        Rejects every pending invitation whose sender (or share) the policy does not allow, in each of its regions, each time the program runs: one InvitationRejection child per unwanted invitation, each on its own line in the preview; with `allowed: accept`, also one InvitationAcceptance child per allowed pending invitation. A run that would reject more than `maxRejectionsPerRun` (or accept more than `maxAcceptancesPerRun`), or that cannot list RAM, declares nothing and fails, in preview and in the update alike.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input['PolicyAllowed'] allowed: What to do with the pending invitations the policy allows: `leave` (the default) leaves them pending; `accept` declares one InvitationAcceptance per allowed pending invitation.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_resource_share_names: When given, an allowed sender's invitation is left alone only if its share has one of these names; the sender's other invitations are rejected too.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_sender_account_ids: The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other account is rejected.
         :param pulumi.Input[_builtins.str] external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
+        :param pulumi.Input[_builtins.int] max_acceptances_per_run: With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that would accept more fails, in preview and in the update, before any acceptance or rejection.
         :param pulumi.Input[_builtins.int] max_rejections_per_run: The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
         :param pulumi.Input['PolicyMode'] mode: `enforce` (the default) rejects; `report` declares no new rejection and only reports.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. At least one.
@@ -189,7 +225,7 @@ class InvitationPolicy(pulumi.ComponentResource):
                  args: InvitationPolicyArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Rejects every pending invitation whose sender (or share) the policy does not allow, in each of its regions, each time the program runs: one InvitationRejection child per unwanted invitation, each on its own line in the preview. A run that would reject more than `maxRejectionsPerRun`, or that cannot list RAM, declares no rejection and fails, in preview and in the update alike.
+        Rejects every pending invitation whose sender (or share) the policy does not allow, in each of its regions, each time the program runs: one InvitationRejection child per unwanted invitation, each on its own line in the preview; with `allowed: accept`, also one InvitationAcceptance child per allowed pending invitation. A run that would reject more than `maxRejectionsPerRun` (or accept more than `maxAcceptancesPerRun`), or that cannot list RAM, declares nothing and fails, in preview and in the update alike.
 
         :param str resource_name: The name of the resource.
         :param InvitationPolicyArgs args: The arguments to use to populate this resource's properties.
@@ -206,9 +242,11 @@ class InvitationPolicy(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 allowed: pulumi.Input[Optional['PolicyAllowed']] = None,
                  allowed_resource_share_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  allowed_sender_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  external_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 max_acceptances_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  max_rejections_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  mode: pulumi.Input[Optional['PolicyMode']] = None,
                  regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -225,11 +263,13 @@ class InvitationPolicy(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = InvitationPolicyArgs.__new__(InvitationPolicyArgs)
 
+            __props__.__dict__["allowed"] = allowed
             __props__.__dict__["allowed_resource_share_names"] = allowed_resource_share_names
             if allowed_sender_account_ids is None and not opts.urn:
                 raise TypeError("Missing required property 'allowed_sender_account_ids'")
             __props__.__dict__["allowed_sender_account_ids"] = allowed_sender_account_ids
             __props__.__dict__["external_id"] = None if external_id is None else pulumi.Output.secret(external_id)
+            __props__.__dict__["max_acceptances_per_run"] = max_acceptances_per_run
             __props__.__dict__["max_rejections_per_run"] = max_rejections_per_run
             __props__.__dict__["mode"] = mode
             if regions is None and not opts.urn:

@@ -131,12 +131,18 @@ class PolicyCounts(dict):
     @staticmethod
     def __key_warning(key: str):
         suggest = None
-        if key == "pendingAllowed":
+        if key == "acceptedEarlier":
+            suggest = "accepted_earlier"
+        elif key == "acceptedNow":
+            suggest = "accepted_now"
+        elif key == "pendingAllowed":
             suggest = "pending_allowed"
         elif key == "rejectedEarlier":
             suggest = "rejected_earlier"
         elif key == "rejectedNow":
             suggest = "rejected_now"
+        elif key == "wouldAccept":
+            suggest = "would_accept"
         elif key == "wouldReject":
             suggest = "would_reject"
 
@@ -152,22 +158,47 @@ class PolicyCounts(dict):
         return super().get(key, default)
 
     def __init__(__self__, *,
+                 accepted_earlier: _builtins.int,
+                 accepted_now: _builtins.int,
                  pending_allowed: _builtins.int,
                  rejected_earlier: _builtins.int,
                  rejected_now: _builtins.int,
+                 would_accept: _builtins.int,
                  would_reject: _builtins.int):
         """
         How many invitations a policy saw, by what it did with them.
 
+        :param _builtins.int accepted_earlier: Accepted invitations the policy keeps declared (`allowed: "accept"`).
+        :param _builtins.int accepted_now: Pending invitations this run accepts (`allowed: "accept"`).
         :param _builtins.int pending_allowed: Pending invitations the policy allows (left pending).
         :param _builtins.int rejected_earlier: Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
         :param _builtins.int rejected_now: Pending invitations this run rejects (enforce mode).
+        :param _builtins.int would_accept: Pending invitations this run would accept (report mode, `allowed: "accept"`).
         :param _builtins.int would_reject: Pending invitations this run would reject (report mode).
         """
+        pulumi.set(__self__, "accepted_earlier", accepted_earlier)
+        pulumi.set(__self__, "accepted_now", accepted_now)
         pulumi.set(__self__, "pending_allowed", pending_allowed)
         pulumi.set(__self__, "rejected_earlier", rejected_earlier)
         pulumi.set(__self__, "rejected_now", rejected_now)
+        pulumi.set(__self__, "would_accept", would_accept)
         pulumi.set(__self__, "would_reject", would_reject)
+
+    @_builtins.property
+    @pulumi.getter(name="acceptedEarlier")
+    def accepted_earlier(self) -> _builtins.int:
+        """
+        Accepted invitations the policy keeps declared (`allowed: "accept"`).
+        """
+        return pulumi.get(self, "accepted_earlier")
+
+    @_builtins.property
+    @pulumi.getter(name="acceptedNow")
+    def accepted_now(self) -> _builtins.int:
+        """
+        Pending invitations this run accepts (`allowed: "accept"`).
+        """
+        return pulumi.get(self, "accepted_now")
 
     @_builtins.property
     @pulumi.getter(name="pendingAllowed")
@@ -194,6 +225,14 @@ class PolicyCounts(dict):
         return pulumi.get(self, "rejected_now")
 
     @_builtins.property
+    @pulumi.getter(name="wouldAccept")
+    def would_accept(self) -> _builtins.int:
+        """
+        Pending invitations this run would accept (report mode, `allowed: "accept"`).
+        """
+        return pulumi.get(self, "would_accept")
+
+    @_builtins.property
     @pulumi.getter(name="wouldReject")
     def would_reject(self) -> _builtins.int:
         """
@@ -210,7 +249,11 @@ class PolicySummary(dict):
     @staticmethod
     def __key_warning(key: str):
         suggest = None
-        if key == "bySender":
+        if key == "acceptedEarlier":
+            suggest = "accepted_earlier"
+        elif key == "acceptedNow":
+            suggest = "accepted_now"
+        elif key == "bySender":
             suggest = "by_sender"
         elif key == "pendingAllowed":
             suggest = "pending_allowed"
@@ -218,6 +261,8 @@ class PolicySummary(dict):
             suggest = "rejected_earlier"
         elif key == "rejectedNow":
             suggest = "rejected_now"
+        elif key == "wouldAccept":
+            suggest = "would_accept"
         elif key == "wouldReject":
             suggest = "would_reject"
 
@@ -233,35 +278,60 @@ class PolicySummary(dict):
         return super().get(key, default)
 
     def __init__(__self__, *,
+                 accepted_earlier: _builtins.int,
+                 accepted_now: _builtins.int,
                  by_sender: Mapping[str, 'outputs.PolicyCounts'],
                  mode: 'PolicyMode',
                  pending_allowed: _builtins.int,
                  regions: Sequence[_builtins.str],
                  rejected_earlier: _builtins.int,
                  rejected_now: _builtins.int,
+                 would_accept: _builtins.int,
                  would_reject: _builtins.int,
                  refused: Optional[_builtins.bool] = None):
         """
         What a policy saw and did in this run.
 
+        :param _builtins.int accepted_earlier: Accepted invitations the policy keeps declared (`allowed: "accept"`).
+        :param _builtins.int accepted_now: Pending invitations this run accepts (`allowed: "accept"`).
         :param Mapping[str, 'PolicyCounts'] by_sender: The same counts per sender account id.
         :param 'PolicyMode' mode: The policy's mode.
         :param _builtins.int pending_allowed: Pending invitations the policy allows (left pending).
         :param Sequence[_builtins.str] regions: The regions it listed.
         :param _builtins.int rejected_earlier: Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
         :param _builtins.int rejected_now: Pending invitations this run rejects (enforce mode).
+        :param _builtins.int would_accept: Pending invitations this run would accept (report mode, `allowed: "accept"`).
         :param _builtins.int would_reject: Pending invitations this run would reject (report mode).
         :param _builtins.bool refused: True when the policy refused to run (its guard, or RAM could not be listed): it rejected nothing. Absent when it ran.
         """
+        pulumi.set(__self__, "accepted_earlier", accepted_earlier)
+        pulumi.set(__self__, "accepted_now", accepted_now)
         pulumi.set(__self__, "by_sender", by_sender)
         pulumi.set(__self__, "mode", mode)
         pulumi.set(__self__, "pending_allowed", pending_allowed)
         pulumi.set(__self__, "regions", regions)
         pulumi.set(__self__, "rejected_earlier", rejected_earlier)
         pulumi.set(__self__, "rejected_now", rejected_now)
+        pulumi.set(__self__, "would_accept", would_accept)
         pulumi.set(__self__, "would_reject", would_reject)
         if refused is not None:
             pulumi.set(__self__, "refused", refused)
+
+    @_builtins.property
+    @pulumi.getter(name="acceptedEarlier")
+    def accepted_earlier(self) -> _builtins.int:
+        """
+        Accepted invitations the policy keeps declared (`allowed: "accept"`).
+        """
+        return pulumi.get(self, "accepted_earlier")
+
+    @_builtins.property
+    @pulumi.getter(name="acceptedNow")
+    def accepted_now(self) -> _builtins.int:
+        """
+        Pending invitations this run accepts (`allowed: "accept"`).
+        """
+        return pulumi.get(self, "accepted_now")
 
     @_builtins.property
     @pulumi.getter(name="bySender")
@@ -310,6 +380,14 @@ class PolicySummary(dict):
         Pending invitations this run rejects (enforce mode).
         """
         return pulumi.get(self, "rejected_now")
+
+    @_builtins.property
+    @pulumi.getter(name="wouldAccept")
+    def would_accept(self) -> _builtins.int:
+        """
+        Pending invitations this run would accept (report mode, `allowed: "accept"`).
+        """
+        return pulumi.get(self, "would_accept")
 
     @_builtins.property
     @pulumi.getter(name="wouldReject")

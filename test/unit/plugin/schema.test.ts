@@ -88,6 +88,8 @@ const POLICY_INPUTS: Listed<InvitationPolicyArgs> = {
     allowedResourceShareNames: true,
     maxRejectionsPerRun: true,
     mode: true,
+    allowed: true,
+    maxAcceptancesPerRun: true,
     roleArn: true,
     externalId: true,
     roleSessionName: true,
@@ -98,6 +100,9 @@ const POLICY_COUNTS: Listed<PolicyCounts> = {
     rejectedNow: true,
     wouldReject: true,
     rejectedEarlier: true,
+    acceptedNow: true,
+    wouldAccept: true,
+    acceptedEarlier: true,
 };
 
 const POLICY_SUMMARY: Listed<PolicySummary> = {

@@ -33,27 +33,60 @@ function invitation(senderAccountId: string, status: string, resourceShareName =
 }
 
 describe("the policy's rule", () => {
-    // Each row: sender, status, share name, the share names allowed (if any), the decision.
-    const ROWS: [string, string, string, string[] | undefined, string][] = [
-        [ALLOWED, "PENDING", "share", undefined, "allowed"],
-        [OTHER, "PENDING", "share", undefined, "reject"],
-        [OTHER, "REJECTED", "share", undefined, "keep-rejected"],
-        [ALLOWED, "REJECTED", "share", undefined, "ignore"],
-        [OTHER, "ACCEPTED", "share", undefined, "ignore"],
-        [OTHER, "EXPIRED", "share", undefined, "ignore"],
-        [ALLOWED, "ACCEPTED", "share", undefined, "ignore"],
+    // Each row: what the policy does with the allowed, sender, status, share name, the share names
+    // allowed (if any), the decision.
+    type Row = ["leave" | "accept", string, string, string, string[] | undefined, string];
+    const ROWS: Row[] = [
+        ["leave", ALLOWED, "PENDING", "share", undefined, "allowed"],
+        ["leave", OTHER, "PENDING", "share", undefined, "reject"],
+        ["leave", OTHER, "REJECTED", "share", undefined, "keep-rejected"],
+        ["leave", ALLOWED, "REJECTED", "share", undefined, "ignore"],
+        ["leave", OTHER, "ACCEPTED", "share", undefined, "ignore"],
+        ["leave", OTHER, "EXPIRED", "share", undefined, "ignore"],
+        ["leave", ALLOWED, "ACCEPTED", "share", undefined, "ignore"],
         // Share names narrow an allowed sender: only its listed shares are left alone.
-        [ALLOWED, "PENDING", "subnets", ["subnets"], "allowed"],
-        [ALLOWED, "PENDING", "databases", ["subnets"], "reject"],
-        [OTHER, "PENDING", "subnets", ["subnets"], "reject"],
+        ["leave", ALLOWED, "PENDING", "subnets", ["subnets"], "allowed"],
+        ["leave", ALLOWED, "PENDING", "databases", ["subnets"], "reject"],
+        ["leave", OTHER, "PENDING", "subnets", ["subnets"], "reject"],
+        // With allowed: "accept", what is allowed is accepted (and kept declared once accepted).
+        ["accept", ALLOWED, "PENDING", "share", undefined, "accept"],
+        ["accept", ALLOWED, "ACCEPTED", "share", undefined, "keep-accepted"],
+        ["accept", ALLOWED, "REJECTED", "share", undefined, "ignore"],
+        ["accept", ALLOWED, "EXPIRED", "share", undefined, "ignore"],
+        ["accept", OTHER, "PENDING", "share", undefined, "reject"],
+        ["accept", OTHER, "ACCEPTED", "share", undefined, "ignore"],
+        ["accept", ALLOWED, "PENDING", "databases", ["subnets"], "reject"],
+        ["accept", ALLOWED, "ACCEPTED", "databases", ["subnets"], "ignore"],
     ];
-    for (const [sender, status, share, shareNames, decision] of ROWS) {
+    for (const [allowed, sender, status, share, shareNames, decision] of ROWS) {
         const from = sender === ALLOWED ? "an allowed" : "another";
-        it(`${status} from ${from} sender, share ${share}: ${decision}`, () => {
-            const args = argsOf(shareNames ? { allowedResourceShareNames: shareNames } : {});
+        it(`allowed "${allowed}": ${status} from ${from} sender, share ${share}: ${decision}`, () => {
+            const args = argsOf({ allowed, ...(shareNames ? { allowedResourceShareNames: shareNames } : {}) });
             expect(decide(invitation(sender, status, share), args)).to.equal(decision);
         });
     }
+
+    it("accepts only pending invitations of allowed senders, and rejects only the others (property)", () => {
+        const statuses = fc.constantFrom("PENDING", "REJECTED", "ACCEPTED", "EXPIRED");
+        const senders = fc.constantFrom(ALLOWED, OTHER, VENDOR);
+        fc.assert(
+            fc.property(fc.array(fc.tuple(senders, statuses)), (rows) => {
+                const plan = planPolicy(
+                    rows.map(([sender, status]) => invitation(sender, status)),
+                    argsOf({ allowed: "accept" }),
+                );
+                const pendingFrom = (allowed: boolean) =>
+                    rows.filter(([s, st]) => (s === ALLOWED) === allowed && st === "PENDING").length;
+                return (
+                    plan.wanted.every((i) => i.senderAccountId === ALLOWED && i.status === "PENDING") &&
+                    plan.unwanted.every((i) => i.senderAccountId !== ALLOWED) &&
+                    plan.wanted.length === pendingFrom(true) &&
+                    plan.unwanted.length === pendingFrom(false) &&
+                    plan.summary.pendingAllowed === 0
+                );
+            }),
+        );
+    });
 
     it("never rejects an allowed sender's invitation, whatever else is listed (property)", () => {
         const statuses = fc.constantFrom("PENDING", "REJECTED", "ACCEPTED", "EXPIRED");
@@ -66,12 +99,15 @@ describe("the policy's rule", () => {
                 );
                 return (
                     plan.unwanted.every((i) => i.senderAccountId !== ALLOWED && i.status === "PENDING") &&
-                    plan.unwanted.length === rows.filter(([s, st]) => s !== ALLOWED && st === "PENDING").length
+                    plan.unwanted.length === rows.filter(([s, st]) => s !== ALLOWED && st === "PENDING").length &&
+                    plan.wanted.length === 0
                 );
             }),
         );
     });
 });
+
+const NO_ACCEPTANCES = { acceptedNow: 0, wouldAccept: 0, acceptedEarlier: 0 };
 
 describe("planPolicy", () => {
     const listed = [
@@ -93,10 +129,11 @@ describe("planPolicy", () => {
             rejectedNow: 2,
             wouldReject: 0,
             rejectedEarlier: 1,
+            ...NO_ACCEPTANCES,
             bySender: {
-                [ALLOWED]: { pendingAllowed: 1, rejectedNow: 0, wouldReject: 0, rejectedEarlier: 0 },
-                [OTHER]: { pendingAllowed: 0, rejectedNow: 1, wouldReject: 0, rejectedEarlier: 1 },
-                [VENDOR]: { pendingAllowed: 0, rejectedNow: 1, wouldReject: 0, rejectedEarlier: 0 },
+                [ALLOWED]: { pendingAllowed: 1, rejectedNow: 0, wouldReject: 0, rejectedEarlier: 0, ...NO_ACCEPTANCES },
+                [OTHER]: { pendingAllowed: 0, rejectedNow: 1, wouldReject: 0, rejectedEarlier: 1, ...NO_ACCEPTANCES },
+                [VENDOR]: { pendingAllowed: 0, rejectedNow: 1, wouldReject: 0, rejectedEarlier: 0, ...NO_ACCEPTANCES },
             },
         });
     });
@@ -104,6 +141,18 @@ describe("planPolicy", () => {
     it("in report mode counts the unwanted as would-reject", () => {
         const { summary } = planPolicy(listed, argsOf({ mode: "report" }));
         expect(summary).to.deep.include({ rejectedNow: 0, wouldReject: 2 });
+    });
+
+    it('with allowed "accept", counts acceptances per sender, in enforce and in report mode', () => {
+        const accepting = [...listed, invitation(ALLOWED, "ACCEPTED"), invitation(ALLOWED, "PENDING")];
+        const { summary, wanted, acceptedEarlier } = planPolicy(accepting, argsOf({ allowed: "accept" }));
+        expect(wanted).to.have.length(2);
+        expect(acceptedEarlier).to.have.length(1);
+        expect(summary).to.deep.include({ pendingAllowed: 0, acceptedNow: 2, wouldAccept: 0, acceptedEarlier: 1 });
+        expect(summary.bySender[ALLOWED]).to.deep.include({ acceptedNow: 2, acceptedEarlier: 1 });
+        expect(summary.bySender[VENDOR]).to.deep.include({ acceptedNow: 0, acceptedEarlier: 0 });
+        const report = planPolicy(accepting, argsOf({ allowed: "accept", mode: "report" })).summary;
+        expect(report).to.deep.include({ acceptedNow: 0, wouldAccept: 2, acceptedEarlier: 1, wouldReject: 2 });
     });
 });
 
@@ -130,6 +179,18 @@ describe("the guard", () => {
         expect(problem).to.contain(
             'InvitationPolicy "data-prod-policy" (through role arn:aws:iam::444444444444:role/ram) would reject 3',
         );
+    });
+
+    it("stops a run over maxAcceptancesPerRun, naming the count, the senders and the setting", () => {
+        const wanted = [invitation(ALLOWED, "PENDING"), invitation(ALLOWED, "PENDING")];
+        const args = argsOf({ allowed: "accept", maxAcceptancesPerRun: 1 });
+        const problem = guardProblem("partners", planPolicy([...wanted, ...unwanted], args), args);
+        expect(problem).to.contain('InvitationPolicy "partners" would accept 2 pending invitations in this run');
+        expect(problem).to.contain("more than maxAcceptancesPerRun (1); it accepted none of them");
+        expect(problem).to.contain(`Senders: ${ALLOWED} (2)`);
+        expect(problem).to.not.contain("would reject");
+        const within = argsOf({ allowed: "accept", maxAcceptancesPerRun: 2 });
+        expect(guardProblem("partners", planPolicy(wanted, within), within)).to.equal(undefined);
     });
 
     it("does not stop report mode", () => {

@@ -2,6 +2,22 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 
+export const PolicyAllowed = {
+    /**
+     * Leave them pending.
+     */
+    Leave: "leave",
+    /**
+     * Accept them.
+     */
+    Accept: "accept",
+} as const;
+
+/**
+ * What a policy does with the pending invitations it allows.
+ */
+export type PolicyAllowed = (typeof PolicyAllowed)[keyof typeof PolicyAllowed];
+
 export const PolicyMode = {
     /**
      * Reject them.
