@@ -20,6 +20,8 @@ export interface PendingInvitationsRequest {
     regions: string[];
     /** Shares are named `<namePrefix>-1`, `<namePrefix>-2`, ...; default `share`. */
     namePrefix?: string;
+    /** Each share's `associationDelayMs` (see SeedShare); default 0. */
+    associationDelayMs?: number;
 }
 
 /** The admin API refused a request; `status` is its HTTP status, `message` its reason. */
@@ -52,7 +54,7 @@ export class EmulatorAdmin {
      * in `regions` in turn; answers the invitation ARNs in order. One seed: all or nothing.
      */
     async seedPendingInvitations(request: PendingInvitationsRequest): Promise<string[]> {
-        const { sender, receiver, count, regions, namePrefix = "share" } = request;
+        const { sender, receiver, count, regions, namePrefix = "share", associationDelayMs } = request;
         if (!Number.isInteger(count) || count < 0) {
             throw new RangeError(`count must be a whole number, 0 or more (got ${count})`);
         }
@@ -66,6 +68,7 @@ export class EmulatorAdmin {
                 ownerAccountId: sender.accountId,
                 region: regions[i % regions.length],
                 principals: [receiver.accountId],
+                ...(associationDelayMs === undefined ? {} : { associationDelayMs }),
             })),
         });
         return seeded.resourceShares.map((share) => share.invitationArns[receiver.accountId]);

@@ -1,7 +1,8 @@
 /**
  * `create` for an acceptance: AcceptResourceShareInvitation with the resource's client token, then a
- * bounded wait until the share is shared with the account (its association ASSOCIATED), then the
- * invitation, the share and its resources as RAM shows them, recorded in state.
+ * bounded wait until the share is shared with the account (its association ASSOCIATED; the waits of
+ * a region share their calls, see association-watcher.ts), then the invitation, the share and its
+ * resources as RAM shows them, recorded in state.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import {
@@ -15,7 +16,6 @@ import { describeAccount, describeRamError, errorName } from "../ram/errors";
 import { findSeenInvitation } from "../ram/invitation-finders";
 import type { RamSession } from "../ram/session";
 import type { RamSessions } from "../ram/sessions";
-import { findSharedResources, waitForAssociation } from "../ram/share-finders";
 import { invitationToAnswer, lookUpCurrent } from "../rejection/create";
 import { accessOf, factsFromArn, invitationFacts, withoutUndefined } from "../rejection/properties";
 import { roleOfState } from "../rejection/role-inputs";
@@ -44,11 +44,15 @@ export async function createAcceptance(
     const facts = invitation ? invitationFacts(invitation) : factsFromArn(arn, ResourceShareInvitationStatus.ACCEPTED);
     const shareArn = requireArn(facts.resourceShareArn, "resourceShareArn");
     const waitSeconds = associationWaitSeconds(inputs);
-    const client = session.clients.forLookups(arn.region);
-    const share = await waitForAssociation(client, shareArn.arn, waitSeconds).catch(async (error) => {
-        throw new Error(describeRamError(error, await session.callContext(shareArn), "look up"), { cause: error });
-    });
-    if (!share) {
+    const associated = await session
+        .associations(arn.region)
+        .waitFor(shareArn.arn, waitSeconds)
+        .catch(async (error) => {
+            throw new Error(describeRamError(error, await session.callContext(shareArn), "look up"), {
+                cause: error,
+            });
+        });
+    if (!associated) {
         const context = await session.callContext(shareArn);
         throw new Error(
             `Accepted ${arn.arn}, but share ${shareArn.arn} ("${facts.resourceShareName}") was still not shared with ` +
@@ -58,16 +62,13 @@ export async function createAcceptance(
                 `associationWaitSeconds.`,
         );
     }
-    const sharedResources = await findSharedResources(client, shareArn.arn).catch(async (error) => {
-        throw new Error(describeRamError(error, await session.callContext(shareArn), "look up"), { cause: error });
-    });
     const state: AcceptanceState = {
         ...facts,
         clientToken: inputs.clientToken,
         acceptedAt: new Date().toISOString(),
-        shareStatus: share.status ?? "",
+        shareStatus: associated.share.status ?? "",
         associationStatus: ResourceShareAssociationStatus.ASSOCIATED,
-        sharedResources,
+        sharedResources: associated.resources,
         ...withoutUndefined({
             leaveShareOnDelete: inputs.leaveShareOnDelete,
             associationWaitSeconds: inputs.associationWaitSeconds,

@@ -5,6 +5,7 @@ import { AwsSettings, RamClients } from "./clients";
 import type { CallContext } from "./errors";
 import { InvitationLoader } from "./invitation-loader";
 import { roleCredentials } from "./role-access";
+import { AssociationWatcher } from "./association-watcher";
 import { findEverythingShared, SharedWithAccount } from "./share-finders";
 
 /**
@@ -19,6 +20,7 @@ export class RamSession {
     private loader: InvitationLoader | undefined;
     private assumedRole: AwsCredentialIdentityProvider | undefined;
     private sharedByRegion: Record<string, Promise<SharedWithAccount>>;
+    private watchers: Record<string, AssociationWatcher>;
 
     // No field initializers: Pulumi's closure serializer rebuilds a class from its constructor's text.
     constructor(readonly settings: AwsSettings) {
@@ -26,6 +28,7 @@ export class RamSession {
         this.loader = undefined;
         this.assumedRole = undefined;
         this.sharedByRegion = {};
+        this.watchers = {};
     }
 
     get clients(): RamClients {
@@ -49,6 +52,12 @@ export class RamSession {
         const listing = (this.sharedByRegion[region] ??= findEverythingShared(this.clients.forLookups(region)));
         listing.catch(() => delete this.sharedByRegion[region]);
         return listing;
+    }
+
+    /** This identity's one watcher of associations in `region`: every acceptance waiting there shares it. */
+    associations(region: string): AssociationWatcher {
+        this.watchers[region] ??= new AssociationWatcher(this.clients.forLookups(region));
+        return this.watchers[region];
     }
 
     /** Where a call about `invitationArn` runs, without asking STS for the account. */

@@ -1,12 +1,11 @@
 /**
- * The finders for what a receiving account sees of a share: whether it is shared with the account
+ * The finders for what a receiving account sees of shares: everything shared with it in a region
  * (GetResourceShares with `resourceOwner: OTHER-ACCOUNTS`, which lists a share only once the
- * account's association with it is ASSOCIATED), the resources it shares (ListResources), and what
- * it would share before the invitation is accepted (ListPendingInvitationResources). Written once,
- * in the vocabulary of invitation-finders.ts.
+ * account's association with it is ASSOCIATED, and ListResources), and what a share would make
+ * visible before its invitation is accepted (ListPendingInvitationResources). Waiting for an
+ * association is association-watcher.ts's.
  */
 import {
-    GetResourceSharesCommand,
     paginateGetResourceShares,
     paginateListPendingInvitationResources,
     paginateListResources,
@@ -14,9 +13,7 @@ import {
     Resource,
     ResourceOwner,
     ResourceShare,
-    ResourceShareStatus,
 } from "@aws-sdk/client-ram";
-import { pollWithBackoff } from "./backoff";
 
 /** One resource a share makes visible: its ARN and RAM's type for it (e.g. `ec2:Subnet`). */
 export interface SharedResource {
@@ -28,45 +25,6 @@ export interface SharedResource {
 export interface SharedWithAccount {
     shares: Map<string, ResourceShare>;
     resourcesByShare: Map<string, SharedResource[]>;
-}
-
-/** The share as the account sees it shared with it, now; undefined when it is not (yet, or any more). */
-export async function findSharedShare(client: RAMClient, resourceShareArn: string): Promise<ResourceShare | undefined> {
-    const answer = await client.send(
-        new GetResourceSharesCommand({
-            resourceOwner: ResourceOwner.OTHER_ACCOUNTS,
-            resourceShareArns: [resourceShareArn],
-        }),
-    );
-    return answer.resourceShares?.find((share) => share.resourceShareArn === resourceShareArn);
-}
-
-/**
- * Waits, with the backoff of every wait on RAM (see pollWithBackoff), until the share is shared with
- * the account and ACTIVE: its association is ASSOCIATED. Undefined if that did not happen in time.
- */
-export function waitForAssociation(
-    client: RAMClient,
-    resourceShareArn: string,
-    waitSeconds: number,
-): Promise<ResourceShare | undefined> {
-    return pollWithBackoff(async () => {
-        const share = await findSharedShare(client, resourceShareArn);
-        return share?.status === ResourceShareStatus.ACTIVE ? share : undefined;
-    }, waitSeconds);
-}
-
-/** The resources a share shared with the account makes visible to it (every page). */
-export async function findSharedResources(client: RAMClient, resourceShareArn: string): Promise<SharedResource[]> {
-    const resources: Resource[] = [];
-    const pages = paginateListResources(
-        { client, pageSize: 500 },
-        { resourceOwner: ResourceOwner.OTHER_ACCOUNTS, resourceShareArns: [resourceShareArn] },
-    );
-    for await (const page of pages) {
-        resources.push(...(page.resources ?? []));
-    }
-    return resources.map(sharedResource);
 }
 
 /** What a pending invitation's share would make visible once accepted, as far as RAM shows it before. */
@@ -104,6 +62,7 @@ export async function findEverythingShared(client: RAMClient): Promise<SharedWit
     return { shares, resourcesByShare };
 }
 
-function sharedResource(resource: Resource): SharedResource {
+/** A resource as ListResources describes it, in the two fields an acceptance records. */
+export function sharedResource(resource: Resource): SharedResource {
     return { arn: resource.arn ?? "", type: resource.type ?? "" };
 }

@@ -1,5 +1,34 @@
-/** What the benchmarks share: call counts, timing, medians, progress. */
-import type { CallLogEntry } from "../../emulator";
+/** What the benchmarks share: seeding, call counts, timing, medians, progress. */
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { CallLogEntry, RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
+
+/**
+ * Resets the emulator, seeds N pending invitations from the sample sender to the sample receiver
+ * (each share's association taking `associationDelayMs`, if given) and writes their ARNs to a file
+ * for the benchmark's answer program; answers its path.
+ */
+export async function seedInvitationsFile(
+    emulator: RunningEmulator,
+    options: { n: number; region: string; stack: string; associationDelayMs?: number },
+): Promise<string> {
+    await emulator.admin.reset();
+    // Seeded without secret keys: the emulator then skips SigV4 verification, whose CPU (on the
+    // same cores as the measured run) is the stand-in's cost, not the library's.
+    const withoutSecret = ({ accountId, accessKeyId }: SeedAccount) => ({ accountId, accessKeyId });
+    const arns = await emulator.admin.seedPendingInvitations({
+        sender: withoutSecret(sampleAccounts.sender),
+        receiver: withoutSecret(sampleAccounts.receiver),
+        count: options.n,
+        regions: [options.region],
+        namePrefix: "bench-share",
+        associationDelayMs: options.associationDelayMs,
+    });
+    const file = path.join(tmpdir(), `ram-invitations-${options.stack}-${process.pid}.json`);
+    await writeFile(file, JSON.stringify(arns));
+    return file;
+}
 
 /** The RAM calls of one phase: GetResourceShareInvitations (reads) and RejectResourceShareInvitation (writes). */
 export interface PhaseCalls {

@@ -1,19 +1,24 @@
 /**
- * The benchmark's rejection program: N InvitationRejections of the installed package, one per ARN
- * of the JSON file named by the config key `invitationsFile`, declared in turn as the root program
- * declares them (declareRejectionsFromConfig). The root program itself reads its rejections from
- * stack config, which Pulumi hands a Node.js program in one environment variable; Linux caps one
- * at 128 KiB, about 900 rejections, so the benchmark's larger N read a file instead.
+ * The benchmark's answer program: N InvitationRejections of the installed package (or, with the
+ * config key `answer` set to `accept`, N InvitationAcceptances), one per ARN of the JSON file named
+ * by the config key `invitationsFile`, declared in turn as the root program declares them
+ * (declareRejectionsFromConfig). The root program itself reads its rejections from stack config,
+ * which Pulumi hands a Node.js program in one environment variable; Linux caps one at 128 KiB, about
+ * 900 rejections, so the benchmark's larger N read a file instead.
  */
 import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
-import { InvitationRejection } from "pulumi-ram-invitations";
+import { InvitationAcceptance, InvitationRejection } from "pulumi-ram-invitations";
 
-const arns = JSON.parse(readFileSync(new pulumi.Config().require("invitationsFile"), "utf8")) as string[];
+const config = new pulumi.Config();
+const arns = JSON.parse(readFileSync(config.require("invitationsFile"), "utf8")) as string[];
+const accepts = config.get("answer") === "accept";
+const Answer = accepts ? InvitationAcceptance : InvitationRejection;
+const prefix = accepts ? "accept" : "reject";
 
 async function declareAll(): Promise<number> {
     for (const [i, invitationArn] of arns.entries()) {
-        new InvitationRejection(`reject-${i}`, { invitationArn });
+        new Answer(`${prefix}-${i}`, { invitationArn });
         await new Promise((resolve) => setImmediate(resolve));
     }
     return arns.length;

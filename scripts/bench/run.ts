@@ -11,27 +11,28 @@
  * A policy row (scripts/bench/policy.ts) measures an InvitationPolicy over M invitations; a root-program
  * row (scripts/bench/root-program.ts) the repository's own Pulumi.yaml next to the installed package.
  *
- * Options: --sizes 100,500,1000  --latency-ms 50  --repeat 3  --throttled-size 100 (0 skips the throttled run)
+ * Options: --sizes 100,500,1000 (0 skips the size rows)  --latency-ms 50  --repeat 3
+ *          --throttled-size 100 (0 skips the throttled run)
  *          --policy-sizes 100,1000 (0 skips the policy runs)  --fleet-accounts 20 (0 skips the fleet runs)
  *          --root-size 150 (0 skips the root-program row)
  *          --plugin-sizes 100,500 (the provider plugin's rows, at these of --sizes; 0 skips them)
+ *          --acceptance-size 100 --association-delay-ms 5000 (the acceptance row; size 0 skips it)
  */
-import { writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { clientEnvironment, RunningEmulator, sampleAccounts, SeedAccount, startEmulator } from "../../emulator";
+import { clientEnvironment, RunningEmulator, sampleAccounts, startEmulator } from "../../emulator";
 import { INVITATION_REJECTION_TYPE_TOKEN } from "../../provider";
 import { ensurePulumi, PulumiHarness } from "../pulumi-harness";
 import { installPackedLibrary, InstalledProject } from "./installed-package";
-import { countCalls, median, PhaseCalls, progress, timed } from "./measure";
+import { countCalls, median, PhaseCalls, progress, seedInvitationsFile, timed } from "./measure";
+import { acceptanceTable, measureAcceptance } from "./acceptance";
 import { fleetTable, measureFleet } from "./fleet";
 import { measurePolicy, policyTable, PolicyResult } from "./policy";
 import { ProcessUsage, ProcessWatch } from "./process-watch";
 import { measureRootProgram, rootProgramTable } from "./root-program";
 
 const REGION = "us-east-1";
-const { sender: SENDER, receiver: RECEIVER } = sampleAccounts;
+const { receiver: RECEIVER } = sampleAccounts;
 const OPERATIONS = ["GetResourceShareInvitations", "RejectResourceShareInvitation"] as const;
 /** The type token of the baseline program's resources (baseline-program.ts). */
 const BASELINE_TYPE = "pulumi-nodejs:dynamic/bench:Baseline";
@@ -63,21 +64,8 @@ interface SizeResult {
 }
 
 /** Seeds N pending invitations and writes their ARNs to a file for the rejection program; answers its path. */
-async function seedInvitations(emulator: RunningEmulator, n: number, stack: string): Promise<string> {
-    await emulator.admin.reset();
-    // Seeded without secret keys: the emulator then skips SigV4 verification, whose CPU (on the
-    // same cores as the measured run) is the stand-in's cost, not the library's.
-    const withoutSecret = ({ accountId, accessKeyId }: SeedAccount) => ({ accountId, accessKeyId });
-    const arns = await emulator.admin.seedPendingInvitations({
-        sender: withoutSecret(SENDER),
-        receiver: withoutSecret(RECEIVER),
-        count: n,
-        regions: [REGION],
-        namePrefix: "bench-share",
-    });
-    const file = path.join(tmpdir(), `ram-invitations-${stack}-${process.pid}.json`);
-    await writeFile(file, JSON.stringify(arns));
-    return file;
+function seedInvitations(emulator: RunningEmulator, n: number, stack: string): Promise<string> {
+    return seedInvitationsFile(emulator, { n, region: REGION, stack });
 }
 
 async function rejectionHarness(
@@ -387,9 +375,11 @@ async function main(): Promise<void> {
             "fleet-accounts": { type: "string", default: "20" },
             "root-size": { type: "string", default: "150" },
             "plugin-sizes": { type: "string", default: "100,500" },
+            "acceptance-size": { type: "string", default: "100" },
+            "association-delay-ms": { type: "string", default: "5000" },
         },
     });
-    const sizes = values.sizes.split(",").map(Number);
+    const sizes = values.sizes === "0" ? [] : values.sizes.split(",").map(Number);
     const latencyMs = Number(values["latency-ms"]);
     const throttledSize = Number(values["throttled-size"]);
     const repeat = Number(values.repeat);
@@ -397,26 +387,33 @@ async function main(): Promise<void> {
     const fleetAccounts = Number(values["fleet-accounts"]);
     const rootSize = Number(values["root-size"]);
     const pluginSizes = values["plugin-sizes"] === "0" ? [] : values["plugin-sizes"].split(",").map(Number);
+    const acceptanceSize = Number(values["acceptance-size"]);
+    const associationDelayMs = Number(values["association-delay-ms"]);
     if (
         sizes.some((n) => !Number.isInteger(n) || n < 1) ||
         pluginSizes.some((n) => !sizes.includes(n)) ||
         policySizes.some((m) => !Number.isInteger(m) || m < 2) ||
         !(Number.isInteger(fleetAccounts) && fleetAccounts >= 0) ||
         !(Number.isInteger(rootSize) && rootSize >= 0) ||
+        !(Number.isInteger(acceptanceSize) && acceptanceSize >= 0) ||
+        !(associationDelayMs >= 0) ||
         !(latencyMs >= 0) ||
         !(throttledSize >= 0) ||
         !(Number.isInteger(repeat) && repeat >= 1)
     ) {
         throw new Error(
-            "usage: npm run bench -- [--sizes 10,100,500] [--latency-ms 50] [--repeat 3] [--throttled-size 100] " +
+            "usage: npm run bench -- [--sizes 10,100,500 (0 skips)] [--latency-ms 50] [--repeat 3] " +
+                "[--throttled-size 100] " +
                 "[--policy-sizes 100,1000 (0 skips)] [--fleet-accounts 20 (0 skips)] [--root-size 150 (0 skips)] " +
-                "[--plugin-sizes 100,500 (each one of --sizes; 0 skips)]",
+                "[--plugin-sizes 100,500 (each one of --sizes; 0 skips)] " +
+                "[--acceptance-size 100 (0 skips)] [--association-delay-ms 5000]",
         );
     }
     const command =
         `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} ` +
         `--repeat ${repeat} --throttled-size ${throttledSize} --policy-sizes ${policySizes.join(",") || "0"} ` +
-        `--fleet-accounts ${fleetAccounts} --root-size ${rootSize} --plugin-sizes ${pluginSizes.join(",") || "0"}`;
+        `--fleet-accounts ${fleetAccounts} --root-size ${rootSize} --plugin-sizes ${pluginSizes.join(",") || "0"} ` +
+        `--acceptance-size ${acceptanceSize} --association-delay-ms ${associationDelayMs}`;
     progress("packing the library and installing it into a throw-away project");
     const project = await installPackedLibrary();
     const emulator = await startEmulator().catch(async (error: unknown) => {
@@ -449,9 +446,17 @@ async function main(): Promise<void> {
             rootSize > 0
                 ? rootProgramTable(await measureRootProgram(emulator, project, rootSize, repeat), repeat)
                 : "Root-program row skipped.";
+        const acceptance =
+            acceptanceSize > 0
+                ? acceptanceTable(
+                      await measureAcceptance(emulator, project, acceptanceSize, associationDelayMs, latencyMs, repeat),
+                      repeat,
+                  )
+                : "Acceptance row skipped.";
         console.log(
-            `\n${table(results, latencyMs, repeat)}\n\n${pluginTable(results, repeat)}\n\n${throttled}\n\n` +
-                `${policy}\n\n${fleet}\n\n${root}\n\n` +
+            `\n${results.length > 0 ? table(results, latencyMs, repeat) : "Size rows skipped."}\n\n` +
+                `${pluginTable(results, repeat)}\n\n${throttled}\n\n` +
+                `${policy}\n\n${fleet}\n\n${root}\n\n${acceptance}\n\n` +
                 `Command: ${command}`,
         );
     } finally {

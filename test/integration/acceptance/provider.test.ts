@@ -105,6 +105,26 @@ describe("AcceptanceProvider against the RAM emulator (real SDK over HTTP)", fun
         expect(polls.length).to.be.within(2, 3);
     });
 
+    it("lets the acceptances a process waits for at once share their association polls", async () => {
+        const arns = await emulator.admin.seedPendingInvitations({
+            sender: SENDER,
+            receiver: RECEIVER,
+            count: 6,
+            regions: [REGION],
+            namePrefix: "together",
+            associationDelayMs: ASSOCIATION_DELAY_MS,
+        });
+        await emulator.admin.clearCalls();
+        const provider = new AcceptanceProvider();
+        const created = await Promise.all(arns.map((arn) => provider.create(inputsFor(arn))));
+        expect(created.map((c) => c.outs?.associationStatus)).to.deep.equal(arns.map(() => "ASSOCIATED"));
+        expect(await writes(ACCEPT)).to.have.length(6);
+        // One round per pause (at once, after 1 s, after 2 more), for all six: not six times as many.
+        const polls = await emulator.admin.calls({ operation: "GetResourceShares" });
+        expect(polls.length).to.be.within(2, 3);
+        expect(await emulator.admin.calls({ operation: "ListResources" })).to.have.length(1);
+    });
+
     it("never shares a token with a rejection of the same resource and invitation", () => {
         expect(deriveAcceptanceClientToken(URN, invitationArn)).to.not.equal(deriveClientToken(URN, invitationArn));
         expect(deriveLeaveClientToken(deriveAcceptanceClientToken(URN, invitationArn), shareArn)).to.not.equal(
