@@ -410,7 +410,7 @@ async function main(): Promise<void> {
         );
     }
     const command =
-        `npm run bench -- --sizes ${sizes.join(",")} --latency-ms ${latencyMs} ` +
+        `npm run bench -- --sizes ${sizes.join(",") || "0"} --latency-ms ${latencyMs} ` +
         `--repeat ${repeat} --throttled-size ${throttledSize} --policy-sizes ${policySizes.join(",") || "0"} ` +
         `--fleet-accounts ${fleetAccounts} --root-size ${rootSize} --plugin-sizes ${pluginSizes.join(",") || "0"} ` +
         `--acceptance-size ${acceptanceSize} --association-delay-ms ${associationDelayMs}`;
