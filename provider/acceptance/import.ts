@@ -2,17 +2,14 @@
  * `pulumi import` of an acceptance: the invitation must already be accepted, since importing makes
  * no call. The state is what refresh would read: the share and its resources as the account sees them.
  */
-import {
-    ResourceShareAssociationStatus,
-    ResourceShareInvitationStatus,
-    ResourceShareStatus,
-} from "@aws-sdk/client-ram";
+import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { describeRamError } from "../ram/errors";
 import type { RamSessions } from "../ram/sessions";
 import { accessOfTarget, findImportable, ImportTarget } from "../rejection/import";
 import { invitationFacts } from "../rejection/properties";
 import { deriveAcceptanceClientToken } from "./client-token";
 import type { AcceptanceState } from "./properties";
+import { shareAsSeen } from "./read";
 
 export async function importAcceptance(
     sessions: RamSessions,
@@ -32,16 +29,10 @@ export async function importAcceptance(
     } catch (error) {
         throw new Error(describeRamError(error, await session.callContext(arn), "look up"), { cause: error });
     }
-    const share = shared.shares.get(facts.resourceShareArn);
-    const active = share?.status === ResourceShareStatus.ACTIVE;
     return {
         ...facts,
         clientToken: deriveAcceptanceClientToken(resourceUrn, arn.arn),
-        shareStatus: share?.status ?? "",
-        associationStatus: active
-            ? ResourceShareAssociationStatus.ASSOCIATED
-            : ResourceShareAssociationStatus.DISASSOCIATED,
-        sharedResources: active ? (shared.resourcesByShare.get(facts.resourceShareArn) ?? []) : [],
+        ...shareAsSeen({ resourceShareArn: facts.resourceShareArn, shareStatus: "" }, shared),
         ...accessOfTarget(target),
     };
 }

@@ -47,9 +47,9 @@ export async function readAcceptance(
     return { id, props: state };
 }
 
-/** The share's status, the association and the resources, from the region's listing. */
-function shareAsSeen(
-    props: AcceptanceState,
+/** The share's status, the association and the resources, from the region's listing (read and import). */
+export function shareAsSeen(
+    props: Pick<AcceptanceState, "resourceShareArn" | "shareStatus">,
     shared: SharedWithAccount,
 ): Pick<AcceptanceState, "shareStatus" | "associationStatus" | "sharedResources"> {
     const share = shared.shares.get(props.resourceShareArn);
