@@ -26,6 +26,22 @@ export interface InstalledProject {
 }
 
 /**
+ * Installs the shaped baseline's resource and provider (shaped-baseline/) at paths of the lengths
+ * of the library's own, so that the state Pulumi keeps for them is as long as the library's.
+ */
+async function installShapedBaseline(folder: string): Promise<void> {
+    const files: [string, string][] = [
+        ["resource.js", "provider/rejection/invitation-rejection.js"],
+        ["resource.d.ts", "provider/rejection/invitation-rejection.d.ts"],
+        ["provider.js", "bin/provider/serializable-provider.js"],
+    ];
+    for (const [source, target] of files) {
+        await mkdir(path.dirname(path.join(folder, target)), { recursive: true });
+        await cp(path.join(__dirname, "shaped-baseline", source), path.join(folder, target));
+    }
+}
+
+/**
  * Packs the library and unpacks it into the node_modules of a temporary project (its other
  * dependencies link to the repository's), beside a copy of the repository's own project files.
  * Pulumi serializes a module found under node_modules as a `require` of it, and one found elsewhere
@@ -53,14 +69,10 @@ export async function installPackedLibrary(): Promise<InstalledProject> {
         const pluginRejectionsProgram = path.join(folder, "plugin-bench", "index.ts");
         await mkdir(path.dirname(pluginRejectionsProgram));
         await cp(path.join(__dirname, "plugin-rejections-program.ts"), pluginRejectionsProgram);
-        const shapedBaselineProgram = path.join(folder, "shaped-baseline", "index.ts");
+        const shapedBaselineProgram = path.join(folder, "shape", "index.ts");
         await mkdir(path.dirname(shapedBaselineProgram));
         await cp(path.join(__dirname, "shaped-baseline-program.ts"), shapedBaselineProgram);
-        await mkdir(path.join(modules, "ram-invitations-bench-baseline"));
-        await cp(
-            path.join(__dirname, "shaped-baseline", "provider.js"),
-            path.join(modules, "ram-invitations-bench-baseline", "index.js"),
-        );
+        await installShapedBaseline(path.join(modules, "ram-invitations-shaped"));
         return {
             program: path.join(folder, "examples", "stack-config", "index.ts"),
             rejectionsProgram,

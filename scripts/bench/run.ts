@@ -39,7 +39,7 @@ const BASELINE_TYPE = "pulumi-nodejs:dynamic/bench:Baseline";
 /** The type token of the plugin's rejections. */
 const PLUGIN_TYPE = "ram-invitations:index:InvitationRejection";
 /** The type token of the shaped baseline's resources (shaped-baseline-program.ts). */
-const SHAPED_BASELINE_TYPE = "pulumi-nodejs:dynamic/bench:Shaped";
+const SHAPED_BASELINE_TYPE = "pulumi-nodejs:dynamic/ram:ShapedRejectionBase";
 
 /** One first `up` of a fresh stack: wall time, what its processes used, and state bytes per resource. */
 interface UpMeasure {
@@ -220,13 +220,13 @@ async function measureShapedBaseline(
     latencyMs: number,
     run: number,
 ): Promise<UpMeasure> {
-    const stack = `shaped-${n}-${run}`;
+    const stack = `shape-${n}-${run}`; // as long as the rejections' `bench-${n}-${run}`
     const harness = await PulumiHarness.create({
         program: project.shapedBaselineProgram,
-        project: "bench-shaped",
+        project: "ram-invitations-shape", // as long as "ram-invitations-bench"
         stack,
         config: {
-            "bench-shaped:invitationsFile": { value: await seedInvitations(emulator, n, stack) },
+            "ram-invitations-shape:invitationsFile": { value: await seedInvitations(emulator, n, stack) },
         },
         env: { RAM_INVITATIONS_BENCH_LATENCY_MS: String(latencyMs) },
     });

@@ -3,10 +3,16 @@
 // stores it in state as a one-line `require`, exactly as it stores the library's provider.
 "use strict";
 
-/** Like the rejection's check: the inputs, plus the two facts a reviewer sees in a preview. */
+/**
+ * Like the rejection's check: the inputs without the internal preview flag, plus the two facts a
+ * reviewer sees in a preview (the share's name as the emulator seeds it: bench-share-<index + 1>,
+ * the index read back from the token).
+ */
 exports.check = async function check(_olds, news) {
+    const { __preview, ...inputs } = news;
+    const index = Number(inputs.clientToken.slice(-12));
     return {
-        inputs: { ...news, senderAccountId: "111111111111", resourceShareName: "bench-share-1" },
+        inputs: { ...inputs, senderAccountId: "111111111111", resourceShareName: `bench-share-${index + 1}` },
         failures: [],
     };
 };
