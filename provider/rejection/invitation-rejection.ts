@@ -119,7 +119,13 @@ export function answerInputs(
     opts: pulumi.CustomResourceOptions | undefined,
     extra: Record<string, unknown> = {},
 ): pulumi.Inputs {
-    const clientToken = clientTokenInput(name, typeToken, args, deriveToken, opts?.parent);
+    // With resourceShareArn the token is derived from the share: a share sends the calling
+    // account one invitation, and state keeps the one found first.
+    const clientToken = pulumi
+        .all([urnWithoutDependencies(name, typeToken, opts?.parent), args.invitationArn, args.resourceShareArn])
+        .apply(([resourceUrn, invitationArn, resourceShareArn]) =>
+            deriveToken(resourceUrn, invitationArn ?? resourceShareArn ?? ""),
+        );
     return {
         invitationArn: args.invitationArn,
         resourceShareArn: args.resourceShareArn,
@@ -144,38 +150,6 @@ export function withSecretExternalId(
 
 function onlyGiven(inputs: Record<string, unknown>): pulumi.Inputs {
     return Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== undefined)) as pulumi.Inputs;
-}
-
-/**
- * The client token input: derived from the URN the resource will have and its ARN. With
- * resourceShareArn the token is derived from the share: a share sends the calling account one
- * invitation, and state keeps the one found first.
- *
- * A top-level resource whose ARNs are plain strings (the common case: rejections declared from
- * stack config or a policy's listing) gets a plain string, computed now: its URN is
- * `urn:pulumi:<stack>::<project>::<type>::<name>`, exactly what `createUrn` answers without a
- * parent. That spares the program an Output and its promises per resource (each of which records a
- * stack trace), a cost that grows with N. Any other case goes through the URN's Output.
- */
-export function clientTokenInput(
-    name: string,
-    typeToken: string,
-    args: Pick<InvitationRejectionArgs, "invitationArn" | "resourceShareArn">,
-    deriveToken: (urn: string, arn: string) => string,
-    parent: pulumi.Resource | undefined,
-): pulumi.Input<string> {
-    const { invitationArn, resourceShareArn } = args;
-    if (parent === undefined && isPlainOrAbsent(invitationArn) && isPlainOrAbsent(resourceShareArn)) {
-        const urn = `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${typeToken}::${name}`;
-        return deriveToken(urn, invitationArn ?? resourceShareArn ?? "");
-    }
-    return pulumi
-        .all([urnWithoutDependencies(name, typeToken, parent), invitationArn, resourceShareArn])
-        .apply(([resourceUrn, invitation, share]) => deriveToken(resourceUrn, invitation ?? share ?? ""));
-}
-
-function isPlainOrAbsent(value: pulumi.Input<string> | undefined): value is string | undefined {
-    return value === undefined || typeof value === "string";
 }
 
 /**
