@@ -6,21 +6,18 @@
  * latency (the variable RAM_INVITATIONS_BENCH_LATENCY_MS of the provider process). Its `up` is what
  * Pulumi itself spends on N such resources (the program's registrations, the engine's checkpoints);
  * the gap between it and the rejection program is what the library spends (the AWS SDK, RAM's
- * answers, the client token). Declared in turn, as rejections-program.ts declares its own.
+ * answers, the client token). Declared in turn by the library's declareInTurn, as rejections-program.ts
+ * declares its own, so that Pulumi records stack traces of the same frames.
  */
 import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 // Installed under node_modules by installed-package.ts (from shaped-baseline/), as the library is.
 import { ShapedRejection } from "ram-invitations-shaped/provider/rejection/invitation-rejection";
+import { declareInTurn } from "pulumi-ram-invitations/bin/provider/rejection/declare-in-turn";
 
 const arns = JSON.parse(readFileSync(new pulumi.Config().require("invitationsFile"), "utf8")) as string[];
 
-async function declareAll(): Promise<number> {
-    for (const [i, invitationArn] of arns.entries()) {
-        new ShapedRejection(`reject-${i}`, i, invitationArn);
-        await new Promise((resolve) => setImmediate(resolve));
-    }
-    return arns.length;
-}
-
-export const declared = declareAll();
+export const declared = declareInTurn(
+    [...arns.entries()],
+    ([i, invitationArn]) => new ShapedRejection(`reject-${i}`, i, invitationArn),
+).then((declaredAll) => declaredAll.length);

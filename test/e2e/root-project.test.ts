@@ -77,6 +77,29 @@ describe("the repository's own project, with the README's stack config, as a use
         }
     }
 
+    /**
+     * The stack trace Pulumi keeps in every rejection's state entry (and rewrites after every step)
+     * holds where the library declared it, and none of the awaiting callers V8 appends after an
+     * `await` (Pulumi's own runtime): the library declares each from a turn of its own.
+     */
+    async function expectShortStackTraces(harness: PulumiHarness): Promise<void> {
+        const state = await rejectionsInState(harness);
+        expect(state.length).to.be.greaterThan(0);
+        for (const resource of state) {
+            const frames = (resource.stackTrace ?? []).map((frame) => frame.sourcePosition ?? "");
+            expect(resource.sourcePosition, resource.urn).to.match(/rejection\/invitation-rejection\.ts#\d+,\d+$/);
+            expect(frames[0], resource.urn).to.equal(resource.sourcePosition);
+            expect(
+                frames.filter((frame) => frame.includes("@pulumi")),
+                resource.urn,
+            ).to.deep.equal([]);
+            expect(
+                frames.filter((frame) => frame.includes("declare-in-turn.ts")),
+                resource.urn,
+            ).to.have.length(1);
+        }
+    }
+
     it("README GitOps: only rejections, through the example's AWS profile", async () => {
         await emulator.admin.seed({ accounts: [SENDER, RECEIVER, BYSTANDER] });
         const [example, arns] = await seedInvitationsNamedIn(emulator, stackConfigExample(GITOPS), RECEIVER);
@@ -94,6 +117,7 @@ describe("the repository's own project, with the README's stack config, as a use
         expect(writes.map(arnOf).sort()).to.deep.equal([...arns].sort());
         expect(writes.map((c) => c.accountId)).to.deep.equal([RECEIVER.accountId, RECEIVER.accountId]);
         await expectProviderByReference(harness);
+        await expectShortStackTraces(harness);
 
         await expectNextUpChangesNothing(harness);
     });
@@ -239,6 +263,7 @@ describe("the repository's own project, with the README's stack config, as a use
         }
         expect(now[allowedHere[0]]).to.equal("PENDING");
         await expectProviderByReference(harness);
+        await expectShortStackTraces(harness); // explicit, policy and fleet rejections alike
 
         await expectNextUpChangesNothing(harness);
     });

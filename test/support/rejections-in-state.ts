@@ -14,6 +14,9 @@ export interface StateResource {
     id?: string;
     inputs?: Record<string, unknown>;
     outputs?: Record<string, unknown>;
+    /** Where the program registered the resource, as Pulumi records it. */
+    sourcePosition?: string;
+    stackTrace?: { sourcePosition?: string }[];
 }
 
 export function regionOf(arn: string): string {
