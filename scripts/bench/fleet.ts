@@ -2,7 +2,9 @@
  * The fleet row of `npm run bench`: one stack that reaches A accounts through a role each, every
  * account with a policy that rejects its unwanted invitations in two regions. Counts AssumeRole
  * calls per role, list calls per account and region, and writes; times the first `up` next to the
- * same number of rejections by a policy in one account, without roles.
+ * same number of rejections by a policy in one account, without roles, and by a fleet of one account
+ * through its role (rejections that carry the same role inputs, so the same bytes of state: what is
+ * left between the two is the cost of many accounts, their sessions and listings).
  */
 import { clientEnvironment, RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
 import { projectConfig, PulumiHarness } from "../pulumi-harness";
@@ -23,6 +25,9 @@ export interface FleetResult {
     fleetSeconds: number;
     singleSeconds: number;
     ratioRange: [number, number];
+    /** The same rejections in one account reached through its role. */
+    oneRoleSeconds: number;
+    oneRoleRatioRange: [number, number];
 }
 
 function accountOf(i: number): SeedAccount {
@@ -125,6 +130,7 @@ export async function measureFleet(
     const total = accountCount * REGIONS.length * perRegion;
     const fleetTimes: number[] = [];
     const singleTimes: number[] = [];
+    const oneRoleTimes: number[] = [];
     let counted: Awaited<ReturnType<typeof fleetUp>> | undefined;
     for (let run = 1; run <= repeat; run++) {
         progress(`fleet ${accountCount} accounts: up, run ${run} of ${repeat}`);
@@ -133,6 +139,9 @@ export async function measureFleet(
         fleetTimes.push(result.seconds);
         progress(`fleet: ${total} rejections in one account, run ${run} of ${repeat}`);
         singleTimes.push(await singleAccountUp(emulator, project, total, `single-${run}`));
+        progress(`fleet: ${total} rejections in one account through its role, run ${run} of ${repeat}`);
+        const oneRole = await fleetUp(emulator, project, accounts.slice(0, 1), total / REGIONS.length, `one-${run}`);
+        oneRoleTimes.push(oneRole.seconds);
     }
     const calls = counted!.calls;
     const writes = calls.filter((c) => c.operation === "RejectResourceShareInvitation" && c.stateChanged).length;
@@ -150,7 +159,10 @@ export async function measureFleet(
                 (perAccountRegion.get(`${c.accountId} ${c.region}`) ?? 0) + 1,
             ),
         );
-    const ratios = fleetTimes.map((seconds, i) => seconds / singleTimes[i]);
+    const range = (against: number[]): [number, number] => {
+        const ratios = fleetTimes.map((seconds, i) => seconds / against[i]);
+        return [Math.min(...ratios), Math.max(...ratios)];
+    };
     return {
         accounts: accountCount,
         perAccountAndRegion: perRegion,
@@ -159,20 +171,28 @@ export async function measureFleet(
         maxListsPerAccountRegion: Math.max(...perAccountRegion.values()),
         fleetSeconds: median(fleetTimes),
         singleSeconds: median(singleTimes),
-        ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+        ratioRange: range(singleTimes),
+        oneRoleSeconds: median(oneRoleTimes),
+        oneRoleRatioRange: range(oneRoleTimes),
     };
 }
 
 export function fleetTable(r: FleetResult): string {
+    const ratio = (against: number, range: [number, number]) =>
+        `${(r.fleetSeconds / against).toFixed(2)} (${range.map((x) => x.toFixed(2)).join("–")})`;
     return [
         `Fleet: ${r.accounts} accounts × ${REGIONS.length} regions × ${r.perAccountAndRegion} unwanted invitations, ` +
-            "one stack as a hub identity that assumes a role in each account, a policy per account.",
+            "one stack as a hub identity that assumes a role in each account, a policy per account; next to the " +
+            "same rejections in one account without a role, and in one account through its role (the same bytes " +
+            "of state per rejection as the fleet's).",
         "",
         "| rejections | writes | AssumeRole per role (program + provider) | list calls per account and region | " +
-            "fleet up (s) | one account up (s) | ratio | ratio range |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "fleet up (s) | one account up (s) | ratio (range) | one account through its role up (s) | " +
+            "ratio to it (range) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         `| ${r.accounts * REGIONS.length * r.perAccountAndRegion} | ${r.writes} | ${r.maxAssumeRolePerRole} | ` +
             `${r.maxListsPerAccountRegion} | ${r.fleetSeconds.toFixed(1)} | ${r.singleSeconds.toFixed(1)} | ` +
-            `${(r.fleetSeconds / r.singleSeconds).toFixed(2)} | ${r.ratioRange.map((x) => x.toFixed(2)).join("–")} |`,
+            `${ratio(r.singleSeconds, r.ratioRange)} | ${r.oneRoleSeconds.toFixed(1)} | ` +
+            `${ratio(r.oneRoleSeconds, r.oneRoleRatioRange)} |`,
     ].join("\n");
 }
