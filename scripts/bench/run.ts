@@ -113,7 +113,7 @@ async function measureSize(
         }
         progress(`N=${n}: baseline up, run ${run} of ${repeat}`);
         baselines.push(await measureBaseline(n, latencyMs, run));
-        progress(`N=${n}: shaped baseline up, run ${run} of ${repeat}`);
+        progress(`N=${n}: same-bytes baseline up, run ${run} of ${repeat}`);
         shaped.push(await measureShapedBaseline(emulator, project, n, latencyMs, run));
         if (withPlugin) {
             progress(`N=${n}: plugin up, run ${run} of ${repeat}`);
@@ -212,7 +212,7 @@ async function measureBaseline(n: number, latencyMs: number, run: number): Promi
     }
 }
 
-/** The shaped baseline's first `up` (shaped-baseline-program.ts): the rejection's shape, without AWS. */
+/** The same-bytes baseline's first `up` (shaped-baseline-program.ts): the rejection's bytes of state, without AWS. */
 async function measureShapedBaseline(
     emulator: RunningEmulator,
     project: InstalledProject,
@@ -303,15 +303,16 @@ function table(results: SizeResult[], latencyMs: number, repeat: number): string
             row([r.n, calls(r.preview), calls(r.firstUp), calls(r.secondUp), calls(r.refresh), Math.ceil(r.n / 100)]),
         ),
         "",
-        `Cost of a first up of N rejections, next to N trivial dynamic resources (baseline) and N resources of the ` +
-            `rejection's shape that make no AWS call (shaped): medians of ${repeat} fresh stacks each, the programs ` +
-            "taking turns; a ratio is of the medians, its range that of the single runs' ratios. CPU seconds are " +
-            "user and system time of the provider, the program and the engine (the pulumi CLI); state bytes are one " +
-            "resource's entry in the exported state. Triples read ours / baseline / shaped.",
+        `Cost of a first up of N rejections, next to N trivial dynamic resources (baseline) and N resources that ` +
+            "carry a rejection's bytes of state, byte for byte, and make no AWS call (same-bytes): medians of " +
+            `${repeat} fresh stacks each, the programs taking turns; a ratio is of the medians, its range that of ` +
+            "the single runs' ratios. CPU seconds are user and system time of the provider, the program and the " +
+            "engine (the pulumi CLI); state bytes are one resource's entry in the exported state. Triples read " +
+            "ours / baseline / same-bytes.",
         "",
-        "| N | up (s) | baseline up (s) | shaped up (s) | ratio to baseline (range) | ratio to shaped (range) | " +
-            "ms per rejection | state bytes per resource | provider CPU s | program CPU s | engine CPU s | " +
-            "provider peak RSS MiB |",
+        "| N | up (s) | baseline up (s) | same-bytes up (s) | ratio to baseline (range) | " +
+            "ratio to same-bytes (range) | ms per rejection | state bytes per resource | provider CPU s | " +
+            "program CPU s | engine CPU s | provider peak RSS MiB |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ...results.map((r) =>
             row([
