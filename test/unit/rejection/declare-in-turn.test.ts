@@ -3,7 +3,7 @@ import { declareInTurn } from "../../../provider/rejection/declare-in-turn";
 
 describe("declareInTurn", () => {
     it("declares every item once, in order, each in a turn of the event loop of its own", async () => {
-        const events: string[] = [];
+        const seen: [string, number][] = []; // each item, and the turns that had run when it was declared
         let turns = 0;
         const tick = () => {
             turns++;
@@ -13,15 +13,15 @@ describe("declareInTurn", () => {
         };
         setImmediate(tick);
         const declared = await declareInTurn(["a", "b", "c"], (item) => {
-            events.push(`${item}@${turns}`);
+            seen.push([item, turns]);
             return item.toUpperCase();
         });
         expect(declared).to.deep.equal(["A", "B", "C"]);
-        const seenAt = events.map((event) => Number(event.split("@")[1]));
-        expect(events.map((event) => event.split("@")[0])).to.deep.equal(["a", "b", "c"]);
+        expect(seen.map(([item]) => item)).to.deep.equal(["a", "b", "c"]);
         // Other work runs between two declarations: the engine is not kept waiting for the last.
-        expect(seenAt[1]).to.be.greaterThan(seenAt[0]);
-        expect(seenAt[2]).to.be.greaterThan(seenAt[1]);
+        const [[, first], [, second], [, third]] = seen;
+        expect(second).to.be.greaterThan(first);
+        expect(third).to.be.greaterThan(second);
     });
 
     it("stops at the first item whose declaration throws, and rejects with that error", async () => {
