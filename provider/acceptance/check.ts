@@ -12,6 +12,7 @@ import type { RamSessions } from "../ram/sessions";
 import { findPendingResources } from "../ram/share-finders";
 import { AnswerRules, checkAnswer } from "../rejection/check";
 import { UNKNOWN } from "../rejection/selection";
+import type { CheckPhase } from "../rejection/update-phase";
 import type { AcceptanceInputs } from "./properties";
 import { judgeForAcceptance } from "./verdict";
 
@@ -30,8 +31,9 @@ export function checkAcceptance(
     sessions: RamSessions,
     olds: Partial<AcceptanceInputs>,
     news: Partial<AcceptanceInputs>,
+    phase: CheckPhase,
 ): Promise<pulumi.dynamic.CheckResult> {
-    return checkAnswer(ACCEPTANCE_RULES, sessions, olds, news);
+    return checkAnswer(ACCEPTANCE_RULES, sessions, olds, news, phase);
 }
 
 function ownInputs(news: Record<string, unknown>): {

@@ -1,5 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { configureFromStack } from "../ram/provider-config";
 import { RamSessions } from "../ram/sessions";
+import { phaseOf } from "../rejection/update-phase";
 import { diffAnswer } from "../rejection/diff";
 import { updateAnswer } from "../rejection/update";
 import { checkAcceptance } from "./check";
@@ -22,11 +24,11 @@ export class AcceptanceProvider implements pulumi.dynamic.ResourceProvider<Accep
     }
 
     async configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-        this.sessions.configure({ profile: request.config.get("aws:profile") || undefined });
+        configureFromStack(this.sessions, (key) => request.config.get(key));
     }
 
     check(olds: Partial<AcceptanceInputs>, news: Partial<AcceptanceInputs>): Promise<pulumi.dynamic.CheckResult> {
-        return checkAcceptance(this.sessions, olds, news);
+        return checkAcceptance(this.sessions, olds, news, phaseOf(news));
     }
 
     async diff(_id: pulumi.ID, olds: AcceptanceState, news: AcceptanceInputs): Promise<pulumi.dynamic.DiffResult> {

@@ -10,7 +10,9 @@ import { ACCOUNT_ID } from "../ram/arn";
 import { describeRamError } from "../ram/errors";
 import { describeRegionProblem } from "../ram/regions";
 import type { RoleAccess } from "../ram/role-access";
-import { RamSession } from "../ram/session";
+import { configureFromStack } from "../ram/provider-config";
+import type { RamSession } from "../ram/session";
+import { RamSessions } from "../ram/sessions";
 import { defaultRoleSessionName, parseRoleInputs } from "../rejection/role-inputs";
 import { InvitationFacts, invitationFacts } from "../rejection/properties";
 
@@ -27,7 +29,10 @@ export interface GetInvitationsArgs {
     statuses?: string[];
     /** Only invitations from these accounts (12-digit ids). Default: from any account. */
     senderAccountIds?: string[];
-    /** The AWS profile to use. Default: the stack's `aws:profile`, else the SDK's chain (AWS_PROFILE, ...). */
+    /**
+     * The AWS profile to use. Default: the provider's (`ram-invitations:profile`, else `aws:profile`),
+     * else the SDK's chain (AWS_PROFILE, ...).
+     */
     profile?: string;
     /** A role to assume from those credentials, to list as the role's account (see InvitationRejection). */
     roleArn?: string;
@@ -72,13 +77,23 @@ export async function listInvitations(session: RamSession, args: GetInvitationsA
 }
 
 /**
- * A session for the program itself (in preview and update alike): the stack's `aws:profile` unless
- * `args` names another, and the role `args` name, if any.
+ * A session for the program itself (in preview and update alike), configured as the dynamic
+ * provider is (`ram-invitations:*`, then `aws:profile`): the profile `args` name, else the provider's;
+ * the role `args` name, else the provider's default role.
  */
 export function programSession(
     args: Pick<GetInvitationsArgs, "profile" | "roleArn" | "externalId" | "roleSessionName">,
 ): RamSession {
-    return new RamSession({ profile: args.profile ?? new pulumi.Config("aws").get("profile"), role: roleOf(args) });
+    const sessions = new RamSessions();
+    try {
+        configureFromStack(sessions, (fullKey) => {
+            const [namespace, key] = fullKey.split(":");
+            return new pulumi.Config(namespace).get(key);
+        });
+    } catch (error) {
+        throw new pulumi.RunError(error instanceof Error ? error.message : String(error));
+    }
+    return sessions.forRole(roleOf(args), args.profile);
 }
 
 /** The role `args` name, with the default session name; undefined without one. */

@@ -6,7 +6,6 @@
  * from the URN the engine passes: the client token, and the default role session name.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type * as provider from "@pulumi/pulumi/provider";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { checkAcceptance } from "../acceptance/check";
 import { deriveAcceptanceClientToken } from "../acceptance/client-token";
@@ -25,9 +24,10 @@ import { ACCESS_FIELDS, RejectionInputs, RejectionState } from "../rejection/pro
 import { readRejection } from "../rejection/read";
 import { defaultRoleSessionName } from "../rejection/role-inputs";
 import { updateAnswer } from "../rejection/update";
-import { PREVIEW_INPUT } from "../rejection/update-phase";
+import { CheckPhase, DEFERRED_FAILURE_INPUT } from "../rejection/update-phase";
 import type { RamSessions } from "../ram/sessions";
 import { stackAndProjectOf } from "./urn";
+import type { CheckResult, CreateResult, DiffResult, ReadResult } from "./server/plugin-provider";
 import { plainProperties, withSecrets } from "./wire-values";
 
 export const REJECTION_TOKEN = "ram-invitations:index:InvitationRejection";
@@ -44,7 +44,7 @@ type Plain = Record<string, unknown>;
 /** What one answer's core does, in the shape the shell calls it. */
 export interface AnswerCore {
     deriveToken(urn: string, arn: string): string;
-    check(sessions: RamSessions, olds: Plain, news: Plain): Promise<pulumi.dynamic.CheckResult>;
+    check(sessions: RamSessions, olds: Plain, news: Plain, phase: CheckPhase): Promise<pulumi.dynamic.CheckResult>;
     /** Fields that change without a replacement (and an update that makes no call). */
     updatable: readonly string[];
     create(sessions: RamSessions, inputs: Plain): Promise<pulumi.dynamic.CreateResult>;
@@ -55,7 +55,7 @@ export interface AnswerCore {
 
 export const REJECTION_CORE: AnswerCore = {
     deriveToken: deriveClientToken,
-    check: (sessions, olds, news) => checkRejection(sessions, olds, news),
+    check: checkRejection,
     updatable: ACCESS_FIELDS,
     create: (sessions, inputs) => createRejection(sessions, inputs as unknown as RejectionInputs),
     read: (sessions, id, state) => readRejection(sessions, id, state as unknown as RejectionState),
@@ -65,7 +65,7 @@ export const REJECTION_CORE: AnswerCore = {
 
 export const ACCEPTANCE_CORE: AnswerCore = {
     deriveToken: deriveAcceptanceClientToken,
-    check: (sessions, olds, news) => checkAcceptance(sessions, olds, news),
+    check: checkAcceptance,
     updatable: ACCEPTANCE_UPDATABLE_FIELDS,
     create: (sessions, inputs) => createAcceptance(sessions, inputs as unknown as AcceptanceState & RejectionInputs),
     read: (sessions, id, state) => readAcceptance(sessions, id, state as unknown as AcceptanceState),
@@ -79,9 +79,9 @@ export class AnswerResource {
         private readonly sessions: RamSessions,
     ) {}
 
-    async check(urn: string, olds: object, news: object): Promise<provider.CheckResult> {
+    async check(urn: string, olds: object, news: object): Promise<CheckResult> {
         const given = plainProperties(news as Plain);
-        const failures: provider.CheckFailure[] = [];
+        const failures: CheckResult["failures"] = [];
         if (given.clientToken !== undefined) {
             failures.push({
                 property: "clientToken",
@@ -96,18 +96,17 @@ export class AnswerResource {
             roleSessionName:
                 (given.roleSessionName as string | undefined) ??
                 (given.roleArn === undefined ? undefined : defaultRoleSessionName(project, stack)),
-            // The engine does not tell a plugin's check whether it previews, so it judges the invitation
-            // as in a preview: whatever RAM would refuse fails check, in `preview` and `up` alike.
-            [PREVIEW_INPUT]: true,
         };
-        const checked = await this.core.check(this.sessions, plainProperties(olds as Plain), inputs);
+        // The engine does not tell check whether it previews; what RAM will refuse is judged in Create,
+        // which the engine calls in a preview too (see update-phase.ts).
+        const checked = await this.core.check(this.sessions, plainProperties(olds as Plain), inputs, "update");
         return {
             inputs: withSecrets(checked.inputs as object, SECRET_PROPERTIES),
             failures: [...failures, ...(checked.failures ?? [])],
         };
     }
 
-    async diff(olds: object, news: object): Promise<provider.DiffResult> {
+    async diff(olds: object, news: object): Promise<DiffResult> {
         return diffAnswer(
             plainProperties(olds as Plain) as unknown as RejectionState,
             plainProperties(news as Plain) as unknown as RejectionInputs,
@@ -115,12 +114,25 @@ export class AnswerResource {
         );
     }
 
-    async create(inputs: object): Promise<provider.CreateResult> {
-        const created = await this.core.create(this.sessions, plainProperties(inputs as Plain));
+    /**
+     * In a preview: fails where RAM will refuse (the same message as in the update), and shows the
+     * inputs `check` completed as the outputs to be. In the update: the answer itself.
+     */
+    async create(inputs: object, preview: boolean): Promise<CreateResult> {
+        const plain = plainProperties(inputs as Plain);
+        if (preview) {
+            const deferred = plain[DEFERRED_FAILURE_INPUT];
+            if (deferred !== undefined) {
+                throw new Error(String(deferred));
+            }
+            const outputsToBe = Object.fromEntries(Object.entries(plain).filter(([key]) => !key.startsWith("__")));
+            return { id: "", outs: withSecrets(outputsToBe, SECRET_PROPERTIES) };
+        }
+        const created = await this.core.create(this.sessions, plain);
         return { id: created.id, outs: withSecrets(created.outs as object, SECRET_PROPERTIES) };
     }
 
-    async update(olds: object, news: object): Promise<provider.UpdateResult> {
+    async update(olds: object, news: object): Promise<{ outs: Plain }> {
         const updated = updateAnswer(
             plainProperties(olds as Plain),
             plainProperties(news as Plain),
@@ -134,7 +146,7 @@ export class AnswerResource {
     }
 
     /** Refresh, or `pulumi import` when there is no state yet (the id is then the import id). */
-    async read(id: string, urn: string, props: object | undefined): Promise<provider.ReadResult> {
+    async read(id: string, urn: string, props: object | undefined): Promise<ReadResult> {
         const state = plainProperties(props as Plain | undefined);
         if (state.invitationArn === undefined) {
             return this.import(id, urn);
@@ -142,11 +154,11 @@ export class AnswerResource {
         const read = await this.core.read(this.sessions, id, state);
         // State moved over from the dynamic resource (an alias) still holds its provider's code: drop it.
         const { [DYNAMIC_PROVIDER_OUTPUT]: _dynamicProvider, ...current } = read.props as Plain;
-        return { id: read.id, props: withSecrets(current, SECRET_PROPERTIES) };
+        return { id: read.id ?? id, props: withSecrets(current, SECRET_PROPERTIES) };
     }
 
     /** Adopts an invitation already answered so; the inputs returned are what the printed code declares. */
-    private async import(importId: string, urn: string): Promise<provider.ReadResult> {
+    private async import(importId: string, urn: string): Promise<ReadResult> {
         const { stack, project } = stackAndProjectOf(urn);
         const target = parseImportId(importId, defaultRoleSessionName(project, stack));
         const state = await this.core.importState(this.sessions, target, urn);

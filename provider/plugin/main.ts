@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { RamInvitationsProvider } from "./provider";
-import { serve } from "./provider-server";
+import { serve } from "./server/serve";
 
 // The package's own version: the engine asks for it, and it is the version `pulumi plugin` lists.
 function packageVersion(): string {
@@ -14,4 +14,11 @@ function packageVersion(): string {
     return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
-void serve(new RamInvitationsProvider(packageVersion()), process.argv.slice(2));
+serve(new RamInvitationsProvider(packageVersion()), process.argv.slice(2)).then(
+    // The engine reads the port from the first line of stdout.
+    (port) => process.stdout.write(`${port}\n`),
+    (error: unknown) => {
+        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+    },
+);

@@ -5,11 +5,12 @@
  * with the policy's message, after the policy has declared nothing.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type * as provider from "@pulumi/pulumi/provider";
+import { roleOf } from "../listing/get-invitations";
 import { PolicyComponent, PolicyRejectionArgs, PolicyShell } from "../policy/invitation-policy";
 import type { InvitationPolicyArgs } from "../policy/policy-args";
+import type { RamSessions } from "../ram/sessions";
 import { ACCEPTANCE_TOKEN, REJECTION_TOKEN } from "./answer-resource";
-import { withoutStack } from "./user-errors";
+import type { ConstructResult } from "./server/plugin-provider";
 
 export const POLICY_TOKEN = "ram-invitations:index:InvitationPolicy";
 
@@ -23,33 +24,34 @@ class PluginAnswer extends pulumi.CustomResource {
 
 /**
  * The plugin's shell: children are `ram-invitations:index:InvitationRejection` and
- * `...:InvitationAcceptance`; a refusal is kept for construct.
+ * `...:InvitationAcceptance`; a refusal is kept for construct; the listing is this provider's,
+ * configured as its resources are.
  */
-function pluginShell(refusals: string[]): PolicyShell<PluginAnswer, PluginAnswer> {
+function pluginShell(sessions: RamSessions, refusals: string[]): PolicyShell<PluginAnswer, PluginAnswer> {
     return {
         type: POLICY_TOKEN,
         declareRejection: (name, args, policy) => new PluginAnswer(REJECTION_TOKEN, name, args, policy),
         declareAcceptance: (name, args, policy) => new PluginAnswer(ACCEPTANCE_TOKEN, name, args, policy),
         refuse: (reason) => refusals.push(reason),
+        session: (args) => sessions.forRole(roleOf(args)),
     };
 }
 
 export async function constructPolicy(
+    sessions: RamSessions,
     name: string,
     inputs: pulumi.Inputs,
     options: pulumi.ComponentResourceOptions,
-): Promise<provider.ConstructResult> {
-    const args = await knownArguments(name, inputs);
+): Promise<ConstructResult> {
+    const given = withoutNulls(await knownArguments(name, inputs));
+    // The provider's region stands in for a policy that names no regions.
+    const args = given.regions === undefined && sessions.region ? { ...given, regions: [sessions.region] } : given;
     const refusals: string[] = [];
-    let policy: PolicyComponent<PluginAnswer, PluginAnswer>;
-    try {
-        policy = new PolicyComponent(name, withoutNulls(args), options, pluginShell(refusals));
-    } catch (error) {
-        throw withoutStack(error); // the arguments' problems, each naming its input
-    }
+    // A problem with the arguments throws here, each naming its input.
+    const policy = new PolicyComponent(name, args, options, pluginShell(sessions, refusals));
     await Promise.all([policy.rejections, policy.acceptances]);
     if (refusals.length > 0) {
-        throw withoutStack(new Error(refusals.join("; ")));
+        throw new Error(refusals.join("; "));
     }
     return { urn: policy.urn, state: { summary: policy.summary } };
 }
@@ -64,12 +66,10 @@ async function knownArguments(name: string, inputs: pulumi.Inputs): Promise<Invi
     // runs `apply`, so it is asked first.
     const all = pulumi.output(inputs) as pulumi.Output<InvitationPolicyArgs> & { isKnown: Promise<boolean> };
     if (!(await all.isKnown)) {
-        throw withoutStack(
-            new Error(
-                `InvitationPolicy "${name}": an argument is computed from another resource's output and is not ` +
-                    `known in preview, so the policy cannot say what it will reject. Give it values known before ` +
-                    `the update (literals or stack config).`,
-            ),
+        throw new Error(
+            `InvitationPolicy "${name}": an argument is computed from another resource's output and is not ` +
+                `known in preview, so the policy cannot say what it will reject. Give it values known before ` +
+                `the update (literals or stack config).`,
         );
     }
     return new Promise((resolve) => all.apply(resolve));

@@ -1,55 +1,81 @@
 /**
- * The provider plugin `ram-invitations`: every resource and function it serves, by type token.
- * One process serves a whole deployment, so one set of sessions (one listing per account and
- * region, one client per region) answers every resource, as in the dynamic provider.
+ * The provider plugin `ram-invitations`: every resource and function it serves, by type token, and
+ * its configuration. One process serves one provider (the default one, or each explicit provider),
+ * so one set of sessions, configured by that provider's settings, answers every resource, function
+ * and component of it (one listing per account and region, one client per region), as in the
+ * dynamic provider.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type * as provider from "@pulumi/pulumi/provider";
 import { RamSessions } from "../ram/sessions";
 import { GET_INVITATIONS_TOKEN, invokeGetInvitations } from "./invitations-function";
 import { constructPolicy, POLICY_TOKEN } from "./policy-component";
 import { ACCEPTANCE_CORE, ACCEPTANCE_TOKEN, AnswerResource, REJECTION_CORE, REJECTION_TOKEN } from "./answer-resource";
+import { checkProviderConfig, diffProviderConfig, providerConfigOf } from "./provider-configuration";
 import { schema } from "./schema";
+import type {
+    CheckResult,
+    ConstructResult,
+    CreateResult,
+    DiffResult,
+    InvokeResult,
+    PluginProvider,
+    Properties,
+    ProviderIdentity,
+    ReadResult,
+} from "./server/plugin-provider";
 import { typeOf } from "./urn";
-import { withoutStackTrace } from "./user-errors";
 
-export class RamInvitationsProvider implements provider.Provider {
+export class RamInvitationsProvider implements PluginProvider {
     readonly schema: string;
+    private readonly sessions: RamSessions;
     private readonly resources: Record<string, AnswerResource>;
 
     constructor(readonly version: string) {
         // The version makes the generated SDKs ask for this very plugin.
         this.schema = JSON.stringify({ ...schema, version });
         // One set of sessions for both: a listing of a region answers rejections and acceptances alike.
-        const sessions = new RamSessions();
+        this.sessions = new RamSessions();
         this.resources = {
-            [REJECTION_TOKEN]: new AnswerResource(REJECTION_CORE, sessions),
-            [ACCEPTANCE_TOKEN]: new AnswerResource(ACCEPTANCE_CORE, sessions),
+            [REJECTION_TOKEN]: new AnswerResource(REJECTION_CORE, this.sessions),
+            [ACCEPTANCE_TOKEN]: new AnswerResource(ACCEPTANCE_CORE, this.sessions),
         };
     }
 
-    check(urn: string, olds: object, news: object): Promise<provider.CheckResult> {
+    async checkConfig(urn: string, _olds: Properties, news: Properties): Promise<CheckResult> {
+        return checkProviderConfig(urn, news);
+    }
+
+    async diffConfig(olds: Properties, news: Properties): Promise<DiffResult> {
+        return diffProviderConfig(olds, news);
+    }
+
+    async configure(args: Properties, identity: ProviderIdentity): Promise<void> {
+        const { config, sessionName } = providerConfigOf(args, identity.urn);
+        this.sessions.configure(config, sessionName);
+    }
+
+    check(urn: string, olds: Properties, news: Properties): Promise<CheckResult> {
         return this.resource(urn).check(urn, olds, news);
     }
 
-    diff(_id: string, urn: string, olds: object, news: object): Promise<provider.DiffResult> {
+    diff(_id: string, urn: string, olds: Properties, news: Properties): Promise<DiffResult> {
         return this.resource(urn).diff(olds, news);
     }
 
-    create(urn: string, inputs: object): Promise<provider.CreateResult> {
-        return withoutStackTrace(this.resource(urn).create(inputs));
+    create(urn: string, inputs: Properties, preview: boolean): Promise<CreateResult> {
+        return this.resource(urn).create(inputs, preview);
     }
 
-    read(id: string, urn: string, props?: object): Promise<provider.ReadResult> {
-        return withoutStackTrace(this.resource(urn).read(id, urn, props));
+    read(id: string, urn: string, props: Properties | undefined): Promise<ReadResult> {
+        return this.resource(urn).read(id, urn, props);
     }
 
-    update(_id: string, urn: string, olds: object, news: object): Promise<provider.UpdateResult> {
+    update(_id: string, urn: string, olds: Properties, news: Properties): Promise<{ outs: Properties }> {
         return this.resource(urn).update(olds, news);
     }
 
-    delete(id: string, urn: string, props: object): Promise<void> {
-        return withoutStackTrace(this.resource(urn).delete(id, props));
+    delete(id: string, urn: string, props: Properties): Promise<void> {
+        return this.resource(urn).delete(id, props);
     }
 
     construct(
@@ -57,18 +83,18 @@ export class RamInvitationsProvider implements provider.Provider {
         type: string,
         inputs: pulumi.Inputs,
         options: pulumi.ComponentResourceOptions,
-    ): Promise<provider.ConstructResult> {
+    ): Promise<ConstructResult> {
         if (type !== POLICY_TOKEN) {
             throw new Error(`unknown component ${type}: this plugin serves ${POLICY_TOKEN}`);
         }
-        return constructPolicy(name, inputs, options);
+        return constructPolicy(this.sessions, name, inputs, options);
     }
 
-    invoke(token: string, inputs: object): Promise<provider.InvokeResult> {
+    async invoke(token: string, args: Properties): Promise<InvokeResult> {
         if (token !== GET_INVITATIONS_TOKEN) {
             throw new Error(`unknown function ${token}: this plugin serves ${GET_INVITATIONS_TOKEN}`);
         }
-        return invokeGetInvitations(inputs);
+        return invokeGetInvitations(this.sessions, args);
     }
 
     private resource(urn: string): AnswerResource {

@@ -5,6 +5,7 @@
  */
 import { GET_INVITATIONS_TOKEN } from "./invitations-function";
 import { POLICY_TOKEN } from "./policy-component";
+import type { ProviderConfigKey } from "../config/provider-config-keys";
 import { ACCEPTANCE_TOKEN, REJECTION_TOKEN } from "./answer-resource";
 
 export const PACKAGE_NAME = "ram-invitations";
@@ -162,7 +163,7 @@ const ACCEPTANCE_OUTPUT_PROPERTIES: Record<string, Property> = {
 };
 
 const GET_INVITATIONS_INPUTS: Record<string, Property> = {
-    region: { type: "string", description: 'The region to list, e.g. "us-east-1".' },
+    region: { type: "string", description: 'The region to list, e.g. "us-east-1". Default: the provider\'s `region`.' },
     statuses: {
         type: "array",
         items: { type: "string" },
@@ -184,6 +185,58 @@ const POLICY_ALLOWED_TYPE = `${PACKAGE_NAME}:index:PolicyAllowed`;
 const POLICY_COUNTS_TYPE = `${PACKAGE_NAME}:index:PolicyCounts`;
 const POLICY_SUMMARY_TYPE = `${PACKAGE_NAME}:index:PolicySummary`;
 
+const ENDPOINTS_TYPE = `${PACKAGE_NAME}:index:Endpoints`;
+
+/**
+ * The provider's configuration: `ram-invitations:<key>` stack config for the default provider, or
+ * an explicit provider's inputs. Honoured by every resource, function and component of that provider.
+ */
+const PROVIDER_CONFIG: Record<ProviderConfigKey, Property> = {
+    region: {
+        type: "string",
+        description:
+            "The region of calls that name none: `getInvitations` without `region`, a policy without `regions`. " +
+            "(Rejections and acceptances always act in their invitation's region.) The plugin is not handed " +
+            "`aws:region`; set this instead.",
+    },
+    profile: {
+        type: "string",
+        description:
+            "The shared-config profile (~/.aws/config, ~/.aws/credentials) whose credentials sign every call, and " +
+            "every AssumeRole. Default: the AWS SDK's standard chain (AWS_PROFILE, environment variables, SSO, web " +
+            "identity, container and instance roles). The plugin is not handed `aws:profile`; set this instead.",
+    },
+    endpoints: {
+        $ref: `#/types/${ENDPOINTS_TYPE}`,
+        description:
+            "Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's " +
+            "standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).",
+    },
+    roleArn: {
+        type: "string",
+        description:
+            "A role every resource, function and policy of this provider acts through unless it gives a `roleArn` " +
+            "of its own, e.g. `arn:aws:iam::222222222222:role/ram-invitations` (STS AssumeRole from the profile's " +
+            "or the standard chain's credentials). One explicit provider per account is how a program reaches many.",
+    },
+    externalId: {
+        type: "string",
+        secret: true,
+        description: "With `roleArn`: the external id the role's trust policy requires. Kept secret in state.",
+    },
+    roleSessionName: {
+        type: "string",
+        description: "With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.",
+    },
+    allowedAccountIds: {
+        type: "array",
+        items: { type: "string" },
+        description:
+            "The only accounts (12-digit ids) this provider may act in. Any other is refused before a RAM request " +
+            "is sent: a role's account is read from its ARN, the standard chain's is asked of STS GetCallerIdentity.",
+    },
+};
+
 const POLICY_INPUT_PROPERTIES: Record<string, Property> = {
     allowedSenderAccountIds: {
         type: "array",
@@ -195,7 +248,8 @@ const POLICY_INPUT_PROPERTIES: Record<string, Property> = {
     regions: {
         type: "array",
         items: { type: "string" },
-        description: 'The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. At least one.',
+        description:
+            'The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider\'s `region`.',
     },
     allowedResourceShareNames: {
         type: "array",
@@ -266,9 +320,22 @@ export const schema = {
     license: "Apache-2.0",
     repository: "https://www.npmjs.com/package/pulumi-ram-invitations",
     publisher: "pulumi-ram-invitations",
-    config: {},
-    provider: { description: "The ram-invitations provider: takes AWS credentials from the standard chain." },
+    config: { variables: PROVIDER_CONFIG },
+    provider: {
+        description:
+            "The ram-invitations provider. The default one takes its settings from `ram-invitations:*` stack config; " +
+            "declare one explicitly per account (its `roleArn` or `profile`) to reach several.",
+        inputProperties: PROVIDER_CONFIG,
+    },
     types: {
+        [ENDPOINTS_TYPE]: {
+            type: "object",
+            description: "Endpoints that replace AWS's own, per service.",
+            properties: {
+                ram: { type: "string", description: "The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`." },
+                sts: { type: "string", description: "The STS endpoint, used for AssumeRole and GetCallerIdentity." },
+            },
+        },
         [POLICY_MODE_TYPE]: {
             type: "string",
             description: "What a policy does with the invitations it does not allow.",
@@ -372,7 +439,7 @@ export const schema = {
                 "than `maxAcceptancesPerRun`), or that cannot list RAM, declares nothing and fails, in preview and " +
                 "in the update alike.",
             inputProperties: POLICY_INPUT_PROPERTIES,
-            requiredInputs: ["allowedSenderAccountIds", "regions"],
+            requiredInputs: ["allowedSenderAccountIds"],
             properties: {
                 summary: {
                     $ref: `#/types/${POLICY_SUMMARY_TYPE}`,
@@ -387,7 +454,7 @@ export const schema = {
             description:
                 "Lists every invitation (every page) the calling account sees in a region, oldest first. " +
                 "Bad arguments fail before any call, naming every problem.",
-            inputs: { properties: GET_INVITATIONS_INPUTS, required: ["region"] },
+            inputs: { properties: GET_INVITATIONS_INPUTS },
             outputs: {
                 properties: {
                     invitations: {

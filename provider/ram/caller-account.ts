@@ -34,6 +34,7 @@ async function findCallerIdentity(
     const client = new STSClient({
         region,
         profile: settings.profile,
+        ...(settings.endpoints?.sts ? { endpoint: settings.endpoints.sts } : {}),
         ...(credentials ? { credentials } : {}),
         ...CALLER_ACCOUNT_POLICY,
     });

@@ -1,13 +1,16 @@
 import { RAMClient } from "@aws-sdk/client-ram";
 import { LOOKUP_POLICY, RETRY_POLICY } from "../defaults";
 import type { AwsCredentialIdentityProvider } from "@aws-sdk/types";
+import type { ServiceEndpoints } from "./provider-config";
 import { renewExpiredCredentials, RoleAccess } from "./role-access";
 import { silenceNodeVersionNotice } from "./sdk-notices";
 
-/** How the provider reaches AWS: the stack's configuration, and the role of the resource, if any. */
+/** How the provider reaches AWS: the provider's configuration, and the role of the resource, if any. */
 export interface AwsSettings {
-    /** The stack's `aws:profile`; when absent the SDK's own chain applies (AWS_PROFILE, env, SSO, roles). */
+    /** The provider's profile; when absent the SDK's own chain applies (AWS_PROFILE, env, SSO, roles). */
     profile?: string;
+    /** Endpoints that replace AWS's own (else the SDK's standard overrides, e.g. AWS_ENDPOINT_URL_RAM). */
+    endpoints?: ServiceEndpoints;
     /** The role to assume from those credentials; calls then run as the role's account. */
     role?: RoleAccess;
 }
@@ -27,6 +30,8 @@ export class RamClients {
         private readonly settings: AwsSettings,
         /** The role's credentials, when the settings name a role; else the SDK's chain applies. */
         private readonly credentials: AwsCredentialIdentityProvider | undefined,
+        /** Awaited before every request in a region: refuses to act where the provider may not. */
+        private readonly guard: (region: string) => Promise<void>,
     ) {
         this.clients = new Map();
     }
@@ -49,12 +54,21 @@ export class RamClients {
             client = new RAMClient({
                 region,
                 profile: this.settings.profile,
+                ...(this.settings.endpoints?.ram ? { endpoint: this.settings.endpoints.ram } : {}),
                 ...(this.credentials ? { credentials: this.credentials } : {}),
                 ...withStandardRetryOverrides(policy),
             });
             if (this.credentials) {
                 renewExpiredCredentials(client, this.credentials);
             }
+            const guard = this.guard;
+            client.middlewareStack.add(
+                (next) => async (args) => {
+                    await guard(region);
+                    return next(args);
+                },
+                { step: "initialize", name: "allowedAccountGuard", priority: "high" },
+            );
             this.clients.set(key, client);
         }
         return client;

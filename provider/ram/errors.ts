@@ -3,6 +3,7 @@
  * user sees when it fails. Errors are told apart by their `name`, as the AWS SDK identifies its
  * typed exceptions, never by message text.
  */
+import { ACCOUNT_NOT_ALLOWED_ERROR } from "./allowed-accounts";
 
 /** Where a call ran: named in every message so that a user can tell which credentials to fix. */
 export interface CallContext {
@@ -110,6 +111,9 @@ export function describeRamProblem(
  * answered, which {@link describeRamProblem} explains.
  */
 function describeLocalFailure(error: unknown, context: CallContext, action: Action): string | undefined {
+    if (errorName(error) === ACCOUNT_NOT_ALLOWED_ERROR) {
+        return (error as Error).message;
+    }
     if (errorName(error) === ROLE_ASSUMPTION_ERROR) {
         return roleAssumptionAdvice(error as Error & { roleArn: string; cause?: unknown }, context);
     }
@@ -161,7 +165,7 @@ export function describeMissingShareInvitation(
 
 const CREDENTIALS_ADVICE = (context: CallContext) =>
     `AWS refused the credentials. Provide valid credentials for the receiving account through the ` +
-    `standard AWS chain (AWS_PROFILE or the stack's aws:profile` +
+    `standard AWS chain (AWS_PROFILE or the provider's profile, ram-invitations:profile` +
     (context.profile ? `, now "${context.profile}"` : "") +
     `, environment variables, SSO, or an instance/container role).`;
 
@@ -256,6 +260,11 @@ function connectionErrorCode(error: unknown): string | undefined {
     return typeof code === "string" && CONNECTION_ERROR_CODES.includes(code) ? code : undefined;
 }
 
+/** Errors made in this process, before or instead of a request: their own message says what to do. */
+export function isLocalRefusal(error: unknown): boolean {
+    return [ROLE_ASSUMPTION_ERROR, ACCOUNT_NOT_ALLOWED_ERROR].includes(errorName(error) ?? "");
+}
+
 /** The name of provider/ram/role-access.ts's RoleAssumptionError (told apart by name, like the SDK's errors). */
 const ROLE_ASSUMPTION_ERROR = "RoleAssumptionError";
 
@@ -278,7 +287,7 @@ const NO_CREDENTIALS_ERROR = "CredentialsProviderError";
 
 function noCredentialsAdvice(context: CallContext, detail: string): string {
     const profile = context.profile
-        ? `the profile "${context.profile}" (the stack's aws:profile)`
+        ? `the profile "${context.profile}" (the provider's profile setting)`
         : 'AWS_PROFILE\'s profile (or "default")';
     return (
         `no AWS credentials were found, so no request was sent (${detail}). The AWS SDK's default chain looked, in ` +
@@ -287,7 +296,8 @@ function noCredentialsAdvice(context: CallContext, detail: string): string {
         `~/.aws/credentials), SSO and role profiles included; a web identity token (AWS_WEB_IDENTITY_TOKEN_FILE with ` +
         `AWS_ROLE_ARN); the container credentials endpoint; and the EC2 instance metadata service. Provide ` +
         `credentials of the receiving account through one of these, e.g. "aws sso login --profile <name>" and ` +
-        `"pulumi config set aws:profile <name>", or OIDC-federated variables in a pipeline.`
+        `"pulumi config set ram-invitations:profile <name>" (or an explicit provider's profile), or OIDC-federated ` +
+        `variables in a pipeline.`
     );
 }
 

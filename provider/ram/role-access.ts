@@ -1,6 +1,6 @@
 /**
  * Reaching an account through an IAM role: STS AssumeRole from the standard credential chain (or
- * the stack's `aws:profile`), with the AWS SDK's own credential provider. One provider per role
+ * the provider's profile), with the AWS SDK's own credential provider. One provider per role
  * and process, memoized the way the SDK memoizes its own (refreshed five minutes before the
  * credentials expire), so a long update never fails on an expired session and assumes each role
  * once. Temporary credentials live in the provider process only: never in state or logs.
@@ -34,14 +34,21 @@ export class RoleAssumptionError extends Error {
 }
 
 /**
- * The credentials of `role`, assumed from the standard chain (or `profile`). STS is called in the
+ * The credentials of `role`, assumed from the standard chain (or the provider's profile). STS is called in the
  * region of the client that first needs them (its regional endpoint, in the role's partition).
  */
-export function roleCredentials(role: RoleAccess, profile?: string): AwsCredentialIdentityProvider {
+export function roleCredentials(
+    role: RoleAccess,
+    settings: { profile?: string; endpoints?: { sts?: string } },
+): AwsCredentialIdentityProvider {
     silenceNodeVersionNotice();
     const assume = fromTemporaryCredentials({
         params: { RoleArn: role.roleArn, RoleSessionName: role.sessionName, ExternalId: role.externalId },
-        clientConfig: { profile, maxAttempts: ROLE_ATTEMPTS },
+        clientConfig: {
+            profile: settings.profile,
+            maxAttempts: ROLE_ATTEMPTS,
+            ...(settings.endpoints?.sts ? { endpoint: settings.endpoints.sts } : {}),
+        },
     });
     const tagged: AwsCredentialIdentityProvider = (properties) =>
         assume(properties).catch((error: unknown) => {

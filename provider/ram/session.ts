@@ -2,9 +2,15 @@ import type { AwsCredentialIdentityProvider } from "@aws-sdk/types";
 import type { RamArn } from "./arn";
 import { findCallerAccount, findCallerArn } from "./caller-account";
 import { AwsSettings, RamClients } from "./clients";
+
+/** A session's settings: how it reaches AWS, and the accounts it may act in. */
+export interface SessionSettings extends AwsSettings {
+    allowedAccountIds?: string[];
+}
 import type { CallContext } from "./errors";
 import { InvitationLoader } from "./invitation-loader";
 import { roleCredentials } from "./role-access";
+import { accountOfRole, AccountNotAllowedError } from "./allowed-accounts";
 import { AssociationWatcher } from "./association-watcher";
 import { findEverythingShared, SharedWithAccount } from "./share-finders";
 
@@ -21,19 +27,43 @@ export class RamSession {
     private assumedRole: AwsCredentialIdentityProvider | undefined;
     private sharedByRegion: Record<string, Promise<SharedWithAccount>>;
     private watchers: Record<string, AssociationWatcher>;
+    private allowedAccount: Promise<void> | undefined;
 
     // No field initializers: Pulumi's closure serializer rebuilds a class from its constructor's text.
-    constructor(readonly settings: AwsSettings) {
+    constructor(readonly settings: SessionSettings) {
         this.clientsByRegion = undefined;
         this.loader = undefined;
         this.assumedRole = undefined;
         this.sharedByRegion = {};
         this.watchers = {};
+        this.allowedAccount = undefined;
     }
 
     get clients(): RamClients {
-        this.clientsByRegion ??= new RamClients(this.settings, this.roleCredentials());
+        this.clientsByRegion ??= new RamClients(this.settings, this.roleCredentials(), (region) =>
+            this.requireAllowedAccount(region),
+        );
         return this.clientsByRegion;
+    }
+
+    /**
+     * Refuses, before any RAM request, to act in an account the provider's `allowedAccountIds` leave
+     * out. A role names its account; the standard chain's is asked of STS once (as pulumi-aws does).
+     */
+    requireAllowedAccount(region: string): Promise<void> {
+        const allowed = this.settings.allowedAccountIds;
+        if (!allowed) {
+            return Promise.resolve();
+        }
+        this.allowedAccount ??= (async () => {
+            const account = this.settings.role
+                ? accountOfRole(this.settings.role.roleArn)
+                : await findCallerAccount(region, this.settings);
+            if (account === undefined || !allowed.includes(account)) {
+                throw new AccountNotAllowedError(account, allowed, this.settings);
+            }
+        })();
+        return this.allowedAccount;
     }
 
     /** The one place this process reads invitations from, for this identity (see InvitationLoader). */
@@ -86,7 +116,7 @@ export class RamSession {
     /** The role's credentials, one provider for every client of this session; undefined without a role. */
     private roleCredentials(): AwsCredentialIdentityProvider | undefined {
         if (this.settings.role) {
-            this.assumedRole ??= roleCredentials(this.settings.role, this.settings.profile);
+            this.assumedRole ??= roleCredentials(this.settings.role, this.settings);
         }
         return this.assumedRole;
     }

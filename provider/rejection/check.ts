@@ -13,7 +13,7 @@ import {
     describeLookupFailure,
     describeMissingShareInvitation,
     describeRamError,
-    errorName,
+    isLocalRefusal,
 } from "../ram/errors";
 import { findInvitationByArn, findInvitationForShare } from "../ram/invitation-finders";
 import type { RamSession } from "../ram/session";
@@ -23,7 +23,7 @@ import { parseRoleInputs } from "./role-inputs";
 import { isClientToken } from "./client-token";
 import { invitationWaitSeconds, RejectionInputs, withoutUndefined } from "./properties";
 import { parseSelection, requireArn, Selection, UNKNOWN } from "./selection";
-import { DEFERRED_FAILURE_INPUT, isPreview } from "./update-phase";
+import { CheckPhase, DEFERRED_FAILURE_INPUT } from "./update-phase";
 import { judgeInvitation, Verdict } from "./verdict";
 
 type CheckFailure = pulumi.dynamic.CheckFailure;
@@ -54,8 +54,9 @@ export function checkRejection(
     sessions: RamSessions,
     olds: Partial<RejectionInputs>,
     news: Partial<RejectionInputs>,
+    phase: CheckPhase,
 ): Promise<pulumi.dynamic.CheckResult> {
-    return checkAnswer(REJECTION_RULES, sessions, olds, news);
+    return checkAnswer(REJECTION_RULES, sessions, olds, news, phase);
 }
 
 export async function checkAnswer(
@@ -63,6 +64,7 @@ export async function checkAnswer(
     sessions: RamSessions,
     olds: Partial<RejectionInputs>,
     news: Partial<RejectionInputs>,
+    phase: CheckPhase,
 ): Promise<pulumi.dynamic.CheckResult> {
     const { selection, failures } = parseSelection(news);
     const { role, failures: roleFailures } = parseRoleInputs(news);
@@ -93,7 +95,7 @@ export async function checkAnswer(
     const session = sessions.forRole(role);
     const listed = handedOver(session, selection, news[LISTED_INPUT]);
     const checked = await checkAgainstRam(rules, session, selection, inputs, listed);
-    if (isPreview(news) || !checked.failures?.length) {
+    if (phase === "preview" || !checked.failures?.length) {
         return checked;
     }
     // In the update, what RAM says about this invitation fails this resource only (see
@@ -170,10 +172,11 @@ async function checkAgainstRam(
     try {
         invitation = listed ?? (await findSelectedInvitation(session, selection, invitationWaitSeconds(inputs)));
     } catch (error) {
-        if (errorName(error) === "RoleAssumptionError") {
-            // Without the role nothing can be looked up or rejected: a preview must say so.
+        if (isLocalRefusal(error)) {
+            // Without the role (or in an account not allowed) nothing can be looked up or answered: say so.
             const reason = describeRamError(error, await session.callContext(selection.arn), "look up");
-            return { inputs: withoutUndefined(inputs), failures: [{ property: "roleArn", reason }] };
+            const property = session.settings.role ? "roleArn" : selection.by;
+            return { inputs: withoutUndefined(inputs), failures: [{ property, reason }] };
         }
         const context = session.contextWithoutAccount(selection.arn.arn, selection.arn.region);
         warn(

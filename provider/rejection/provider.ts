@@ -1,5 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { configureFromStack } from "../ram/provider-config";
 import { RamSessions } from "../ram/sessions";
+import { phaseOf } from "./update-phase";
 import { checkRejection } from "./check";
 import { createRejection } from "./create";
 import { forgetRejection } from "./delete";
@@ -23,11 +25,11 @@ export class RejectionProvider implements pulumi.dynamic.ResourceProvider<Reject
     }
 
     async configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-        this.sessions.configure({ profile: request.config.get("aws:profile") || undefined });
+        configureFromStack(this.sessions, (key) => request.config.get(key));
     }
 
     check(olds: Partial<RejectionInputs>, news: Partial<RejectionInputs>): Promise<pulumi.dynamic.CheckResult> {
-        return checkRejection(this.sessions, olds, news);
+        return checkRejection(this.sessions, olds, news, phaseOf(news));
     }
 
     async diff(_id: pulumi.ID, olds: RejectionState, news: RejectionInputs): Promise<pulumi.dynamic.DiffResult> {

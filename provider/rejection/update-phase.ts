@@ -1,8 +1,8 @@
 /**
  * Whether a `check` runs for a preview or for the update itself.
  *
- * A dynamic provider's `check` is not told whether the engine previews or updates, but the
- * program is (`pulumi.runtime.isDryRun()`), so InvitationRejection passes it in an input. Inputs
+ * The engine tells neither shell's `check` whether it previews or updates. The dynamic resource's
+ * program is told (`pulumi.runtime.isDryRun()`), so InvitationRejection passes it in an input. Inputs
  * whose names start with `__` are internal to Pulumi: `preview --diff` does not print them and
  * `check` leaves them out of the inputs it returns, so they never reach state.
  *
@@ -17,7 +17,14 @@ export const PREVIEW_INPUT = "__preview";
 /** Carries, from `check` to `create` in an update, why RAM will not let this rejection happen. */
 export const DEFERRED_FAILURE_INPUT = "__deferredFailure";
 
-/** True unless the program said that this is the update: a caller that does not say is treated as a preview. */
-export function isPreview(news: { [PREVIEW_INPUT]?: unknown }): boolean {
-    return news[PREVIEW_INPUT] !== false;
+/**
+ * When `check` judges what RAM says: in a preview, it fails check; in the update, it is deferred to
+ * the resource's own `create`. The provider plugin always defers: the engine calls its Create in a
+ * preview too (with `preview` set), which fails the preview on that resource.
+ */
+export type CheckPhase = "preview" | "update";
+
+/** The phase a dynamic resource's program passed: a program that does not say is treated as a preview. */
+export function phaseOf(news: { [PREVIEW_INPUT]?: unknown }): CheckPhase {
+    return news[PREVIEW_INPUT] === false ? "update" : "preview";
 }

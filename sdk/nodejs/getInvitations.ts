@@ -10,7 +10,8 @@ import * as utilities from "./utilities";
 /**
  * Lists every invitation (every page) the calling account sees in a region, oldest first. Bad arguments fail before any call, naming every problem.
  */
-export function getInvitations(args: GetInvitationsArgs, opts?: pulumi.InvokeOptions): Promise<GetInvitationsResult> {
+export function getInvitations(args?: GetInvitationsArgs, opts?: pulumi.InvokeOptions): Promise<GetInvitationsResult> {
+    args = args || {};
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
     return pulumi.runtime.invoke("ram-invitations:index:getInvitations", {
         "externalId": args.externalId,
@@ -33,9 +34,9 @@ export interface GetInvitationsArgs {
      */
     profile?: string;
     /**
-     * The region to list, e.g. "us-east-1".
+     * The region to list, e.g. "us-east-1". Default: the provider's `region`.
      */
-    region: string;
+    region?: string;
     /**
      * An IAM role in the receiving account, e.g. `arn:aws:iam::222222222222:role/ram-invitations`: the provider assumes it (STS AssumeRole from the standard credential chain) and acts as the role's account. Changing it (or the session name) to reach the same account changes no rejection and makes no RAM call.
      */
@@ -63,7 +64,8 @@ export interface GetInvitationsResult {
 /**
  * Lists every invitation (every page) the calling account sees in a region, oldest first. Bad arguments fail before any call, naming every problem.
  */
-export function getInvitationsOutput(args: GetInvitationsOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetInvitationsResult> {
+export function getInvitationsOutput(args?: GetInvitationsOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetInvitationsResult> {
+    args = args || {};
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
     return pulumi.runtime.invokeOutput("ram-invitations:index:getInvitations", {
         "externalId": args.externalId,
@@ -86,9 +88,9 @@ export interface GetInvitationsOutputArgs {
      */
     profile?: pulumi.Input<string | undefined>;
     /**
-     * The region to list, e.g. "us-east-1".
+     * The region to list, e.g. "us-east-1". Default: the provider's `region`.
      */
-    region: pulumi.Input<string>;
+    region?: pulumi.Input<string | undefined>;
     /**
      * An IAM role in the receiving account, e.g. `arn:aws:iam::222222222222:role/ram-invitations`: the provider assumes it (STS AssumeRole from the standard credential chain) and acts as the role's account. Changing it (or the session name) to reach the same account changes no rejection and makes no RAM call.
      */

@@ -44,9 +44,6 @@ export class InvitationPolicy extends pulumi.ComponentResource {
             if (args?.allowedSenderAccountIds === undefined && !opts.urn) {
                 throw new Error("Missing required property 'allowedSenderAccountIds'");
             }
-            if (args?.regions === undefined && !opts.urn) {
-                throw new Error("Missing required property 'regions'");
-            }
             resourceInputs["allowed"] = args?.allowed;
             resourceInputs["allowedResourceShareNames"] = args?.allowedResourceShareNames;
             resourceInputs["allowedSenderAccountIds"] = args?.allowedSenderAccountIds;
@@ -99,9 +96,9 @@ export interface InvitationPolicyArgs {
      */
     mode?: pulumi.Input<enums.PolicyMode | undefined>;
     /**
-     * The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. At least one.
+     * The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's `region`.
      */
-    regions: pulumi.Input<pulumi.Input<string>[]>;
+    regions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
      * A role in the receiving account to assume: the policy lists, and its rejections reject, as the role's account.
      */

@@ -2,10 +2,13 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 import * as pulumi from "@pulumi/pulumi";
+import * as inputs from "./types/input";
+import * as outputs from "./types/output";
+import * as enums from "./types/enums";
 import * as utilities from "./utilities";
 
 /**
- * The ram-invitations provider: takes AWS credentials from the standard chain.
+ * The ram-invitations provider. The default one takes its settings from `ram-invitations:*` stack config; declare one explicitly per account (its `roleArn` or `profile`) to reach several.
  */
 export class Provider extends pulumi.ProviderResource {
     /** @internal */
@@ -34,6 +37,13 @@ export class Provider extends pulumi.ProviderResource {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         {
+            resourceInputs["allowedAccountIds"] = pulumi.output(args?.allowedAccountIds).apply(JSON.stringify);
+            resourceInputs["endpoints"] = pulumi.output(args?.endpoints).apply(JSON.stringify);
+            resourceInputs["externalId"] = args?.externalId ? pulumi.secret(args.externalId) : undefined;
+            resourceInputs["profile"] = args?.profile;
+            resourceInputs["region"] = args?.region;
+            resourceInputs["roleArn"] = args?.roleArn;
+            resourceInputs["roleSessionName"] = args?.roleSessionName;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         super(Provider.__pulumiType, name, resourceInputs, opts);
@@ -44,4 +54,32 @@ export class Provider extends pulumi.ProviderResource {
  * The set of arguments for constructing a Provider resource.
  */
 export interface ProviderArgs {
+    /**
+     * The only accounts (12-digit ids) this provider may act in. Any other is refused before a RAM request is sent: a role's account is read from its ARN, the standard chain's is asked of STS GetCallerIdentity.
+     */
+    allowedAccountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+     */
+    endpoints?: pulumi.Input<inputs.EndpointsArgs | undefined>;
+    /**
+     * With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
+     */
+    externalId?: pulumi.Input<string | undefined>;
+    /**
+     * The shared-config profile (~/.aws/config, ~/.aws/credentials) whose credentials sign every call, and every AssumeRole. Default: the AWS SDK's standard chain (AWS_PROFILE, environment variables, SSO, web identity, container and instance roles). The plugin is not handed `aws:profile`; set this instead.
+     */
+    profile?: pulumi.Input<string | undefined>;
+    /**
+     * The region of calls that name none: `getInvitations` without `region`, a policy without `regions`. (Rejections and acceptances always act in their invitation's region.) The plugin is not handed `aws:region`; set this instead.
+     */
+    region?: pulumi.Input<string | undefined>;
+    /**
+     * A role every resource, function and policy of this provider acts through unless it gives a `roleArn` of its own, e.g. `arn:aws:iam::222222222222:role/ram-invitations` (STS AssumeRole from the profile's or the standard chain's credentials). One explicit provider per account is how a program reaches many.
+     */
+    roleArn?: pulumi.Input<string | undefined>;
+    /**
+     * With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+     */
+    roleSessionName?: pulumi.Input<string | undefined>;
 }

@@ -27,8 +27,8 @@ type GetInvitationsArgs struct {
 	ExternalId *string `pulumi:"externalId"`
 	// The AWS profile to use. Default: the SDK's chain (AWS_PROFILE, ...).
 	Profile *string `pulumi:"profile"`
-	// The region to list, e.g. "us-east-1".
-	Region string `pulumi:"region"`
+	// The region to list, e.g. "us-east-1". Default: the provider's `region`.
+	Region *string `pulumi:"region"`
 	// An IAM role in the receiving account, e.g. `arn:aws:iam::222222222222:role/ram-invitations`: the provider assumes it (STS AssumeRole from the standard credential chain) and acts as the role's account. Changing it (or the session name) to reach the same account changes no rejection and makes no RAM call.
 	RoleArn *string `pulumi:"roleArn"`
 	// With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
@@ -58,8 +58,8 @@ type GetInvitationsOutputArgs struct {
 	ExternalId pulumi.StringPtrInput `pulumi:"externalId"`
 	// The AWS profile to use. Default: the SDK's chain (AWS_PROFILE, ...).
 	Profile pulumi.StringPtrInput `pulumi:"profile"`
-	// The region to list, e.g. "us-east-1".
-	Region pulumi.StringInput `pulumi:"region"`
+	// The region to list, e.g. "us-east-1". Default: the provider's `region`.
+	Region pulumi.StringPtrInput `pulumi:"region"`
 	// An IAM role in the receiving account, e.g. `arn:aws:iam::222222222222:role/ram-invitations`: the provider assumes it (STS AssumeRole from the standard credential chain) and acts as the role's account. Changing it (or the session name) to reach the same account changes no rejection and makes no RAM call.
 	RoleArn pulumi.StringPtrInput `pulumi:"roleArn"`
 	// With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.

@@ -30,9 +30,6 @@ func NewInvitationPolicy(ctx *pulumi.Context,
 	if args.AllowedSenderAccountIds == nil {
 		return nil, errors.New("invalid value for required argument 'AllowedSenderAccountIds'")
 	}
-	if args.Regions == nil {
-		return nil, errors.New("invalid value for required argument 'Regions'")
-	}
 	if args.ExternalId != nil {
 		args.ExternalId = pulumi.ToSecret(args.ExternalId).(pulumi.StringPtrInput)
 	}
@@ -60,7 +57,7 @@ type invitationPolicyArgs struct {
 	MaxRejectionsPerRun *int `pulumi:"maxRejectionsPerRun"`
 	// `enforce` (the default) rejects; `report` declares no new rejection and only reports.
 	Mode *PolicyMode `pulumi:"mode"`
-	// The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. At least one.
+	// The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's `region`.
 	Regions []string `pulumi:"regions"`
 	// A role in the receiving account to assume: the policy lists, and its rejections reject, as the role's account.
 	RoleArn *string `pulumi:"roleArn"`
@@ -84,7 +81,7 @@ type InvitationPolicyArgs struct {
 	MaxRejectionsPerRun pulumi.IntPtrInput
 	// `enforce` (the default) rejects; `report` declares no new rejection and only reports.
 	Mode PolicyModePtrInput
-	// The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. At least one.
+	// The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's `region`.
 	Regions pulumi.StringArrayInput
 	// A role in the receiving account to assume: the policy lists, and its rejections reject, as the role's account.
 	RoleArn pulumi.StringPtrInput

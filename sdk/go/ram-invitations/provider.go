@@ -11,7 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// The ram-invitations provider: takes AWS credentials from the standard chain.
+// The ram-invitations provider. The default one takes its settings from `ram-invitations:*` stack config; declare one explicitly per account (its `roleArn` or `profile`) to reach several.
 type Provider struct {
 	pulumi.ProviderResourceState
 }
@@ -23,6 +23,9 @@ func NewProvider(ctx *pulumi.Context,
 		args = &ProviderArgs{}
 	}
 
+	if args.ExternalId != nil {
+		args.ExternalId = pulumi.ToSecret(args.ExternalId).(pulumi.StringPtrInput)
+	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource Provider
 	err := ctx.RegisterResource("pulumi:providers:ram-invitations", name, args, &resource, opts...)
@@ -33,10 +36,38 @@ func NewProvider(ctx *pulumi.Context,
 }
 
 type providerArgs struct {
+	// The only accounts (12-digit ids) this provider may act in. Any other is refused before a RAM request is sent: a role's account is read from its ARN, the standard chain's is asked of STS GetCallerIdentity.
+	AllowedAccountIds []string `pulumi:"allowedAccountIds"`
+	// Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+	Endpoints *Endpoints `pulumi:"endpoints"`
+	// With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
+	ExternalId *string `pulumi:"externalId"`
+	// The shared-config profile (~/.aws/config, ~/.aws/credentials) whose credentials sign every call, and every AssumeRole. Default: the AWS SDK's standard chain (AWS_PROFILE, environment variables, SSO, web identity, container and instance roles). The plugin is not handed `aws:profile`; set this instead.
+	Profile *string `pulumi:"profile"`
+	// The region of calls that name none: `getInvitations` without `region`, a policy without `regions`. (Rejections and acceptances always act in their invitation's region.) The plugin is not handed `aws:region`; set this instead.
+	Region *string `pulumi:"region"`
+	// A role every resource, function and policy of this provider acts through unless it gives a `roleArn` of its own, e.g. `arn:aws:iam::222222222222:role/ram-invitations` (STS AssumeRole from the profile's or the standard chain's credentials). One explicit provider per account is how a program reaches many.
+	RoleArn *string `pulumi:"roleArn"`
+	// With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+	RoleSessionName *string `pulumi:"roleSessionName"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
+	// The only accounts (12-digit ids) this provider may act in. Any other is refused before a RAM request is sent: a role's account is read from its ARN, the standard chain's is asked of STS GetCallerIdentity.
+	AllowedAccountIds pulumi.StringArrayInput
+	// Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+	Endpoints EndpointsPtrInput
+	// With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
+	ExternalId pulumi.StringPtrInput
+	// The shared-config profile (~/.aws/config, ~/.aws/credentials) whose credentials sign every call, and every AssumeRole. Default: the AWS SDK's standard chain (AWS_PROFILE, environment variables, SSO, web identity, container and instance roles). The plugin is not handed `aws:profile`; set this instead.
+	Profile pulumi.StringPtrInput
+	// The region of calls that name none: `getInvitations` without `region`, a policy without `regions`. (Rejections and acceptances always act in their invitation's region.) The plugin is not handed `aws:region`; set this instead.
+	Region pulumi.StringPtrInput
+	// A role every resource, function and policy of this provider acts through unless it gives a `roleArn` of its own, e.g. `arn:aws:iam::222222222222:role/ram-invitations` (STS AssumeRole from the profile's or the standard chain's credentials). One explicit provider per account is how a program reaches many.
+	RoleArn pulumi.StringPtrInput
+	// With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+	RoleSessionName pulumi.StringPtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {

@@ -13,6 +13,165 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// Endpoints that replace AWS's own, per service.
+type Endpoints struct {
+	// The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
+	Ram *string `pulumi:"ram"`
+	// The STS endpoint, used for AssumeRole and GetCallerIdentity.
+	Sts *string `pulumi:"sts"`
+}
+
+// EndpointsInput is an input type that accepts EndpointsArgs and EndpointsOutput values.
+// You can construct a concrete instance of `EndpointsInput` via:
+//
+//	EndpointsArgs{...}
+type EndpointsInput interface {
+	pulumi.Input
+
+	ToEndpointsOutput() EndpointsOutput
+	ToEndpointsOutputWithContext(context.Context) EndpointsOutput
+}
+
+// Endpoints that replace AWS's own, per service.
+type EndpointsArgs struct {
+	// The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
+	Ram pulumi.StringPtrInput `pulumi:"ram"`
+	// The STS endpoint, used for AssumeRole and GetCallerIdentity.
+	Sts pulumi.StringPtrInput `pulumi:"sts"`
+}
+
+func (EndpointsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Endpoints)(nil)).Elem()
+}
+
+func (i EndpointsArgs) ToEndpointsOutput() EndpointsOutput {
+	return i.ToEndpointsOutputWithContext(context.Background())
+}
+
+func (i EndpointsArgs) ToEndpointsOutputWithContext(ctx context.Context) EndpointsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EndpointsOutput)
+}
+
+func (i EndpointsArgs) ToEndpointsPtrOutput() EndpointsPtrOutput {
+	return i.ToEndpointsPtrOutputWithContext(context.Background())
+}
+
+func (i EndpointsArgs) ToEndpointsPtrOutputWithContext(ctx context.Context) EndpointsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EndpointsOutput).ToEndpointsPtrOutputWithContext(ctx)
+}
+
+// EndpointsPtrInput is an input type that accepts EndpointsArgs, EndpointsPtr and EndpointsPtrOutput values.
+// You can construct a concrete instance of `EndpointsPtrInput` via:
+//
+//	        EndpointsArgs{...}
+//
+//	or:
+//
+//	        nil
+type EndpointsPtrInput interface {
+	pulumi.Input
+
+	ToEndpointsPtrOutput() EndpointsPtrOutput
+	ToEndpointsPtrOutputWithContext(context.Context) EndpointsPtrOutput
+}
+
+type endpointsPtrType EndpointsArgs
+
+func EndpointsPtr(v *EndpointsArgs) EndpointsPtrInput {
+	return (*endpointsPtrType)(v)
+}
+
+func (*endpointsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**Endpoints)(nil)).Elem()
+}
+
+func (i *endpointsPtrType) ToEndpointsPtrOutput() EndpointsPtrOutput {
+	return i.ToEndpointsPtrOutputWithContext(context.Background())
+}
+
+func (i *endpointsPtrType) ToEndpointsPtrOutputWithContext(ctx context.Context) EndpointsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EndpointsPtrOutput)
+}
+
+// Endpoints that replace AWS's own, per service.
+type EndpointsOutput struct{ *pulumi.OutputState }
+
+func (EndpointsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Endpoints)(nil)).Elem()
+}
+
+func (o EndpointsOutput) ToEndpointsOutput() EndpointsOutput {
+	return o
+}
+
+func (o EndpointsOutput) ToEndpointsOutputWithContext(ctx context.Context) EndpointsOutput {
+	return o
+}
+
+func (o EndpointsOutput) ToEndpointsPtrOutput() EndpointsPtrOutput {
+	return o.ToEndpointsPtrOutputWithContext(context.Background())
+}
+
+func (o EndpointsOutput) ToEndpointsPtrOutputWithContext(ctx context.Context) EndpointsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v Endpoints) *Endpoints {
+		return &v
+	}).(EndpointsPtrOutput)
+}
+
+// The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
+func (o EndpointsOutput) Ram() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Endpoints) *string { return v.Ram }).(pulumi.StringPtrOutput)
+}
+
+// The STS endpoint, used for AssumeRole and GetCallerIdentity.
+func (o EndpointsOutput) Sts() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Endpoints) *string { return v.Sts }).(pulumi.StringPtrOutput)
+}
+
+type EndpointsPtrOutput struct{ *pulumi.OutputState }
+
+func (EndpointsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**Endpoints)(nil)).Elem()
+}
+
+func (o EndpointsPtrOutput) ToEndpointsPtrOutput() EndpointsPtrOutput {
+	return o
+}
+
+func (o EndpointsPtrOutput) ToEndpointsPtrOutputWithContext(ctx context.Context) EndpointsPtrOutput {
+	return o
+}
+
+func (o EndpointsPtrOutput) Elem() EndpointsOutput {
+	return o.ApplyT(func(v *Endpoints) Endpoints {
+		if v != nil {
+			return *v
+		}
+		var ret Endpoints
+		return ret
+	}).(EndpointsOutput)
+}
+
+// The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
+func (o EndpointsPtrOutput) Ram() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Endpoints) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Ram
+	}).(pulumi.StringPtrOutput)
+}
+
+// The STS endpoint, used for AssumeRole and GetCallerIdentity.
+func (o EndpointsPtrOutput) Sts() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Endpoints) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Sts
+	}).(pulumi.StringPtrOutput)
+}
+
 // An invitation as RAM shows it to the calling account.
 type Invitation struct {
 	// ARN of the invitation. Also the rejection's id.
@@ -346,6 +505,10 @@ func (o SharedResourceArrayOutput) Index(i pulumi.IntInput) SharedResourceOutput
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*EndpointsInput)(nil)).Elem(), EndpointsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EndpointsPtrInput)(nil)).Elem(), EndpointsArgs{})
+	pulumi.RegisterOutputType(EndpointsOutput{})
+	pulumi.RegisterOutputType(EndpointsPtrOutput{})
 	pulumi.RegisterOutputType(InvitationOutput{})
 	pulumi.RegisterOutputType(InvitationArrayOutput{})
 	pulumi.RegisterOutputType(PolicyCountsOutput{})

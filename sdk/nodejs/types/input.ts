@@ -6,3 +6,17 @@ import * as inputs from "../types/input";
 import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
+/**
+ * Endpoints that replace AWS's own, per service.
+ */
+export interface EndpointsArgs {
+    /**
+     * The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
+     */
+    ram?: pulumi.Input<string | undefined>;
+    /**
+     * The STS endpoint, used for AssumeRole and GetCallerIdentity.
+     */
+    sts?: pulumi.Input<string | undefined>;
+}
+

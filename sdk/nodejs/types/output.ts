@@ -7,6 +7,20 @@ import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
 /**
+ * Endpoints that replace AWS's own, per service.
+ */
+export interface Endpoints {
+    /**
+     * The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
+     */
+    ram?: string;
+    /**
+     * The STS endpoint, used for AssumeRole and GetCallerIdentity.
+     */
+    sts?: string;
+}
+
+/**
  * An invitation as RAM shows it to the calling account.
  */
 export interface Invitation {

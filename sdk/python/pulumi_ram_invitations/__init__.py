@@ -12,7 +12,16 @@ from .invitation_acceptance import *
 from .invitation_policy import *
 from .invitation_rejection import *
 from .provider import *
+from ._inputs import *
 from . import outputs
+
+# Make subpackages available:
+if typing.TYPE_CHECKING:
+    import pulumi_ram_invitations.config as __config
+    config = __config
+else:
+    config = _utilities.lazy_import('pulumi_ram_invitations.config')
+
 _utilities.register(
     resource_modules="""
 [

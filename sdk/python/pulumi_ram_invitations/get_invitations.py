@@ -60,7 +60,7 @@ def get_invitations(external_id: Optional[_builtins.str] = None,
 
     :param _builtins.str external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
     :param _builtins.str profile: The AWS profile to use. Default: the SDK's chain (AWS_PROFILE, ...).
-    :param _builtins.str region: The region to list, e.g. "us-east-1".
+    :param _builtins.str region: The region to list, e.g. "us-east-1". Default: the provider's `region`.
     :param _builtins.str role_arn: An IAM role in the receiving account, e.g. `arn:aws:iam::222222222222:role/ram-invitations`: the provider assumes it (STS AssumeRole from the standard credential chain) and acts as the role's account. Changing it (or the session name) to reach the same account changes no rejection and makes no RAM call.
     :param _builtins.str role_session_name: With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
     :param Sequence[_builtins.str] sender_account_ids: Only invitations from these accounts (12-digit ids). Default: from any account.
@@ -81,7 +81,7 @@ def get_invitations(external_id: Optional[_builtins.str] = None,
         invitations=pulumi.get(__ret__, 'invitations'))
 def get_invitations_output(external_id: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                            profile: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
-                           region: pulumi.Input[Optional[_builtins.str]] = None,
+                           region: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                            role_arn: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                            role_session_name: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                            sender_account_ids: pulumi.Input[Optional[Optional[Sequence[_builtins.str]]]] = None,
@@ -92,7 +92,7 @@ def get_invitations_output(external_id: pulumi.Input[Optional[Optional[_builtins
 
     :param _builtins.str external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
     :param _builtins.str profile: The AWS profile to use. Default: the SDK's chain (AWS_PROFILE, ...).
-    :param _builtins.str region: The region to list, e.g. "us-east-1".
+    :param _builtins.str region: The region to list, e.g. "us-east-1". Default: the provider's `region`.
     :param _builtins.str role_arn: An IAM role in the receiving account, e.g. `arn:aws:iam::222222222222:role/ram-invitations`: the provider assumes it (STS AssumeRole from the standard credential chain) and acts as the role's account. Changing it (or the session name) to reach the same account changes no rejection and makes no RAM call.
     :param _builtins.str role_session_name: With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
     :param Sequence[_builtins.str] sender_account_ids: Only invitations from these accounts (12-digit ids). Default: from any account.

@@ -22,31 +22,30 @@ __all__ = ['InvitationPolicyArgs', 'InvitationPolicy']
 class InvitationPolicyArgs:
     def __init__(__self__, *,
                  allowed_sender_account_ids: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
-                 regions: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
                  allowed: pulumi.Input[Optional['PolicyAllowed']] = None,
                  allowed_resource_share_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  external_id: pulumi.Input[Optional[_builtins.str]] = None,
                  max_acceptances_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  max_rejections_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  mode: pulumi.Input[Optional['PolicyMode']] = None,
+                 regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  role_session_name: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a InvitationPolicy resource.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_sender_account_ids: The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other account is rejected.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. At least one.
         :param pulumi.Input['PolicyAllowed'] allowed: What to do with the pending invitations the policy allows: `leave` (the default) leaves them pending; `accept` declares one InvitationAcceptance per allowed pending invitation.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_resource_share_names: When given, an allowed sender's invitation is left alone only if its share has one of these names; the sender's other invitations are rejected too.
         :param pulumi.Input[_builtins.str] external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
         :param pulumi.Input[_builtins.int] max_acceptances_per_run: With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that would accept more fails, in preview and in the update, before any acceptance or rejection.
         :param pulumi.Input[_builtins.int] max_rejections_per_run: The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
         :param pulumi.Input['PolicyMode'] mode: `enforce` (the default) rejects; `report` declares no new rejection and only reports.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's `region`.
         :param pulumi.Input[_builtins.str] role_arn: A role in the receiving account to assume: the policy lists, and its rejections reject, as the role's account.
         :param pulumi.Input[_builtins.str] role_session_name: With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
         """
         pulumi.set(__self__, "allowed_sender_account_ids", allowed_sender_account_ids)
-        pulumi.set(__self__, "regions", regions)
         if allowed is not None:
             pulumi.set(__self__, "allowed", allowed)
         if allowed_resource_share_names is not None:
@@ -59,6 +58,8 @@ class InvitationPolicyArgs:
             pulumi.set(__self__, "max_rejections_per_run", max_rejections_per_run)
         if mode is not None:
             pulumi.set(__self__, "mode", mode)
+        if regions is not None:
+            pulumi.set(__self__, "regions", regions)
         if role_arn is not None:
             pulumi.set(__self__, "role_arn", role_arn)
         if role_session_name is not None:
@@ -75,18 +76,6 @@ class InvitationPolicyArgs:
     @allowed_sender_account_ids.setter
     def allowed_sender_account_ids(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
         pulumi.set(self, "allowed_sender_account_ids", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def regions(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
-        """
-        The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. At least one.
-        """
-        return pulumi.get(self, "regions")
-
-    @regions.setter
-    def regions(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
-        pulumi.set(self, "regions", value)
 
     @_builtins.property
     @pulumi.getter
@@ -161,6 +150,18 @@ class InvitationPolicyArgs:
         pulumi.set(self, "mode", value)
 
     @_builtins.property
+    @pulumi.getter
+    def regions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's `region`.
+        """
+        return pulumi.get(self, "regions")
+
+    @regions.setter
+    def regions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "regions", value)
+
+    @_builtins.property
     @pulumi.getter(name="roleArn")
     def role_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -214,7 +215,7 @@ class InvitationPolicy(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.int] max_acceptances_per_run: With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that would accept more fails, in preview and in the update, before any acceptance or rejection.
         :param pulumi.Input[_builtins.int] max_rejections_per_run: The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
         :param pulumi.Input['PolicyMode'] mode: `enforce` (the default) rejects; `report` declares no new rejection and only reports.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. At least one.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's `region`.
         :param pulumi.Input[_builtins.str] role_arn: A role in the receiving account to assume: the policy lists, and its rejections reject, as the role's account.
         :param pulumi.Input[_builtins.str] role_session_name: With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
         """
@@ -272,8 +273,6 @@ class InvitationPolicy(pulumi.ComponentResource):
             __props__.__dict__["max_acceptances_per_run"] = max_acceptances_per_run
             __props__.__dict__["max_rejections_per_run"] = max_rejections_per_run
             __props__.__dict__["mode"] = mode
-            if regions is None and not opts.urn:
-                raise TypeError("Missing required property 'regions'")
             __props__.__dict__["regions"] = regions
             __props__.__dict__["role_arn"] = role_arn
             __props__.__dict__["role_session_name"] = role_session_name

@@ -17,11 +17,48 @@ from . import outputs
 from ._enums import *
 
 __all__ = [
+    'Endpoints',
     'Invitation',
     'PolicyCounts',
     'PolicySummary',
     'SharedResource',
 ]
+
+@pulumi.output_type
+class Endpoints(dict):
+    """
+    Endpoints that replace AWS's own, per service.
+    """
+    def __init__(__self__, *,
+                 ram: Optional[_builtins.str] = None,
+                 sts: Optional[_builtins.str] = None):
+        """
+        Endpoints that replace AWS's own, per service.
+
+        :param _builtins.str ram: The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
+        :param _builtins.str sts: The STS endpoint, used for AssumeRole and GetCallerIdentity.
+        """
+        if ram is not None:
+            pulumi.set(__self__, "ram", ram)
+        if sts is not None:
+            pulumi.set(__self__, "sts", sts)
+
+    @_builtins.property
+    @pulumi.getter
+    def ram(self) -> Optional[_builtins.str]:
+        """
+        The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
+        """
+        return pulumi.get(self, "ram")
+
+    @_builtins.property
+    @pulumi.getter
+    def sts(self) -> Optional[_builtins.str]:
+        """
+        The STS endpoint, used for AssumeRole and GetCallerIdentity.
+        """
+        return pulumi.get(self, "sts")
+
 
 @pulumi.output_type
 class Invitation(dict):

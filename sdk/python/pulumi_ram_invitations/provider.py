@@ -13,16 +13,129 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from ._inputs import *
 
 __all__ = ['ProviderArgs', 'Provider']
 
 @pulumi.input_type
 class ProviderArgs:
-    def __init__(__self__):
+    def __init__(__self__, *,
+                 allowed_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 endpoints: pulumi.Input[Optional['EndpointsArgs']] = None,
+                 external_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_arn: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_session_name: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
+
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_account_ids: The only accounts (12-digit ids) this provider may act in. Any other is refused before a RAM request is sent: a role's account is read from its ARN, the standard chain's is asked of STS GetCallerIdentity.
+        :param pulumi.Input['EndpointsArgs'] endpoints: Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+        :param pulumi.Input[_builtins.str] external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
+        :param pulumi.Input[_builtins.str] profile: The shared-config profile (~/.aws/config, ~/.aws/credentials) whose credentials sign every call, and every AssumeRole. Default: the AWS SDK's standard chain (AWS_PROFILE, environment variables, SSO, web identity, container and instance roles). The plugin is not handed `aws:profile`; set this instead.
+        :param pulumi.Input[_builtins.str] region: The region of calls that name none: `getInvitations` without `region`, a policy without `regions`. (Rejections and acceptances always act in their invitation's region.) The plugin is not handed `aws:region`; set this instead.
+        :param pulumi.Input[_builtins.str] role_arn: A role every resource, function and policy of this provider acts through unless it gives a `roleArn` of its own, e.g. `arn:aws:iam::222222222222:role/ram-invitations` (STS AssumeRole from the profile's or the standard chain's credentials). One explicit provider per account is how a program reaches many.
+        :param pulumi.Input[_builtins.str] role_session_name: With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
         """
-        pass
+        if allowed_account_ids is not None:
+            pulumi.set(__self__, "allowed_account_ids", allowed_account_ids)
+        if endpoints is not None:
+            pulumi.set(__self__, "endpoints", endpoints)
+        if external_id is not None:
+            pulumi.set(__self__, "external_id", external_id)
+        if profile is not None:
+            pulumi.set(__self__, "profile", profile)
+        if region is not None:
+            pulumi.set(__self__, "region", region)
+        if role_arn is not None:
+            pulumi.set(__self__, "role_arn", role_arn)
+        if role_session_name is not None:
+            pulumi.set(__self__, "role_session_name", role_session_name)
+
+    @_builtins.property
+    @pulumi.getter(name="allowedAccountIds")
+    def allowed_account_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The only accounts (12-digit ids) this provider may act in. Any other is refused before a RAM request is sent: a role's account is read from its ARN, the standard chain's is asked of STS GetCallerIdentity.
+        """
+        return pulumi.get(self, "allowed_account_ids")
+
+    @allowed_account_ids.setter
+    def allowed_account_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "allowed_account_ids", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def endpoints(self) -> pulumi.Input[Optional['EndpointsArgs']]:
+        """
+        Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+        """
+        return pulumi.get(self, "endpoints")
+
+    @endpoints.setter
+    def endpoints(self, value: pulumi.Input[Optional['EndpointsArgs']]):
+        pulumi.set(self, "endpoints", value)
+
+    @_builtins.property
+    @pulumi.getter(name="externalId")
+    def external_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
+        """
+        return pulumi.get(self, "external_id")
+
+    @external_id.setter
+    def external_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "external_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def profile(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The shared-config profile (~/.aws/config, ~/.aws/credentials) whose credentials sign every call, and every AssumeRole. Default: the AWS SDK's standard chain (AWS_PROFILE, environment variables, SSO, web identity, container and instance roles). The plugin is not handed `aws:profile`; set this instead.
+        """
+        return pulumi.get(self, "profile")
+
+    @profile.setter
+    def profile(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "profile", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def region(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The region of calls that name none: `getInvitations` without `region`, a policy without `regions`. (Rejections and acceptances always act in their invitation's region.) The plugin is not handed `aws:region`; set this instead.
+        """
+        return pulumi.get(self, "region")
+
+    @region.setter
+    def region(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "region", value)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A role every resource, function and policy of this provider acts through unless it gives a `roleArn` of its own, e.g. `arn:aws:iam::222222222222:role/ram-invitations` (STS AssumeRole from the profile's or the standard chain's credentials). One explicit provider per account is how a program reaches many.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @role_arn.setter
+    def role_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "role_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="roleSessionName")
+    def role_session_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+        """
+        return pulumi.get(self, "role_session_name")
+
+    @role_session_name.setter
+    def role_session_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "role_session_name", value)
 
 
 @pulumi.type_token("pulumi:providers:ram-invitations")
@@ -31,12 +144,26 @@ class Provider(pulumi.ProviderResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 allowed_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 endpoints: pulumi.Input[Optional[Union['EndpointsArgs', 'EndpointsArgsDict']]] = None,
+                 external_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_arn: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_session_name: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        The ram-invitations provider: takes AWS credentials from the standard chain.
+        The ram-invitations provider. The default one takes its settings from `ram-invitations:*` stack config; declare one explicitly per account (its `roleArn` or `profile`) to reach several.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_account_ids: The only accounts (12-digit ids) this provider may act in. Any other is refused before a RAM request is sent: a role's account is read from its ARN, the standard chain's is asked of STS GetCallerIdentity.
+        :param pulumi.Input[Union['EndpointsArgs', 'EndpointsArgsDict']] endpoints: Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+        :param pulumi.Input[_builtins.str] external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
+        :param pulumi.Input[_builtins.str] profile: The shared-config profile (~/.aws/config, ~/.aws/credentials) whose credentials sign every call, and every AssumeRole. Default: the AWS SDK's standard chain (AWS_PROFILE, environment variables, SSO, web identity, container and instance roles). The plugin is not handed `aws:profile`; set this instead.
+        :param pulumi.Input[_builtins.str] region: The region of calls that name none: `getInvitations` without `region`, a policy without `regions`. (Rejections and acceptances always act in their invitation's region.) The plugin is not handed `aws:region`; set this instead.
+        :param pulumi.Input[_builtins.str] role_arn: A role every resource, function and policy of this provider acts through unless it gives a `roleArn` of its own, e.g. `arn:aws:iam::222222222222:role/ram-invitations` (STS AssumeRole from the profile's or the standard chain's credentials). One explicit provider per account is how a program reaches many.
+        :param pulumi.Input[_builtins.str] role_session_name: With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
         """
         ...
     @overload
@@ -45,7 +172,7 @@ class Provider(pulumi.ProviderResource):
                  args: Optional[ProviderArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        The ram-invitations provider: takes AWS credentials from the standard chain.
+        The ram-invitations provider. The default one takes its settings from `ram-invitations:*` stack config; declare one explicitly per account (its `roleArn` or `profile`) to reach several.
 
         :param str resource_name: The name of the resource.
         :param ProviderArgs args: The arguments to use to populate this resource's properties.
@@ -62,6 +189,13 @@ class Provider(pulumi.ProviderResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 allowed_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 endpoints: pulumi.Input[Optional[Union['EndpointsArgs', 'EndpointsArgsDict']]] = None,
+                 external_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_arn: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_session_name: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -71,6 +205,13 @@ class Provider(pulumi.ProviderResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = ProviderArgs.__new__(ProviderArgs)
 
+            __props__.__dict__["allowed_account_ids"] = pulumi.Output.from_input(allowed_account_ids).apply(pulumi.runtime.to_json) if allowed_account_ids is not None else None
+            __props__.__dict__["endpoints"] = pulumi.Output.from_input(endpoints).apply(pulumi.runtime.to_json) if endpoints is not None else None
+            __props__.__dict__["external_id"] = None if external_id is None else pulumi.Output.secret(external_id)
+            __props__.__dict__["profile"] = profile
+            __props__.__dict__["region"] = region
+            __props__.__dict__["role_arn"] = role_arn
+            __props__.__dict__["role_session_name"] = role_session_name
         super(Provider, __self__).__init__(
             'ram-invitations',
             resource_name,

@@ -5,6 +5,8 @@
  * table differ. Every schema property must also carry a description.
  */
 import { expect } from "chai";
+import { PROVIDER_CONFIG_KEYS } from "../../../provider/config/provider-config-keys";
+import type { ProviderConfig } from "../../../provider/ram/provider-config";
 import type { GetInvitationsArgs, Invitation } from "../../../provider/listing/get-invitations";
 import { GET_INVITATIONS_TOKEN } from "../../../provider/plugin/invitations-function";
 import { POLICY_TOKEN } from "../../../provider/plugin/policy-component";
@@ -160,7 +162,8 @@ describe("the plugin's schema", () => {
 
     it("getInvitations: the arguments of GetInvitationsArgs, and invitations with the fields of Invitation", () => {
         expect(Object.keys(getInvitations.inputs.properties)).to.have.members(Object.keys(GET_INVITATIONS_INPUTS));
-        expect(getInvitations.inputs.required).to.deep.equal(["region"]);
+        // No argument is required: the region defaults to the provider's.
+        expect(getInvitations.inputs).to.not.have.property("required");
         expect(Object.keys(invitationType.properties)).to.have.members(Object.keys(INVITATION_FIELDS));
         expect(invitationType.required).to.have.members(Object.keys(INVITATION_FIELDS));
         expectDescribed(getInvitations.inputs.properties);
@@ -174,7 +177,8 @@ describe("the plugin's schema", () => {
         const policy = schema.resources[POLICY_TOKEN];
         expect(policy.isComponent).to.equal(true);
         expect(Object.keys(policy.inputProperties)).to.have.members(Object.keys(POLICY_INPUTS));
-        expect(policy.requiredInputs).to.have.members(["allowedSenderAccountIds", "regions"]);
+        // regions defaults to the provider's region.
+        expect(policy.requiredInputs).to.have.members(["allowedSenderAccountIds"]);
         expect(policy.properties.summary.$ref).to.equal("#/types/ram-invitations:index:PolicySummary");
         const summary = schema.types["ram-invitations:index:PolicySummary"];
         expect(Object.keys(summary.properties)).to.have.members(Object.keys(POLICY_SUMMARY));
@@ -186,6 +190,26 @@ describe("the plugin's schema", () => {
         ]);
         expectDescribed(policy.inputProperties);
         expectDescribed(summary.properties);
+    });
+
+    it("the provider's configuration: the keys both shells read, as config and as a provider's inputs", () => {
+        const PROVIDER_SETTINGS: Listed<ProviderConfig> = {
+            region: true,
+            profile: true,
+            endpoints: true,
+            roleArn: true,
+            externalId: true,
+            roleSessionName: true,
+            allowedAccountIds: true,
+        };
+        expect(Object.keys(schema.config.variables)).to.have.members([...PROVIDER_CONFIG_KEYS]);
+        expect(Object.keys(PROVIDER_SETTINGS)).to.have.members([...PROVIDER_CONFIG_KEYS]);
+        expect(schema.provider.inputProperties).to.deep.equal(schema.config.variables);
+        expectDescribed(schema.config.variables);
+        expect(schema.config.variables.externalId).to.have.property("secret", true);
+        const endpoints = schema.types["ram-invitations:index:Endpoints"];
+        expect(Object.keys(endpoints.properties)).to.have.members(["ram", "sts"]);
+        expectDescribed(endpoints.properties);
     });
 
     it("is plain JSON that names the package and every token it serves", () => {

@@ -1,0 +1,24 @@
+/**
+ * The stack config namespace of this package: `ram-invitations:*`. The provider reads its
+ * configuration from it, and `declareFromStackConfig()` its rejections, policy and accounts, in the
+ * repository's own project and in a user's alike.
+ */
+export const CONFIG_NAMESPACE = "ram-invitations";
+
+/**
+ * The provider's configuration keys (`ram-invitations:<key>`), read by both shells: the provider
+ * plugin (Configure, for the default provider) and the dynamic provider. They share the namespace
+ * with the keys `declareFromStackConfig()` reads, which therefore accepts them beside its own.
+ */
+export const PROVIDER_CONFIG_KEYS = [
+    "region",
+    "profile",
+    "endpoints",
+    "roleArn",
+    "externalId",
+    "roleSessionName",
+    "allowedAccountIds",
+] as const;
+
+/** One of the provider's configuration keys. */
+export type ProviderConfigKey = (typeof PROVIDER_CONFIG_KEYS)[number];

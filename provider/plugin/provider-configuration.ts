@@ -1,0 +1,53 @@
+/**
+ * The plugin's own configuration calls: CheckConfig, DiffConfig and Configure, for the default
+ * provider (`ram-invitations:*` stack config, which the engine hands over without its namespace)
+ * and for explicit `pulumi:providers:ram-invitations` resources (their inputs). One parser for
+ * both shells (provider/ram/provider-config.ts), so a setting means the same everywhere.
+ *
+ * The engine hands a plugin only its own namespace: `aws:profile` and `aws:region` never reach it
+ * (the dynamic provider, which is handed every namespace, falls back to them). There is no sound way
+ * for the plugin to read them (secrets, project-level config and environments are resolved by the
+ * engine alone), so everything a plugin user reads names `ram-invitations:profile` and
+ * `ram-invitations:region`.
+ */
+import { PROVIDER_CONFIG_KEYS } from "../config/provider-config-keys";
+import { configError, parseProviderConfig, ProviderConfig } from "../ram/provider-config";
+import { defaultRoleSessionName } from "../rejection/role-inputs";
+import type { CheckResult, DiffResult, Properties } from "./server/plugin-provider";
+import { stackAndProjectOf } from "./urn";
+import { plainProperties, withSecrets } from "./wire-values";
+
+/** Kept secret in state (the provider's inputs are state too), whether or not the program marked it. */
+const SECRET_SETTINGS = ["externalId"] as const;
+
+/** How a problem names its key: as an explicit provider's input, or as stack config. */
+function labelFor(urn: string): (key: string) => string {
+    return /::pulumi:providers:ram-invitations::default(_[\d_]+)?$/.test(urn)
+        ? (key) => `ram-invitations:${key}`
+        : (key) => `provider input ${key}`;
+}
+
+export function checkProviderConfig(urn: string, news: Properties): CheckResult {
+    const { problems } = parseProviderConfig(plainProperties(news), labelFor(urn));
+    return { inputs: withSecrets(news, SECRET_SETTINGS), failures: problems };
+}
+
+/** A setting's change updates the provider in place: no resource is replaced, and nothing is called. */
+export function diffProviderConfig(olds: Properties, news: Properties): DiffResult {
+    const [before, after] = [plainProperties(olds), plainProperties(news)];
+    const changed = PROVIDER_CONFIG_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+    return { changes: changed.length > 0, replaces: [] };
+}
+
+/** The configuration to act with, and the default role's session name (`pulumi-<project>-<stack>`). */
+export function providerConfigOf(
+    args: Properties,
+    urn: string | undefined,
+): { config: ProviderConfig; sessionName?: string } {
+    const { config, problems } = parseProviderConfig(plainProperties(args), labelFor(urn ?? ""));
+    if (problems.length > 0) {
+        throw configError(problems);
+    }
+    const { stack, project } = stackAndProjectOf(urn ?? "");
+    return { config, sessionName: stack && project ? defaultRoleSessionName(project, stack) : undefined };
+}
