@@ -1,0 +1,238 @@
+/**
+ * When the engine dies (`pulumi up` SIGKILLed, as when a CI runner is killed), nothing it started
+ * may outlive it for more than seconds: not the provider plugin (pulumi-resource-ram-invitations, a
+ * Node.js process), not the language host, not the program the host runs. Pulumi's providers and
+ * hosts notice a dead engine by health-checking its address (rpcutil.Healthcheck), though only every
+ * 5 minutes; the plugin checks every second, our own hosts (scripts/tools/langhost) every 2.
+ *
+ * What makes each pass here: our Python host's health check (built without it, the host is still
+ * running at the deadline); the plugin's own. The YAML host (pulumi-yaml's, 5-minute check) passes
+ * for another reason: its program's next call to the dead engine fails, it writes the error to its
+ * stderr, a pipe to the dead engine, and dies of SIGPIPE. A YAML host with nothing to write would
+ * outlive the engine by up to those 5 minutes; this test cannot see that case.
+ *
+ * Each case runs an example as written on the real CLI against the emulator, with RAM's
+ * GetResourceShareInvitations slowed down so that `up` is mid-operation, the plugin waiting on a
+ * request, when the test kills the CLI (the CLI only: the others must go on their own). The
+ * processes of that run are the CLI's descendants, recorded before the kill (a killed process's
+ * children are re-parented, so the chain is gone afterwards), and any process that names the
+ * engine's address in its command line (the engine passes it to every plugin and host).
+ */
+import { readFile, readdir } from "node:fs/promises";
+import * as path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { expect } from "chai";
+import { clientEnvironment, RamOperationName } from "../../emulator";
+import { installCheckout } from "../../scripts/install-checkout";
+import { installPythonSdk } from "../../scripts/install-python-sdk";
+import type { ProjectCopy, PulumiHarness } from "../../scripts/pulumi-harness";
+import { OTHER, RECEIVER } from "../support/accounts";
+import { endToEndSuite } from "../support/end-to-end-suite";
+import { waitUntil } from "../support/wait-until";
+import { RequestCounter } from "./request-counter";
+
+const REPO = path.resolve(__dirname, "..", "..");
+const MODULES = path.join(REPO, "node_modules");
+const PLUGIN = "pulumi-resource-ram-invitations";
+const LOOKUP: RamOperationName = "GetResourceShareInvitations";
+const LOOKUP_PATH = "/getresourceshareinvitations";
+/** How long after the kill every process of the run must be gone. */
+const GRACE_MS = 10_000;
+/**
+ * The lookup's injected latency: longer than the kill and the grace period, so the plugin is still
+ * waiting on RAM when the survivors are counted (nothing but the dead engine can have ended it).
+ */
+const LOOKUP_LATENCY_MS = GRACE_MS + 15_000;
+
+interface Example {
+    name: string;
+    project: string;
+    copy: () => ProjectCopy;
+}
+
+const EXAMPLES: Example[] = [
+    {
+        name: "yaml",
+        project: "ram-invitations-yaml",
+        copy: () => ({
+            root: path.join(REPO, "examples", "yaml"),
+            paths: ["Pulumi.yaml"],
+            links: { node_modules: MODULES },
+        }),
+    },
+    {
+        name: "python",
+        project: "ram-invitations-python",
+        copy: () => ({
+            root: path.join(REPO, "examples", "python"),
+            paths: ["Pulumi.yaml", "__main__.py", "requirements.txt"],
+            // The example's virtualenv (`venv`): pulumi and the generated SDK.
+            links: { node_modules: MODULES, venv: installPythonSdk() },
+        }),
+    },
+];
+
+describe("after the engine is SIGKILLed, what it started exits within seconds", function () {
+    this.timeout(10 * 60_000);
+    const suite = endToEndSuite();
+
+    for (const example of EXAMPLES) {
+        describe(`examples/${example.name}`, () => {
+            let harness: PulumiHarness | undefined;
+            let proxy: RequestCounter | undefined;
+            /** The processes of the killed run, by role, as they were just before the kill. */
+            let started: RunProcess[] = [];
+            /** Those of them (or others naming the engine's address) still alive GRACE_MS after the kill. */
+            let left: RunProcess[] = [];
+
+            before(async () => {
+                const { emulator } = suite;
+                await emulator.admin.reset();
+                const [invitationArn] = await emulator.admin.seedPendingInvitations({
+                    sender: OTHER,
+                    receiver: RECEIVER,
+                    count: 1,
+                    regions: ["us-east-1"],
+                });
+                proxy = await RequestCounter.start(emulator.endpoint);
+                installCheckout();
+                harness = await suite.stack({
+                    copy: example.copy(),
+                    config: { [`${example.project}:invitationArn`]: { value: invitationArn } },
+                    env: clientEnvironment(proxy.endpoint, RECEIVER),
+                });
+                await emulator.admin.setFaults(LOOKUP, { latencyMs: LOOKUP_LATENCY_MS });
+
+                const run = harness.spawnUp();
+                const cli = run.child.pid!;
+                await waitUntil(
+                    "the plugin is waiting on RAM, its language host running",
+                    async () => {
+                        const tree = await descendants(cli);
+                        return (
+                            proxy!.received(LOOKUP_PATH) > 0 &&
+                            tree.some((p) => p.role === "plugin") &&
+                            tree.some((p) => p.role === "language host")
+                        );
+                    },
+                    run,
+                );
+                started = await descendants(cli);
+                const host = started.find((p) => p.role === "language host")!;
+                // The engine's address: the last argument of every plugin and host it starts.
+                const engine = host.argv[host.argv.length - 1];
+                expect(engine, host.argv.join(" ")).to.match(/^[\w.-]+:\d+$/);
+
+                process.kill(cli, "SIGKILL");
+                await run.exited;
+                await sleep(GRACE_MS);
+
+                const alive = (await Promise.all(started.map(stillRunning))).filter((p) => p !== undefined);
+                const naming = (await allProcesses()).filter((p) => p.argv.includes(engine));
+                left = [...new Map([...alive, ...naming].map((p) => [p.pid, p])).values()];
+            });
+
+            after(async () => {
+                // The harness kills what is left (it finds every process of its runs by a marker variable).
+                await harness?.dispose();
+                await suite.emulator?.admin.clearFaults();
+                await proxy?.stop();
+            });
+
+            it("its language host (and the program it ran) have exited", () => {
+                expect(started.filter((p) => p.role === "language host")).to.not.be.empty;
+                expect(listed(left.filter((p) => p.role !== "plugin"))).to.deep.equal([]);
+            });
+
+            it(`its provider plugin (${PLUGIN}) has exited`, () => {
+                expect(started.filter((p) => p.role === "plugin")).to.not.be.empty;
+                expect(listed(left.filter((p) => p.role === "plugin"))).to.deep.equal([]);
+            });
+        });
+    }
+});
+
+type Role = "plugin" | "language host" | "other";
+
+/** A process as /proc shows it. `startTime` tells it from a later process with the same pid. */
+interface RunProcess {
+    pid: number;
+    ppid: number;
+    startTime: string;
+    argv: string[];
+    role: Role;
+}
+
+/** What a failure message shows of processes left running. */
+function listed(processes: RunProcess[]): string[] {
+    return processes.map((p) => `${p.role} pid ${p.pid}: ${p.argv.join(" ")}`);
+}
+
+/**
+ * The plugin is a node process running the plugin's script; a language host is an executable named
+ * pulumi-language-<language>. Anything else of the run (the Python program the host starts, the
+ * interpreters the hosts ask for their version) counts with the host.
+ */
+function roleOf(argv: string[]): Role {
+    const names = argv.slice(0, 2).map((arg) => path.basename(arg));
+    if (names.includes(PLUGIN)) {
+        return "plugin";
+    }
+    if (/^pulumi-language-[a-z]+$/.test(names[0] ?? "")) {
+        return "language host";
+    }
+    return "other";
+}
+
+/** A live (not zombie) process, or undefined when there is none by that pid. */
+async function readProcess(pid: number): Promise<RunProcess | undefined> {
+    try {
+        const [stat, cmdline] = await Promise.all([
+            readFile(`/proc/${pid}/stat`, "utf8"),
+            readFile(`/proc/${pid}/cmdline`, "utf8"),
+        ]);
+        // "pid (comm) state ppid ... starttime ...": comm may hold spaces and parentheses.
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const [state, ppid] = fields;
+        const startTime = fields[19];
+        if (state === "Z" || state === "X") {
+            return undefined;
+        }
+        const argv = cmdline.split("\0");
+        if (argv[argv.length - 1] === "") {
+            argv.pop(); // the terminating NUL
+        }
+        return { pid, ppid: Number(ppid), startTime, argv, role: roleOf(argv) };
+    } catch {
+        return undefined; // gone
+    }
+}
+
+async function allProcesses(): Promise<RunProcess[]> {
+    const pids = (await readdir("/proc")).filter((name) => /^\d+$/.test(name)).map(Number);
+    return (await Promise.all(pids.map(readProcess))).filter((p) => p !== undefined);
+}
+
+/** Every live process below `root` in the parent chain. */
+async function descendants(root: number): Promise<RunProcess[]> {
+    const all = await allProcesses();
+    const found: RunProcess[] = [];
+    const parents = new Set([root]);
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const p of all) {
+            if (parents.has(p.ppid) && !parents.has(p.pid)) {
+                parents.add(p.pid);
+                found.push(p);
+                grew = true;
+            }
+        }
+    }
+    return found;
+}
+
+/** The process as it is now, if it is still the same one and alive. */
+async function stillRunning(before: RunProcess): Promise<RunProcess | undefined> {
+    const now = await readProcess(before.pid);
+    return now && now.startTime === before.startTime ? { ...now, role: before.role } : undefined;
+}
