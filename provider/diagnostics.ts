@@ -22,7 +22,7 @@ const STORE_KEY = "__pulumiRamInvitationsDiagnostics";
 
 function sinks(): AsyncLocalStorage<DiagnosticSink> {
     const holder = globalThis as unknown as Record<string, AsyncLocalStorage<DiagnosticSink> | undefined>;
-     
+
     holder[STORE_KEY] ??= new (require("node:async_hooks") as typeof import("node:async_hooks")).AsyncLocalStorage();
     return holder[STORE_KEY];
 }

@@ -22,3 +22,9 @@ export const PROVIDER_CONFIG_KEYS = [
 
 /** One of the provider's configuration keys. */
 export type ProviderConfigKey = (typeof PROVIDER_CONFIG_KEYS)[number];
+
+/**
+ * Keys of the same namespace that a program reads (declareFromStackConfig), not the provider: the
+ * default provider is handed them with its own and leaves them alone.
+ */
+export const PROGRAM_CONFIG_KEYS = ["rejections", "policy", "accounts"] as const;

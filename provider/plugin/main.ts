@@ -16,7 +16,7 @@ function packageVersion(): string {
 
 serve(new RamInvitationsProvider(packageVersion()), process.argv.slice(2)).then(
     // The engine reads the port from the first line of stdout.
-    (port) => process.stdout.write(`${port}\n`),
+    ({ port }) => process.stdout.write(`${port}\n`),
     (error: unknown) => {
         process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
         process.exit(1);

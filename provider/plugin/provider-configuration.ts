@@ -10,7 +10,7 @@
  * engine alone), so everything a plugin user reads names `ram-invitations:profile` and
  * `ram-invitations:region`.
  */
-import { PROVIDER_CONFIG_KEYS } from "../config/provider-config-keys";
+import { PROGRAM_CONFIG_KEYS, PROVIDER_CONFIG_KEYS } from "../config/provider-config-keys";
 import { configError, parseProviderConfig, ProviderConfig } from "../ram/provider-config";
 import { defaultRoleSessionName } from "../rejection/role-inputs";
 import type { CheckResult, DiffResult, Properties } from "./server/plugin-provider";
@@ -20,16 +20,24 @@ import { plainProperties, withSecrets } from "./wire-values";
 /** Kept secret in state (the provider's inputs are state too), whether or not the program marked it. */
 const SECRET_SETTINGS = ["externalId"] as const;
 
-/** How a problem names its key: as an explicit provider's input, or as stack config. */
-function labelFor(urn: string): (key: string) => string {
-    return /::pulumi:providers:ram-invitations::default(_[\d_]+)?$/.test(urn)
-        ? (key) => `ram-invitations:${key}`
-        : (key) => `provider input ${key}`;
+/** True for the default provider, whose settings are `ram-invitations:*` stack config (an engine that names none). */
+function isDefaultProvider(urn: string): boolean {
+    return urn === "" || /::pulumi:providers:ram-invitations::default(_[\d_]+)?$/.test(urn);
+}
+
+/**
+ * The settings in `values`, each problem naming its key as the user wrote it: stack config for the
+ * default provider (which is also handed the keys a program reads, and leaves them alone), an input
+ * of an explicit provider otherwise.
+ */
+function parseFor(urn: string, values: Properties): ReturnType<typeof parseProviderConfig> {
+    return isDefaultProvider(urn)
+        ? parseProviderConfig(plainProperties(values), (key) => `ram-invitations:${key}`, PROGRAM_CONFIG_KEYS)
+        : parseProviderConfig(plainProperties(values), (key) => `provider input ${key}`);
 }
 
 export function checkProviderConfig(urn: string, news: Properties): CheckResult {
-    const { problems } = parseProviderConfig(plainProperties(news), labelFor(urn));
-    return { inputs: withSecrets(news, SECRET_SETTINGS), failures: problems };
+    return { inputs: withSecrets(news, SECRET_SETTINGS), failures: parseFor(urn, news).problems };
 }
 
 /** A setting's change updates the provider in place: no resource is replaced, and nothing is called. */
@@ -44,7 +52,7 @@ export function providerConfigOf(
     args: Properties,
     urn: string | undefined,
 ): { config: ProviderConfig; sessionName?: string } {
-    const { config, problems } = parseProviderConfig(plainProperties(args), labelFor(urn ?? ""));
+    const { config, problems } = parseFor(urn ?? "", args);
     if (problems.length > 0) {
         throw configError(problems);
     }

@@ -47,18 +47,20 @@ const ENDPOINT_SERVICES: readonly string[] = ["ram", "sts"];
 
 /**
  * The configuration in `values` (keys without a namespace), and every problem with it, each naming
- * its key as `label(key)` shows it (e.g. `ram-invitations:profile`). Unknown keys are problems.
+ * its key as `label(key)` shows it (e.g. `ram-invitations:profile`). Unknown keys are problems, but
+ * for `othersKeys`: keys of the same namespace that someone else reads.
  */
 export function parseProviderConfig(
     values: Record<string, unknown>,
     label: (key: string) => string = (key) => key,
+    othersKeys: readonly string[] = [],
 ): { config: ProviderConfig; problems: ConfigProblem[] } {
     const problems: ConfigProblem[] = [];
     const config: ProviderConfig = {};
     const problem = (key: string, reason: string) =>
         problems.push({ property: key, reason: `${label(key)} ${reason}` });
     for (const [key, raw] of Object.entries(values)) {
-        if (raw === undefined || raw === null || raw === "" || ENGINE_KEYS.includes(key)) {
+        if (raw === undefined || raw === null || raw === "" || ENGINE_KEYS.includes(key) || othersKeys.includes(key)) {
             continue;
         }
         if (!(PROVIDER_CONFIG_KEYS as readonly string[]).includes(key)) {

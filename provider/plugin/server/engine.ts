@@ -56,9 +56,10 @@ export class EngineConnection {
 
     /**
      * Calls `onGone` once the engine stops answering its health check (its process ended). An engine
-     * that does not serve health checks counts as alive, as in Pulumi's Go SDK.
+     * that does not serve health checks counts as alive, as in Pulumi's Go SDK. Answers a function that
+     * stops the watch.
      */
-    watchHealth(onGone: () => void): void {
+    watchHealth(onGone: () => void): () => void {
         const client = new grpc.Client(this.address, grpc.credentials.createInsecure());
         const check = () =>
             client.makeUnaryRequest(
@@ -77,5 +78,9 @@ export class EngineConnection {
         const timer = setTimeout(check, HEALTH_CHECK_INTERVAL_MS);
         // The check alone never keeps the process alive: the gRPC server does, while it serves.
         timer.unref();
+        return () => {
+            clearTimeout(timer);
+            client.close();
+        };
     }
 }

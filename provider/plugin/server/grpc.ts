@@ -8,7 +8,7 @@ import type * as GrpcModule from "@grpc/grpc-js";
 
 function requireFromSdk<T>(id: string): T {
     const sdkFolder = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-     
+
     return require(require.resolve(id, { paths: [sdkFolder] })) as T;
 }
 

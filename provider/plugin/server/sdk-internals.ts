@@ -8,7 +8,6 @@ import type * as pulumi from "@pulumi/pulumi";
 import type * as providerProto from "@pulumi/pulumi/proto/provider_pb";
 import type * as structProto from "google-protobuf/google/protobuf/struct_pb";
 
- 
 const state = require("@pulumi/pulumi/runtime/state") as {
     withLocalStorage<T>(work: () => Promise<T>): Promise<T>;
 };
@@ -22,7 +21,6 @@ const server = require("@pulumi/pulumi/provider/server") as {
         dependencies: ReturnType<providerProto.ConstructRequest["getInputdependenciesMap"]>,
     ): Promise<pulumi.Inputs>;
 };
- 
 
 export const { withLocalStorage } = state;
 export const { awaitFeatureSupport, waitForRPCs } = settings;

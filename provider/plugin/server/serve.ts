@@ -23,8 +23,21 @@ export function engineAddressOf(args: readonly string[]): string | undefined {
     return positional[0];
 }
 
-/** Serves `provider` on a free port of 127.0.0.1; resolves with the port once it listens. */
-export async function serve(provider: PluginProvider, args: readonly string[]): Promise<number> {
+export interface Serving {
+    port: number;
+    /** Stops serving at once (what the process does when its engine is gone). */
+    stop(): void;
+}
+
+/**
+ * Serves `provider` on a free port of 127.0.0.1; resolves once it listens. When the engine is
+ * gone, serving stops and `onEngineGone` runs (by default, the process ends).
+ */
+export async function serve(
+    provider: PluginProvider,
+    args: readonly string[],
+    onEngineGone: () => void = () => process.exit(1),
+): Promise<Serving> {
     const address = engineAddressOf(args);
     if (!address) {
         throw new Error(
@@ -43,10 +56,14 @@ export async function serve(provider: PluginProvider, args: readonly string[]): 
             error ? reject(error) : resolve(bound),
         ),
     );
-    engine.watchHealth(() => {
+    const stopWatching = engine.watchHealth(() => {
         // Nothing is left to answer: end now rather than outlive a killed `pulumi up`.
-        server.forceShutdown();
-        process.exit(1);
+        stop();
+        onEngineGone();
     });
-    return port;
+    const stop = () => {
+        stopWatching();
+        server.forceShutdown();
+    };
+    return { port, stop };
 }
