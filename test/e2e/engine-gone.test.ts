@@ -3,13 +3,17 @@
  * may outlive it for more than seconds: not the provider plugin (pulumi-resource-ram-invitations, a
  * Node.js process), not the language host, not the program the host runs. Pulumi's providers and
  * hosts notice a dead engine by health-checking its address (rpcutil.Healthcheck), though only every
- * 5 minutes; the plugin checks every second, our own hosts (scripts/tools/langhost) every 2.
+ * 5 minutes; the plugin checks every second, our own hosts every 2: scripts/tools/langhost, and the
+ * YAML host, which is pulumi-yaml's language host under our copy of its main
+ * (scripts/tools/pulumi-language-yaml/cmd/pulumi-language-yaml) with that interval.
  *
- * What makes each pass here: our Python host's health check (built without it, the host is still
- * running at the deadline); the plugin's own. The YAML host (pulumi-yaml's, 5-minute check) passes
- * for another reason: its program's next call to the dead engine fails, it writes the error to its
- * stderr, a pipe to the dead engine, and dies of SIGPIPE. A YAML host with nothing to write would
- * outlive the engine by up to those 5 minutes; this test cannot see that case.
+ * What makes each pass here: the hosts' health checks (built without it, our Python host is still
+ * running at the deadline); the plugin's own. In the killed run the YAML host may also go another
+ * way: its program's next call to the dead engine fails, it writes the error to its stderr, a pipe
+ * to the dead engine, and dies of SIGPIPE (with upstream's 5-minute check, that was the only reason
+ * it passed). So the YAML host is also run on its own, against a stand-in engine that is then
+ * SIGKILLed, with nothing to write and its stderr going nowhere: there only its health check can
+ * end it.
  *
  * Each case runs an example as written on the real CLI against the emulator, with RAM's
  * GetResourceShareInvitations slowed down so that `up` is mid-operation, the plugin waiting on a
@@ -18,6 +22,8 @@
  * children are re-parented, so the chain is gone afterwards), and any process that names the
  * engine's address in its command line (the engine passes it to every plugin and host).
  */
+import { ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import { readFile, readdir } from "node:fs/promises";
 import * as path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -25,7 +31,7 @@ import { expect } from "chai";
 import { clientEnvironment, RamOperationName } from "../../emulator";
 import { installCheckout } from "../../scripts/install-checkout";
 import { installPythonSdk } from "../../scripts/install-python-sdk";
-import type { ProjectCopy, PulumiHarness } from "../../scripts/pulumi-harness";
+import { ensurePulumi, type ProjectCopy, type PulumiHarness } from "../../scripts/pulumi-harness";
 import { OTHER, RECEIVER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
 import { waitUntil } from "../support/wait-until";
@@ -43,6 +49,23 @@ const GRACE_MS = 10_000;
  * waiting on RAM when the survivors are counted (nothing but the dead engine can have ended it).
  */
 const LOOKUP_LATENCY_MS = GRACE_MS + 15_000;
+/**
+ * How long the YAML host, on its own, may outlive its stand-in engine: one health-check interval
+ * (2 s), the failing check, and a margin.
+ */
+const HEALTH_GRACE_MS = 4_000;
+/**
+ * A stand-in engine: a gRPC server with no services, printing its port. The host's health checks
+ * get "unimplemented", which rpcutil.Healthcheck counts as alive; once it is killed they fail.
+ */
+const STAND_IN_ENGINE = `
+const grpc = require("@grpc/grpc-js");
+const server = new grpc.Server();
+server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
+    if (err) throw err;
+    console.log(port);
+});
+`;
 
 interface Example {
     name: string;
@@ -150,7 +173,51 @@ describe("after the engine is SIGKILLed, what it started exits within seconds", 
             });
         });
     }
+
+    describe("examples/yaml's language host (pulumi-language-yaml) on its own, with nothing to write", () => {
+        const children: ChildProcess[] = [];
+        after(() => children.forEach((child) => child.exitCode === null && child.kill("SIGKILL")));
+
+        it(`exits by its health check within ${HEALTH_GRACE_MS / 1000} s of its engine's SIGKILL`, async () => {
+            const bin = await ensurePulumi();
+            const engine = spawn(process.execPath, ["-e", STAND_IN_ENGINE], {
+                cwd: REPO,
+                stdio: ["ignore", "pipe", "inherit"],
+            });
+            children.push(engine);
+            const engineAddress = `127.0.0.1:${await firstLine(engine)}`;
+            // No program, so no calls to the engine; stderr to /dev/null, so no write can fail.
+            const host = spawn(path.join(bin, "pulumi-language-yaml"), [engineAddress], {
+                stdio: ["ignore", "pipe", "ignore"],
+            });
+            children.push(host);
+            const exited = once(host, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+            expect(await firstLine(host), "the port it serves on").to.match(/^\d+$/);
+            // Past one health check with the engine alive: it must not exit for that.
+            await sleep(2_500);
+            expect(host.exitCode, "exit code while its engine is alive").to.equal(null);
+
+            engine.kill("SIGKILL");
+            const killedAt = Date.now();
+            const outcome = await Promise.race([exited, sleep(HEALTH_GRACE_MS + 5_000).then(() => undefined)]);
+            const lived = Date.now() - killedAt;
+            const seconds = (lived / 1000).toFixed(1);
+            expect(outcome, "still running 5 s after the deadline").to.not.equal(undefined);
+            // Its own exit (the health check cancels its server), not a signal.
+            expect(outcome, `exit code and signal, ${seconds} s after the engine's SIGKILL`).to.deep.equal([0, null]);
+            expect(lived, `exited ${seconds} s after the engine's SIGKILL`).to.be.at.most(HEALTH_GRACE_MS);
+        });
+    });
 });
+
+/** The first line a child process prints on stdout (it goes on reading the rest, so writes do not fail). */
+async function firstLine(child: ChildProcess): Promise<string> {
+    let text = "";
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+    await waitUntil("a first line on stdout", () => text.includes("\n") || child.exitCode !== null);
+    expect(text, "its stdout before it exited").to.include("\n");
+    return text.slice(0, text.indexOf("\n")).trim();
+}
 
 type Role = "plugin" | "language host" | "other";
 

@@ -10,8 +10,13 @@
 // Pulumi ships it too: the CLI and each language host are separate executables that speak gRPC,
 // each built against its own pulumi/pkg.
 //
-// scripts/ensure-pulumi builds it into .tools/pulumi/bin beside the CLI, where the engine finds it.
-// To bump: GONOSUMDB=github.com/pulumi go get github.com/pulumi/pulumi-yaml@vX.Y.Z && go mod tidy.
+// What scripts/ensure-pulumi builds into .tools/pulumi/bin beside the CLI, where the engine finds it,
+// is not upstream's main imported below but ./cmd/pulumi-language-yaml: a copy of it that health-checks
+// the engine every 2 s instead of every 5 minutes (so the host exits soon after a SIGKILLed `pulumi up`),
+// the rest (pkg/server's language host, flags) being upstream's. The import keeps upstream's main in
+// the module graph, so `go mod tidy` keeps everything it needs.
+// To bump: GONOSUMDB=github.com/pulumi go get github.com/pulumi/pulumi-yaml@vX.Y.Z && go mod tidy,
+// then carry upstream's changes to cmd/pulumi-language-yaml/main.go over into ours.
 package tools
 
 import _ "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml"
