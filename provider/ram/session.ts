@@ -105,6 +105,16 @@ export class RamSession {
 
     /** Where a call about no invitation in particular (a listing) runs in `region`, with the caller's account. */
     async regionContext(region: string): Promise<CallContext> {
+        // An account the provider may not act in is named by the refusal itself: its role is not
+        // assumed to ask STS for what the message already says.
+        if (
+            await this.requireAllowedAccount(region).then(
+                () => false,
+                () => true,
+            )
+        ) {
+            return this.contextWithoutAccount("", region);
+        }
         // Both only name things in an error message; asked for together, each best effort.
         const [accountId, callerArn] = await Promise.all([
             findCallerAccount(region, this.settings, this.roleCredentials()),
