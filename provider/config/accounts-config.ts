@@ -7,7 +7,7 @@ import { checkPolicyArgs } from "../policy/policy-args";
 import { parseRoleInputs } from "../rejection/role-inputs";
 import { parseRejectionsConfig, RejectionEntry, RESOURCE_NAME } from "./rejections-config";
 
-/** The config key, in the project's namespace, that maps account names to their settings. */
+/** The config key, in the `ram-invitations` namespace, that maps account names to their settings. */
 export const ACCOUNTS_CONFIG_KEY = "accounts";
 
 /** One account of the fleet, as declared in stack config. */

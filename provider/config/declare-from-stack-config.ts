@@ -5,16 +5,18 @@ import type { PolicySummary } from "../policy/plan";
 import type { InvitationRejection } from "../rejection/invitation-rejection";
 import { AccountEntry, ACCOUNTS_CONFIG_KEY, parseAccountsConfig } from "./accounts-config";
 import { declareRejectionEntries } from "./declare-rejections";
+import { CONFIG_NAMESPACE } from "./provider-config-keys";
 import { parseRejectionsConfig, RejectionEntry, REJECTIONS_CONFIG_KEY } from "./rejections-config";
+import { unknownKeyProblems } from "./unknown-keys";
 
-/** The config key, in the project's namespace, that holds the rejection policy. */
+/** The config key, in the `ram-invitations` namespace, that holds the rejection policy. */
 export const POLICY_CONFIG_KEY = "policy";
 
 /** What the stack config declared. */
 export interface DeclaredFromConfig {
     /** The explicit rejections, by resource name (a fleet account's are prefixed with its name). */
     rejections: Promise<Record<string, InvitationRejection>>;
-    /** The policies, by resource name: `<project>-policy` and `<account>-policy`. */
+    /** The policies, by resource name: `ram-invitations-policy` (`<namespace>-policy`) and `<account>-policy`. */
     policies: Record<string, InvitationPolicy>;
     /** The single-account policy's summary; undefined when `policy` is not set. */
     policySummary: pulumi.Output<PolicySummary | undefined>;
@@ -23,15 +25,23 @@ export interface DeclaredFromConfig {
 }
 
 /**
- * Declares everything the stack config asks for: an {@link InvitationPolicy} from `policy`, named
- * after the stack's project; one rejection per entry of `rejections`; and, for each account of
+ * Declares everything the stack config asks for, from the keys `ram-invitations:policy`,
+ * `ram-invitations:rejections` and `ram-invitations:accounts` (whatever the project's name; pass a
+ * `config` to read another namespace): an {@link InvitationPolicy} from `policy`, named
+ * `ram-invitations-policy`; one rejection per entry of `rejections`; and, for each account of
  * `accounts`, its policy and rejections through its role, named after the account. Every value is
- * checked first, and every problem is reported at once, by key, before anything is registered. No
+ * checked first, and so is every other key of the namespace (only the provider's own may be there
+ * too), and every problem is reported at once, by key, before anything is registered. No
  * rejection (explicit, or any policy's) is declared until every policy has listed RAM and passed its
  * guard, so a policy that refuses to run, in any account, stops every write of the update; each
  * refusal is an error on its policy.
  */
-export function declareFromStackConfig(config = new pulumi.Config()): DeclaredFromConfig {
+export function declareFromStackConfig(config = new pulumi.Config(CONFIG_NAMESPACE)): DeclaredFromConfig {
+    const unknownKeys = unknownKeyProblems(pulumi.runtime.allConfig(), config.name, "declareFromStackConfig()", [
+        REJECTIONS_CONFIG_KEY,
+        POLICY_CONFIG_KEY,
+        ACCOUNTS_CONFIG_KEY,
+    ]);
     const single = parseRejectionsConfig(
         config.getObject<unknown>(REJECTIONS_CONFIG_KEY),
         `${config.name}:${REJECTIONS_CONFIG_KEY}`,
@@ -46,6 +56,7 @@ export function declareFromStackConfig(config = new pulumi.Config()): DeclaredFr
         `${config.name}:${ACCOUNTS_CONFIG_KEY}`,
     );
     const problems = [
+        ...unknownKeys,
         ...policyCheck.problems,
         ...single.problems,
         ...fleet.problems,

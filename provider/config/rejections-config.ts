@@ -10,7 +10,7 @@ export interface RejectionEntry {
     invitationWaitSeconds?: number;
 }
 
-/** The config key, in the project's namespace, that lists the rejections. */
+/** The config key, in the `ram-invitations` namespace, that lists the rejections. */
 export const REJECTIONS_CONFIG_KEY = "rejections";
 
 const ENTRY_KEYS = ["invitationArn", "resourceShareArn", "invitationWaitSeconds"];

@@ -1,11 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Invitation, listInvitations, programSession } from "../listing/get-invitations";
+import type { RamSession } from "../ram/session";
 import { declareInTurn } from "../rejection/declare-in-turn";
 import { InvitationAcceptance } from "../acceptance/invitation-acceptance";
 import { InvitationRejection } from "../rejection/invitation-rejection";
 import { ListedInvitation, LISTED_INPUT } from "../rejection/listed-invitation";
 import { CheckedPolicyArgs, checkPolicyArgs, InvitationPolicyArgs } from "./policy-args";
-import { emptySummary, guardProblem, planPolicy, PolicyPlan, PolicySummary, rejectionName } from "./plan";
+import {
+    emptySummary,
+    guardProblem,
+    planPolicy,
+    PolicyPlan,
+    PolicySummary,
+    refusedSummary,
+    rejectionName,
+} from "./plan";
 
 export const INVITATION_POLICY_TYPE = "ram-invitations:policy:InvitationPolicy";
 
@@ -48,6 +57,8 @@ export interface PolicyShell<R extends pulumi.Resource, A extends pulumi.Resourc
     declareAcceptance(name: string, args: PolicyRejectionArgs, policy: pulumi.Resource): A;
     /** Fails the run with `reason`, once the policy has refused (its guard, or a listing that failed). */
     refuse(reason: string, policy: pulumi.Resource): void;
+    /** How the policy lists RAM: configured as that shell's provider is, acting as `args` say. */
+    session(args: CheckedPolicyArgs): RamSession;
 }
 
 /**
@@ -57,7 +68,10 @@ export interface PolicyShell<R extends pulumi.Resource, A extends pulumi.Resourc
 export class PolicyComponent<R extends pulumi.Resource, A extends pulumi.Resource = pulumi.Resource>
     extends pulumi.ComponentResource
 {
-    /** What the policy saw and did in this run: counts in all and per sender (and `refused`, when it refused). */
+    /**
+     * What the policy saw and did in this run: counts in all and per sender; with `refused`, when the
+     * run did not go ahead, what it would have done is counted as `wouldReject` and `wouldAccept`.
+     */
     public readonly summary: pulumi.Output<PolicySummary>;
     /**
      * The rejections this run declared, by resource name; none when the policy (or, with
@@ -82,28 +96,29 @@ export class PolicyComponent<R extends pulumi.Resource, A extends pulumi.Resourc
         }
         const { declareWhen, ...componentOptions } = opts ?? {};
         super(shell.type, name, {}, componentOptions);
-        this.planned = planFromRam(name, checked, this);
-        const nothing = { rejections: {}, acceptances: {} };
-        const declared = this.planned.then(async (outcome) => {
+        this.planned = planFromRam(name, checked, shell.session(checked), this);
+        // The plan this run carries out; undefined when the policy refused, or another policy of the stack did.
+        const carriedOut = this.planned.then(async (outcome) => {
             if (outcome.refusal !== undefined) {
                 shell.refuse(outcome.refusal, this);
-                return nothing;
+                return undefined;
             }
             if (declareWhen !== undefined && !(await declareWhen)) {
                 holdBack(outcome.plan, checked, this);
-                return nothing;
+                return undefined;
             }
-            return this.declare(name, outcome.plan, checked);
+            return outcome.plan;
         });
+        const declared = carriedOut.then((plan) =>
+            plan ? this.declare(name, plan, checked) : { rejections: {}, acceptances: {} },
+        );
         this.rejections = declared.then((d) => d.rejections);
         this.acceptances = declared.then((d) => d.acceptances);
         // Never a rejected promise in an output: Pulumi would report it as an error serializing the
         // outputs, on the stack instead of the policy. A refusal fails the run through shell.refuse.
         this.summary = pulumi.output(
-            this.planned.then((o) =>
-                o.refusal === undefined
-                    ? o.plan.summary
-                    : { ...(o.plan?.summary ?? emptySummary(checked)), refused: true },
+            Promise.all([this.planned, carriedOut]).then(([outcome, plan]) =>
+                plan ? plan.summary : refusedSummary(outcome.plan?.summary ?? emptySummary(checked)),
             ),
         );
         this.registerOutputs({ summary: this.summary });
@@ -147,6 +162,7 @@ const DYNAMIC_SHELL: PolicyShell<InvitationRejection, InvitationAcceptance> = {
     declareRejection: (name, args, policy) => new InvitationRejection(name, args, { parent: policy }),
     declareAcceptance: (name, args, policy) => new InvitationAcceptance(name, args, { parent: policy }),
     refuse: failProgram,
+    session: programSession,
 };
 
 /**
@@ -166,10 +182,14 @@ export class InvitationPolicy extends PolicyComponent<InvitationRejection, Invit
 }
 
 /** Lists every region, decides, reports what will be rejected, and applies the guard. */
-async function planFromRam(name: string, args: CheckedPolicyArgs, policy: pulumi.Resource): Promise<PolicyOutcome> {
+async function planFromRam(
+    name: string,
+    args: CheckedPolicyArgs,
+    session: RamSession,
+    policy: pulumi.Resource,
+): Promise<PolicyOutcome> {
     let listed: Invitation[][];
     try {
-        const session = programSession(args);
         listed = await Promise.all(args.regions.map((region) => listInvitations(session, { region })));
     } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

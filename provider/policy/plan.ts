@@ -52,13 +52,13 @@ export interface PolicyCounts {
     pendingAllowed: number;
     /** Pending invitations this run rejects (enforce mode). */
     rejectedNow: number;
-    /** Pending invitations this run would reject (report mode). */
+    /** Pending invitations this run would reject (report mode, or a run that was refused). */
     wouldReject: number;
     /** Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band). */
     rejectedEarlier: number;
     /** Pending invitations this run accepts (enforce mode, `allowed: "accept"`). */
     acceptedNow: number;
-    /** Pending invitations this run would accept (report mode, `allowed: "accept"`). */
+    /** Pending invitations this run would accept (report mode or a refused run, `allowed: "accept"`). */
     wouldAccept: number;
     /** Accepted invitations the policy keeps declared (`allowed: "accept"`). */
     acceptedEarlier: number;
@@ -71,8 +71,10 @@ export interface PolicySummary extends PolicyCounts {
     /** The same counts per sender account. */
     bySender: Record<string, PolicyCounts>;
     /**
-     * True when the policy refused to run (its guard, or RAM could not be listed; its error says
-     * why): it rejected nothing, and the counts are what it saw. Absent when it ran.
+     * True when the run did not go ahead: the policy refused (its guard, or RAM could not be listed;
+     * its error says why), or, with `declareWhen`, another policy of the stack did (a warning says
+     * so). It rejected and accepted nothing: `rejectedNow` and `acceptedNow` are 0, and `wouldReject`
+     * and `wouldAccept` count what it would have done (none when it could not list). Absent when it ran.
      */
     refused?: boolean;
 }
@@ -120,6 +122,29 @@ export function planPolicy(invitations: Invitation[], args: CheckedPolicyArgs): 
 /** The summary of a policy that has seen nothing (yet). */
 export function emptySummary(args: Pick<CheckedPolicyArgs, "mode" | "regions">): PolicySummary {
     return { mode: args.mode, regions: args.regions, ...noCounts(), bySender: {} };
+}
+
+/**
+ * The summary of a run that did not go ahead: what it would have rejected or accepted is counted as
+ * `wouldReject` and `wouldAccept`, in all and per sender, so that no "now" count reads as if it acted.
+ */
+export function refusedSummary(summary: PolicySummary): PolicySummary {
+    const bySender = Object.entries(summary.bySender).map(([sender, counts]) => [
+        sender,
+        { ...counts, ...undone(counts) },
+    ]);
+    return { ...summary, ...undone(summary), bySender: Object.fromEntries(bySender), refused: true };
+}
+
+function undone(
+    counts: PolicyCounts,
+): Pick<PolicyCounts, "rejectedNow" | "wouldReject" | "acceptedNow" | "wouldAccept"> {
+    return {
+        rejectedNow: 0,
+        wouldReject: counts.wouldReject + counts.rejectedNow,
+        acceptedNow: 0,
+        wouldAccept: counts.wouldAccept + counts.acceptedNow,
+    };
 }
 
 function countedAs(decision: Exclude<Decision, "ignore">, mode: PolicyMode): keyof PolicyCounts {

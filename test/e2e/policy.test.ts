@@ -129,6 +129,10 @@ describe("the rejection policy, end to end", function () {
         }
         expect(await writeCalls(emulator)).to.deep.equal([]);
         expect(await rejectionsInState(harness)).to.deep.equal([]);
+        // The summary says so in its numbers: nothing rejected now, what it would have rejected.
+        const { policy } = await harness.stack.outputs();
+        expect(policy.value).to.deep.include({ refused: true, rejectedNow: 0, wouldReject: 4, pendingAllowed: 2 });
+        expect(policy.value.bySender[VENDOR.accountId]).to.deep.include({ rejectedNow: 0, wouldReject: 2 });
     });
 
     it('allowed "accept": unwanted rejected, allowed accepted, none pending; a second up changes nothing', async () => {
@@ -180,6 +184,52 @@ describe("the rejection policy, end to end", function () {
         expect(await rejectionsInState(harness)).to.deep.equal([]);
         const after = await statuses();
         expect(Object.values(after).every((status) => status === "PENDING")).to.equal(true);
+        const { policy } = await harness.stack.outputs();
+        expect(policy.value).to.deep.include({
+            refused: true,
+            acceptedNow: 0,
+            wouldAccept: 2,
+            rejectedNow: 0,
+            wouldReject: 4,
+        });
+        expect(policy.value.bySender[SENDER.accountId]).to.deep.include({ acceptedNow: 0, wouldAccept: 2 });
+    });
+
+    it("a policy held back by another policy's refusal says so in its numbers too", async () => {
+        await seed(2);
+        const dataProd = `arn:aws:iam::${OTHER.accountId}:role/ram-invitations`;
+        await emulator.admin.seed({
+            accounts: [],
+            roles: [{ roleArn: dataProd, trustedPrincipals: [RECEIVER.accountId] }],
+        });
+        await emulator.admin.seedPendingInvitations({
+            sender: VENDOR,
+            receiver: OTHER,
+            count: 2,
+            regions: REGIONS,
+            namePrefix: "to-data-prod",
+        });
+        await emulator.admin.clearCalls();
+        // The stack's own policy passes its guard; data-prod's refuses, so neither rejects anything.
+        const harness = await suite.rootStack(
+            {},
+            {
+                config: {
+                    policy: POLICY,
+                    accounts: { "data-prod": { roleArn: dataProd, policy: { ...POLICY, maxRejectionsPerRun: 1 } } },
+                },
+            },
+        );
+
+        const { message } = await expectFailure(harness.stack.up({ continueOnError: true }), CommandError);
+
+        expect(message).to.contain(`InvitationPolicy "data-prod-policy" (through role ${dataProd}) would reject 2`);
+        expect(message).to.contain("another policy of this stack refused");
+        expect(await writeCalls(emulator)).to.deep.equal([]);
+        const { policy, accounts } = await harness.stack.outputs();
+        expect(policy.value).to.deep.include({ refused: true, rejectedNow: 0, wouldReject: 4, pendingAllowed: 2 });
+        expect(policy.value.bySender[OTHER.accountId]).to.deep.include({ rejectedNow: 0, wouldReject: 2 });
+        expect(accounts.value["data-prod"]).to.deep.include({ refused: true, rejectedNow: 0, wouldReject: 2 });
     });
 
     it("report mode declares no rejection and makes no write call, but reports", async () => {

@@ -16,15 +16,18 @@ import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
 import { expectFailure } from "../support/expect-failure";
 import { ramClientAs } from "../support/ram-client";
-import { seedInvitationsNamedIn, stackConfigExample } from "../support/readme-examples";
+import {
+    README_PROFILE,
+    seedInvitationsNamedIn,
+    stackConfigExample,
+    useReadmeStackConfig,
+} from "../support/readme-examples";
 import { arnOf, rejectionsInState, writeCalls } from "../support/rejections-in-state";
 
 const GITOPS = "GitOps: rejections declared in stack config";
 const POLICY = "The policy in stack config";
 const FLEET = "A fleet in stack config";
 const REGIONS = ["eu-west-1", "us-east-1"];
-/** The README's GitOps example names this profile for the receiving account. */
-const PROFILE = "platform-prod";
 
 describe("the repository's own project, with the README's stack config, as a user runs it", function () {
     this.timeout(20 * 60_000);
@@ -40,12 +43,7 @@ describe("the repository's own project, with the README's stack config, as a use
     async function exampleStack(example: string, credentials?: SeedAccount): Promise<PulumiHarness> {
         const endpointsOnly = { AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "" };
         const harness = await suite.rootStack(undefined, credentials ? { credentials } : { env: endpointsOnly });
-        await appendFile(path.join(harness.stack.workspace.workDir, "Pulumi.test.yaml"), `\n${example}`);
-        await writeFile(
-            harness.env.AWS_CONFIG_FILE,
-            `[profile ${PROFILE}]\naws_access_key_id = ${RECEIVER.accessKeyId}\n` +
-                `aws_secret_access_key = ${RECEIVER.secretAccessKey}\nregion = us-east-1\n`,
-        );
+        await useReadmeStackConfig(harness, example, RECEIVER);
         return harness;
     }
 
@@ -103,7 +101,7 @@ describe("the repository's own project, with the README's stack config, as a use
     it("README GitOps: only rejections, through the example's AWS profile", async () => {
         await emulator.admin.seed({ accounts: [SENDER, RECEIVER, BYSTANDER] });
         const [example, arns] = await seedInvitationsNamedIn(emulator, stackConfigExample(GITOPS), RECEIVER);
-        expect(example).to.contain(`aws:profile: ${PROFILE}`);
+        expect(example).to.contain(`aws:profile: ${README_PROFILE}`);
         expect(arns).to.have.length(2);
         await emulator.admin.clearCalls();
         const harness = await exampleStack(example);

@@ -3,8 +3,10 @@
  * two cannot drift.
  */
 import { readFileSync } from "node:fs";
+import { appendFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import type { RunningEmulator, SeedAccount } from "../../emulator";
+import type { PulumiHarness } from "../../scripts/pulumi-harness";
 
 const README = path.resolve(__dirname, "..", "..", "README.md");
 
@@ -68,4 +70,21 @@ export async function seedInvitationsNamedIn(
         text = text.replaceAll(arn, seeded[i]);
     }
     return [text, seeded];
+}
+
+/** The AWS profile that the README's GitOps example names for the receiving account. */
+export const README_PROFILE = "platform-prod";
+
+/**
+ * Gives the stack of `harness` the README stack config `example` (appended to its `Pulumi.test.yaml`,
+ * after the encryption salt the stack got when it was created), and `account`'s keys as the profile
+ * the GitOps example names, in the AWS config file, as a user keeps it.
+ */
+export async function useReadmeStackConfig(harness: PulumiHarness, example: string, account: SeedAccount) {
+    await appendFile(path.join(harness.stack.workspace.workDir, "Pulumi.test.yaml"), `\n${example}`);
+    await writeFile(
+        harness.env.AWS_CONFIG_FILE,
+        `[profile ${README_PROFILE}]\naws_access_key_id = ${account.accessKeyId}\n` +
+            `aws_secret_access_key = ${account.secretAccessKey}\nregion = us-east-1\n`,
+    );
 }

@@ -2,7 +2,15 @@ import { expect } from "chai";
 import fc from "fast-check";
 import type { Invitation } from "../../../provider/listing/get-invitations";
 import { checkPolicyArgs, CheckedPolicyArgs, InvitationPolicyArgs } from "../../../provider/policy/policy-args";
-import { decide, guardProblem, planPolicy, rejectionName } from "../../../provider/policy/plan";
+import type { PolicyCounts, PolicySummary } from "../../../provider/policy/plan";
+import {
+    decide,
+    emptySummary,
+    guardProblem,
+    planPolicy,
+    refusedSummary,
+    rejectionName,
+} from "../../../provider/policy/plan";
 
 const ALLOWED = "111111111111";
 const OTHER = "444444444444";
@@ -108,6 +116,7 @@ describe("the policy's rule", () => {
 });
 
 const NO_ACCEPTANCES = { acceptedNow: 0, wouldAccept: 0, acceptedEarlier: 0 };
+const NO_REJECTIONS = { rejectedNow: 0, wouldReject: 0, rejectedEarlier: 0 };
 
 describe("planPolicy", () => {
     const listed = [
@@ -153,6 +162,84 @@ describe("planPolicy", () => {
         expect(summary.bySender[VENDOR]).to.deep.include({ acceptedNow: 0, acceptedEarlier: 0 });
         const report = planPolicy(accepting, argsOf({ allowed: "accept", mode: "report" })).summary;
         expect(report).to.deep.include({ acceptedNow: 0, wouldAccept: 2, acceptedEarlier: 1, wouldReject: 2 });
+    });
+});
+
+describe("refusedSummary", () => {
+    const accepting = [
+        invitation(ALLOWED, "PENDING"),
+        invitation(ALLOWED, "PENDING"),
+        invitation(ALLOWED, "ACCEPTED"),
+        invitation(OTHER, "PENDING"),
+        invitation(OTHER, "REJECTED"),
+    ];
+
+    it("says nothing was done: no now counts, what it would have done in the would counts, per sender too", () => {
+        const { summary } = planPolicy(accepting, argsOf({ allowed: "accept", maxAcceptancesPerRun: 1 }));
+        expect(summary).to.deep.include({ acceptedNow: 2, rejectedNow: 1 }); // what it would have done
+        const refused = refusedSummary(summary);
+        expect(refused).to.deep.equal({
+            mode: "enforce",
+            regions: ["us-east-1"],
+            refused: true,
+            pendingAllowed: 0,
+            rejectedNow: 0,
+            wouldReject: 1,
+            rejectedEarlier: 1,
+            acceptedNow: 0,
+            wouldAccept: 2,
+            acceptedEarlier: 1,
+            bySender: {
+                [ALLOWED]: { ...NO_REJECTIONS, pendingAllowed: 0, acceptedNow: 0, wouldAccept: 2, acceptedEarlier: 1 },
+                [OTHER]: { pendingAllowed: 0, rejectedNow: 0, wouldReject: 1, rejectedEarlier: 1, ...NO_ACCEPTANCES },
+            },
+        });
+        expect(summary.rejectedNow, "the plan's own summary is left as it was").to.equal(1);
+    });
+
+    it("in report mode, and for a policy that could not list, only adds refused", () => {
+        const { summary } = planPolicy(accepting, argsOf({ allowed: "accept", mode: "report" }));
+        expect(refusedSummary(summary)).to.deep.equal({ ...summary, refused: true });
+        const empty = emptySummary(argsOf());
+        expect(refusedSummary(empty)).to.deep.equal({ ...empty, refused: true });
+    });
+
+    it("never shows a now count, and keeps every invitation counted once (property)", () => {
+        const statuses = fc.constantFrom("PENDING", "REJECTED", "ACCEPTED", "EXPIRED");
+        const senders = fc.constantFrom(ALLOWED, OTHER, VENDOR);
+        const modes = fc.constantFrom("enforce" as const, "report" as const);
+        fc.assert(
+            fc.property(fc.array(fc.tuple(senders, statuses)), modes, (rows, mode) => {
+                const { summary } = planPolicy(
+                    rows.map(([sender, status]) => invitation(sender, status)),
+                    argsOf({ allowed: "accept", mode }),
+                );
+                const refused = refusedSummary(summary);
+                const total = (c: PolicyCounts) => Object.values(c).reduce((sum: number, n) => sum + Number(n), 0);
+                const counts = (s: PolicySummary): PolicyCounts => {
+                    const { mode: _mode, regions: _regions, bySender: _bySender, refused: _refused, ...rest } = s;
+                    return rest;
+                };
+                const pairs: [PolicyCounts, PolicyCounts][] = [
+                    [counts(summary), counts(refused)],
+                    ...Object.keys(summary.bySender).map((sender): [PolicyCounts, PolicyCounts] => [
+                        summary.bySender[sender],
+                        refused.bySender[sender],
+                    ]),
+                ];
+                return (
+                    Object.keys(refused.bySender).length === Object.keys(summary.bySender).length &&
+                    pairs.every(
+                        ([before, after]) =>
+                            after.rejectedNow === 0 &&
+                            after.acceptedNow === 0 &&
+                            after.wouldReject + after.wouldAccept ===
+                                before.rejectedNow + before.wouldReject + before.acceptedNow + before.wouldAccept &&
+                            total(after) === total(before),
+                    )
+                );
+            }),
+        );
     });
 });
 
