@@ -34,6 +34,19 @@ describe("the README's plugin examples are the tested example files", () => {
     });
 });
 
+describe("the README's explicit-provider examples are the tested example files", () => {
+    const section = "One provider per account";
+
+    it("the Python program is examples/python-provider as it is, the YAML parts of examples/yaml-providers", () => {
+        expect(codeBlocksUnder(section, "python")).to.deep.equal([example("python-provider/__main__.py")]);
+        const blocks = codeBlocksUnder(section, "yaml");
+        expect(blocks).to.have.length(2);
+        for (const block of blocks) {
+            expect(example("yaml-providers/Pulumi.yaml"), block).to.include(block);
+        }
+    });
+});
+
 describe("the README's acceptance examples are the tested example files", () => {
     const section = "Accepting what you want: InvitationAcceptance";
 
