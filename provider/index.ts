@@ -3,26 +3,26 @@
  * internal (tests import it by file path) and may change in any release; a unit test
  * (test/unit/public-api.test.ts) holds this list to what is meant.
  */
-export { InvitationRejection, INVITATION_REJECTION_TYPE_TOKEN } from "./rejection/invitation-rejection";
-export type { InvitationRejectionArgs } from "./rejection/invitation-rejection";
-export { deriveClientToken, CLIENT_TOKEN_NAMESPACE } from "./rejection/client-token";
-export { InvitationAcceptance, INVITATION_ACCEPTANCE_TYPE_TOKEN } from "./acceptance/invitation-acceptance";
-export type { InvitationAcceptanceArgs } from "./acceptance/invitation-acceptance";
+export { InvitationRejection, INVITATION_REJECTION_TYPE_TOKEN } from "./dynamic/invitation-rejection";
+export type { InvitationRejectionArgs } from "./dynamic/invitation-rejection";
+export { deriveClientToken, CLIENT_TOKEN_NAMESPACE } from "./core/rejection/client-token";
+export { InvitationAcceptance, INVITATION_ACCEPTANCE_TYPE_TOKEN } from "./dynamic/invitation-acceptance";
+export type { InvitationAcceptanceArgs } from "./dynamic/invitation-acceptance";
 export {
     deriveAcceptanceClientToken,
     ACCEPTANCE_CLIENT_TOKEN_NAMESPACE,
     LEAVE_CLIENT_TOKEN_NAMESPACE,
-} from "./acceptance/client-token";
+} from "./core/acceptance/client-token";
 export type { SharedResource } from "./ram/share-finders";
 export { parseRamArn } from "./ram/arn";
 export type { RamArn, ParsedArn } from "./ram/arn";
 export { declareRejectionsFromConfig } from "./config/declare-rejections";
 export { parseRejectionsConfig, REJECTIONS_CONFIG_KEY } from "./config/rejections-config";
 export type { RejectionEntry } from "./config/rejections-config";
-export { getInvitations } from "./listing/get-invitations";
-export type { GetInvitationsArgs, Invitation } from "./listing/get-invitations";
-export { InvitationPolicy, INVITATION_POLICY_TYPE } from "./policy/invitation-policy";
-export type { InvitationPolicyOptions, PolicyOutcome } from "./policy/invitation-policy";
+export { getInvitations } from "./dynamic/get-invitations";
+export type { GetInvitationsArgs, Invitation } from "./core/listing";
+export { InvitationPolicy, INVITATION_POLICY_TYPE } from "./dynamic/invitation-policy";
+export type { InvitationPolicyOptions, PolicyOutcome } from "./policy/policy-component";
 export type { InvitationPolicyArgs, PolicyMode } from "./policy/policy-args";
 export type { PolicyCounts, PolicySummary } from "./policy/plan";
 export { declareFromStackConfig, POLICY_CONFIG_KEY } from "./config/declare-from-stack-config";

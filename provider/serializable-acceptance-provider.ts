@@ -5,15 +5,15 @@
  * `this`). This file stays at this path: state written by every release holds a `require` of it.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { AcceptanceInputs, AcceptanceState } from "./acceptance/properties";
-import { AcceptanceProvider } from "./acceptance/provider";
+import type { AcceptanceInputs, AcceptanceState } from "./core/acceptance/properties";
+import { acceptanceProvider, AcceptanceProvider } from "./dynamic/answer-provider";
 
 interface Holder {
     instance?: AcceptanceProvider;
 }
 
 function provider(holder: Holder): AcceptanceProvider {
-    holder.instance ??= new AcceptanceProvider();
+    holder.instance ??= acceptanceProvider();
     return holder.instance;
 }
 

@@ -15,15 +15,15 @@
  * to refresh, or to delete resources that left the program.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { RejectionInputs, RejectionState } from "./rejection/properties";
-import { RejectionProvider } from "./rejection/provider";
+import type { RejectionInputs, RejectionState } from "./core/answer/properties";
+import { RejectionProvider, rejectionProvider } from "./dynamic/answer-provider";
 
 interface Holder {
     instance?: RejectionProvider;
 }
 
 function provider(holder: Holder): RejectionProvider {
-    holder.instance ??= new RejectionProvider();
+    holder.instance ??= rejectionProvider();
     return holder.instance;
 }
 
@@ -70,7 +70,7 @@ export function read(
 }
 
 // `delete` is a reserved word, so it cannot be a function's name; it is exported under it.
-function deleteResource(this: Holder, id: pulumi.ID): Promise<void> {
-    return provider(this).delete(id);
+function deleteResource(this: Holder, id: pulumi.ID, props: RejectionState): Promise<void> {
+    return provider(this).delete(id, props);
 }
 export { deleteResource as delete };

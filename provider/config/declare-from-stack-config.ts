@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkPolicyArgs } from "../policy/policy-args";
-import { InvitationPolicy } from "../policy/invitation-policy";
+import { InvitationPolicy } from "../dynamic/invitation-policy";
 import type { PolicySummary } from "../policy/plan";
-import type { InvitationRejection } from "../rejection/invitation-rejection";
+import type { InvitationRejection } from "../dynamic/invitation-rejection";
 import { AccountEntry, ACCOUNTS_CONFIG_KEY, parseAccountsConfig } from "./accounts-config";
 import { declareRejectionEntries } from "./declare-rejections";
-import { CONFIG_NAMESPACE } from "./provider-config-keys";
+import { CONFIG_NAMESPACE } from "../core/provider-config-keys";
 import { parseRejectionsConfig, RejectionEntry, REJECTIONS_CONFIG_KEY } from "./rejections-config";
 import { unknownKeyProblems } from "./unknown-keys";
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { declareInTurn } from "../rejection/declare-in-turn";
-import { InvitationRejection } from "../rejection/invitation-rejection";
-import { CONFIG_NAMESPACE } from "./provider-config-keys";
+import { declareInTurn } from "../policy/declare-in-turn";
+import { InvitationRejection } from "../dynamic/invitation-rejection";
+import { CONFIG_NAMESPACE } from "../core/provider-config-keys";
 import { parseRejectionsConfig, RejectionEntry, REJECTIONS_CONFIG_KEY } from "./rejections-config";
 import { unknownKeyProblems } from "./unknown-keys";
 

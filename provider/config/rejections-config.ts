@@ -1,4 +1,4 @@
-import { parseSelection } from "../rejection/selection";
+import { parseSelection } from "../core/answer/selection";
 
 /** One rejection as declared in stack configuration. */
 export interface RejectionEntry {

@@ -1,4 +1,4 @@
-import { PROVIDER_CONFIG_KEYS } from "./provider-config-keys";
+import { PROVIDER_CONFIG_KEYS } from "../core/provider-config-keys";
 
 /**
  * A problem for each top-level key of `namespace` in `allConfig` (the stack's whole config, keys

@@ -5,26 +5,11 @@
  * What a dynamic resource's program does before its provider sees the inputs, the plugin does here,
  * from the URN the engine passes: the client token, and the default role session name.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { checkAcceptance } from "../acceptance/check";
-import { deriveAcceptanceClientToken } from "../acceptance/client-token";
-import { createAcceptance } from "../acceptance/create";
-import { deleteAcceptance } from "../acceptance/delete";
-import { importAcceptance } from "../acceptance/import";
-import { ACCEPTANCE_UPDATABLE_FIELDS, AcceptanceState } from "../acceptance/properties";
-import { readAcceptance } from "../acceptance/read";
-import { checkRejection } from "../rejection/check";
-import { deriveClientToken } from "../rejection/client-token";
-import { createRejection } from "../rejection/create";
-import { forgetRejection } from "../rejection/delete";
-import { diffAnswer } from "../rejection/diff";
-import { ImportTarget, importRejection, parseImportId } from "../rejection/import";
-import { ACCESS_FIELDS, RejectionInputs, RejectionState } from "../rejection/properties";
-import { readRejection } from "../rejection/read";
-import { defaultRoleSessionName } from "../rejection/role-inputs";
-import { updateAnswer } from "../rejection/update";
-import { CheckPhase, DEFERRED_FAILURE_INPUT } from "../rejection/update-phase";
+import { parseImportId } from "../core/answer/import";
+import type { AnswerLifecycle } from "../core/answer/lifecycle";
+import { DEFERRED_FAILURE_INPUT } from "../core/answer/phase";
+import { defaultRoleSessionName } from "../core/answer/role-inputs";
 import type { RamSessions } from "../ram/sessions";
 import { stackAndProjectOf } from "./urn";
 import type { CheckResult, CreateResult, DiffResult, ReadResult } from "./server/plugin-provider";
@@ -41,41 +26,9 @@ const SECRET_PROPERTIES = ["externalId"] as const;
 
 type Plain = Record<string, unknown>;
 
-/** What one answer's core does, in the shape the shell calls it. */
-export interface AnswerCore {
-    deriveToken(urn: string, arn: string): string;
-    check(sessions: RamSessions, olds: Plain, news: Plain, phase: CheckPhase): Promise<pulumi.dynamic.CheckResult>;
-    /** Fields that change without a replacement (and an update that makes no call). */
-    updatable: readonly string[];
-    create(sessions: RamSessions, inputs: Plain): Promise<pulumi.dynamic.CreateResult>;
-    read(sessions: RamSessions, id: string, state: Plain): Promise<pulumi.dynamic.ReadResult>;
-    delete(sessions: RamSessions, id: string, state: Plain): Promise<void>;
-    importState(sessions: RamSessions, target: ImportTarget, urn: string): Promise<RejectionState | AcceptanceState>;
-}
-
-export const REJECTION_CORE: AnswerCore = {
-    deriveToken: deriveClientToken,
-    check: checkRejection,
-    updatable: ACCESS_FIELDS,
-    create: (sessions, inputs) => createRejection(sessions, inputs as unknown as RejectionInputs),
-    read: (sessions, id, state) => readRejection(sessions, id, state as unknown as RejectionState),
-    delete: (_sessions, id) => forgetRejection(id),
-    importState: importRejection,
-};
-
-export const ACCEPTANCE_CORE: AnswerCore = {
-    deriveToken: deriveAcceptanceClientToken,
-    check: checkAcceptance,
-    updatable: ACCEPTANCE_UPDATABLE_FIELDS,
-    create: (sessions, inputs) => createAcceptance(sessions, inputs as unknown as AcceptanceState & RejectionInputs),
-    read: (sessions, id, state) => readAcceptance(sessions, id, state as unknown as AcceptanceState),
-    delete: (sessions, id, state) => deleteAcceptance(sessions, id, state as unknown as AcceptanceState),
-    importState: importAcceptance,
-};
-
 export class AnswerResource {
     constructor(
-        private readonly core: AnswerCore,
+        private readonly lifecycle: AnswerLifecycle,
         private readonly sessions: RamSessions,
     ) {}
 
@@ -92,14 +45,14 @@ export class AnswerResource {
         const selector = given.invitationArn ?? given.resourceShareArn ?? "";
         const inputs: Plain = {
             ...given,
-            clientToken: selector === unknownValue ? unknownValue : this.core.deriveToken(urn, String(selector)),
+            clientToken: selector === unknownValue ? unknownValue : this.lifecycle.deriveToken(urn, String(selector)),
             roleSessionName:
                 (given.roleSessionName as string | undefined) ??
                 (given.roleArn === undefined ? undefined : defaultRoleSessionName(project, stack)),
         };
         // The engine does not tell check whether it previews; what RAM will refuse is judged in Create,
         // which the engine calls in a preview too (see update-phase.ts).
-        const checked = await this.core.check(this.sessions, plainProperties(olds as Plain), inputs, "update");
+        const checked = await this.lifecycle.check(this.sessions, plainProperties(olds as Plain), inputs, "update");
         return {
             inputs: withSecrets(checked.inputs as object, SECRET_PROPERTIES),
             failures: [...failures, ...(checked.failures ?? [])],
@@ -107,11 +60,7 @@ export class AnswerResource {
     }
 
     async diff(olds: object, news: object): Promise<DiffResult> {
-        return diffAnswer(
-            plainProperties(olds as Plain) as unknown as RejectionState,
-            plainProperties(news as Plain) as unknown as RejectionInputs,
-            this.core.updatable,
-        );
+        return this.lifecycle.diff(plainProperties(olds as Plain), plainProperties(news as Plain));
     }
 
     /**
@@ -128,21 +77,17 @@ export class AnswerResource {
             const outputsToBe = Object.fromEntries(Object.entries(plain).filter(([key]) => !key.startsWith("__")));
             return { id: "", outs: withSecrets(outputsToBe, SECRET_PROPERTIES) };
         }
-        const created = await this.core.create(this.sessions, plain);
+        const created = await this.lifecycle.create(this.sessions, plain);
         return { id: created.id, outs: withSecrets(created.outs as object, SECRET_PROPERTIES) };
     }
 
     async update(olds: object, news: object): Promise<{ outs: Plain }> {
-        const updated = updateAnswer(
-            plainProperties(olds as Plain),
-            plainProperties(news as Plain),
-            this.core.updatable,
-        );
+        const updated = this.lifecycle.update(plainProperties(olds as Plain), plainProperties(news as Plain));
         return { outs: withSecrets(updated.outs as object, SECRET_PROPERTIES) };
     }
 
     delete(id: string, props: object): Promise<void> {
-        return this.core.delete(this.sessions, id, plainProperties(props as Plain));
+        return this.lifecycle.delete(this.sessions, id, plainProperties(props as Plain));
     }
 
     /** Refresh, or `pulumi import` when there is no state yet (the id is then the import id). */
@@ -151,7 +96,7 @@ export class AnswerResource {
         if (state.invitationArn === undefined) {
             return this.import(id, urn);
         }
-        const read = await this.core.read(this.sessions, id, state);
+        const read = await this.lifecycle.read(this.sessions, id, state);
         // State moved over from the dynamic resource (an alias) still holds its provider's code: drop it.
         const { [DYNAMIC_PROVIDER_OUTPUT]: _dynamicProvider, ...current } = read.props as Plain;
         return { id: read.id ?? id, props: withSecrets(current, SECRET_PROPERTIES) };
@@ -161,7 +106,7 @@ export class AnswerResource {
     private async import(importId: string, urn: string): Promise<ReadResult> {
         const { stack, project } = stackAndProjectOf(urn);
         const target = parseImportId(importId, defaultRoleSessionName(project, stack));
-        const state = await this.core.importState(this.sessions, target, urn);
+        const state = await this.lifecycle.importState(this.sessions, target, urn);
         return {
             id: state.invitationArn,
             props: withSecrets(state, SECRET_PROPERTIES),

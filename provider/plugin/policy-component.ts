@@ -5,8 +5,8 @@
  * with the policy's message, after the policy has declared nothing.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { roleOf } from "../listing/get-invitations";
-import { PolicyComponent, PolicyRejectionArgs, PolicyShell } from "../policy/invitation-policy";
+import { roleOf } from "../core/listing";
+import { PolicyComponent, PolicyRejectionArgs, PolicyShell } from "../policy/policy-component";
 import type { InvitationPolicyArgs } from "../policy/policy-args";
 import type { RamSessions } from "../ram/sessions";
 import { ACCEPTANCE_TOKEN, REJECTION_TOKEN } from "./answer-resource";

@@ -10,9 +10,10 @@
  * engine alone), so everything a plugin user reads names `ram-invitations:profile` and
  * `ram-invitations:region`.
  */
-import { PROGRAM_CONFIG_KEYS, PROVIDER_CONFIG_KEYS } from "../config/provider-config-keys";
-import { configError, parseProviderConfig, ProviderConfig } from "../ram/provider-config";
-import { defaultRoleSessionName } from "../rejection/role-inputs";
+import { PROGRAM_CONFIG_KEYS, PROVIDER_CONFIG_KEYS } from "../core/provider-config-keys";
+import { configError, parseProviderConfig } from "../core/provider-config";
+import type { ProviderConfig } from "../ram/provider-config";
+import { defaultRoleSessionName } from "../core/answer/role-inputs";
 import type { CheckResult, DiffResult, Properties } from "./server/plugin-provider";
 import { stackAndProjectOf } from "./urn";
 import { plainProperties, withSecrets } from "./wire-values";

@@ -9,7 +9,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import { RamSessions } from "../ram/sessions";
 import { GET_INVITATIONS_TOKEN, invokeGetInvitations } from "./invitations-function";
 import { constructPolicy, POLICY_TOKEN } from "./policy-component";
-import { ACCEPTANCE_CORE, ACCEPTANCE_TOKEN, AnswerResource, REJECTION_CORE, REJECTION_TOKEN } from "./answer-resource";
+import { ACCEPTANCE } from "../core/acceptance/lifecycle";
+import { REJECTION } from "../core/rejection/lifecycle";
+import { ACCEPTANCE_TOKEN, AnswerResource, REJECTION_TOKEN } from "./answer-resource";
 import { checkProviderConfig, diffProviderConfig, providerConfigOf } from "./provider-configuration";
 import { schema } from "./schema";
 import type {
@@ -36,8 +38,8 @@ export class RamInvitationsProvider implements PluginProvider {
         // One set of sessions for both: a listing of a region answers rejections and acceptances alike.
         this.sessions = new RamSessions();
         this.resources = {
-            [REJECTION_TOKEN]: new AnswerResource(REJECTION_CORE, this.sessions),
-            [ACCEPTANCE_TOKEN]: new AnswerResource(ACCEPTANCE_CORE, this.sessions),
+            [REJECTION_TOKEN]: new AnswerResource(REJECTION, this.sessions),
+            [ACCEPTANCE_TOKEN]: new AnswerResource(ACCEPTANCE, this.sessions),
         };
     }
 

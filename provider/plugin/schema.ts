@@ -5,7 +5,7 @@
  */
 import { GET_INVITATIONS_TOKEN } from "./invitations-function";
 import { POLICY_TOKEN } from "./policy-component";
-import type { ProviderConfigKey } from "../config/provider-config-keys";
+import type { ProviderConfigKey } from "../core/provider-config-keys";
 import { ACCEPTANCE_TOKEN, REJECTION_TOKEN } from "./answer-resource";
 
 export const PACKAGE_NAME = "ram-invitations";

@@ -3,7 +3,7 @@
  * so that the rule and the guard are tested without RAM.
  */
 import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
-import type { Invitation } from "../listing/get-invitations";
+import type { Invitation } from "../core/listing";
 import type { CheckedPolicyArgs, PolicyMode } from "./policy-args";
 
 /**

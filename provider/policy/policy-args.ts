@@ -6,7 +6,7 @@
 import { DEFAULT_MAX_ACCEPTANCES_PER_RUN, DEFAULT_MAX_REJECTIONS_PER_RUN } from "../defaults";
 import { ACCOUNT_ID } from "../ram/arn";
 import { describeRegionProblem } from "../ram/regions";
-import { parseRoleInputs } from "../rejection/role-inputs";
+import { parseRoleInputs } from "../core/answer/role-inputs";
 
 /** `enforce` rejects what the policy does not allow; `report` only reports what it would reject. */
 export type PolicyMode = "enforce" | "report";

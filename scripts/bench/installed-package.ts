@@ -31,8 +31,8 @@ export interface InstalledProject {
  */
 async function installShapedBaseline(folder: string): Promise<void> {
     const files: [string, string][] = [
-        ["resource.js", "provider/rejection/invitation-rejection.js"],
-        ["resource.d.ts", "provider/rejection/invitation-rejection.d.ts"],
+        ["resource.js", "provider/dynamic/invitation-rejection.js"],
+        ["resource.d.ts", "provider/dynamic/invitation-rejection.d.ts"],
         ["provider.js", "bin/provider/serializable-provider.js"],
     ];
     for (const [source, target] of files) {

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { InvitationRejection } from "@pulumi-ram-invitations/sdk";
-import { declareInTurn } from "pulumi-ram-invitations/bin/provider/rejection/declare-in-turn";
+import { declareInTurn } from "pulumi-ram-invitations/bin/provider/policy/declare-in-turn";
 
 const arns = JSON.parse(readFileSync(new pulumi.Config().require("invitationsFile"), "utf8")) as string[];
 

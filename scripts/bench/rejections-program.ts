@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { InvitationAcceptance, InvitationRejection } from "pulumi-ram-invitations";
-import { declareInTurn } from "pulumi-ram-invitations/bin/provider/rejection/declare-in-turn";
+import { declareInTurn } from "pulumi-ram-invitations/bin/provider/policy/declare-in-turn";
 
 const config = new pulumi.Config();
 const arns = JSON.parse(readFileSync(config.require("invitationsFile"), "utf8")) as string[];

@@ -12,8 +12,8 @@
 import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 // Installed under node_modules by installed-package.ts (from shaped-baseline/), as the library is.
-import { ShapedRejection } from "ram-invitations-shaped/provider/rejection/invitation-rejection";
-import { declareInTurn } from "pulumi-ram-invitations/bin/provider/rejection/declare-in-turn";
+import { ShapedRejection } from "ram-invitations-shaped/provider/dynamic/invitation-rejection";
+import { declareInTurn } from "pulumi-ram-invitations/bin/provider/policy/declare-in-turn";
 
 const arns = JSON.parse(readFileSync(new pulumi.Config().require("invitationsFile"), "utf8")) as string[];
 

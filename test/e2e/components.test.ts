@@ -7,7 +7,7 @@
 import { expect } from "chai";
 import * as path from "node:path";
 import { clientEnvironment, RunningEmulator } from "../../emulator";
-import { deriveClientToken } from "../../provider/rejection/client-token";
+import { deriveClientToken } from "../../provider/core/rejection/client-token";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
 import { RECEIVER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";

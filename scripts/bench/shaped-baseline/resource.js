@@ -1,5 +1,5 @@
 // The shaped baseline's resource class (see ../shaped-baseline-program.ts). Installed, like the
-// library, at node_modules/ram-invitations-shaped/provider/rejection/invitation-rejection.js beside
+// library, at node_modules/ram-invitations-shaped/provider/dynamic/invitation-rejection.js beside
 // its provider at .../bin/provider/serializable-provider.js: paths of the library's lengths, so that
 // the source positions Pulumi records and the provider's `require` take the bytes of state the
 // library's take. Its type token, ram:ShapedRejectionBase, is as long as ram:InvitationRejection.

@@ -5,12 +5,12 @@
 import { expect } from "chai";
 import { DeleteResourceShareCommand, RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
 import { RunningEmulator, Seed } from "../../../emulator";
-import { deriveAcceptanceClientToken, deriveLeaveClientToken } from "../../../provider/acceptance/client-token";
-import { importAcceptance } from "../../../provider/acceptance/import";
-import { AcceptanceProvider } from "../../../provider/acceptance/provider";
-import type { AcceptanceInputs, AcceptanceState } from "../../../provider/acceptance/properties";
+import { deriveAcceptanceClientToken, deriveLeaveClientToken } from "../../../provider/core/acceptance/client-token";
+import { importAcceptance } from "../../../provider/core/acceptance/import";
+import { acceptanceProvider, AcceptanceProvider } from "../../../provider/dynamic/answer-provider";
+import type { AcceptanceInputs, AcceptanceState } from "../../../provider/core/acceptance/properties";
 import { RamSessions } from "../../../provider/ram/sessions";
-import { deriveClientToken } from "../../../provider/rejection/client-token";
+import { deriveClientToken } from "../../../provider/core/rejection/client-token";
 import { OTHER, RECEIVER, SENDER } from "../../support/accounts";
 import { expectFailure } from "../../support/expect-failure";
 import { ramClientAs } from "../../support/ram-client";
@@ -70,7 +70,7 @@ describe("AcceptanceProvider against the RAM emulator (real SDK over HTTP)", fun
         (await emulator.admin.calls({ operation })).filter((call) => call.stateChanged);
 
     it("shows what will be shared, accepts once with the token, and waits for the association", async () => {
-        const provider = new AcceptanceProvider();
+        const provider = acceptanceProvider();
         const checked = await provider.check({}, inputsFor(invitationArn));
         expect(checked.failures).to.deep.equal([]);
         expect(checked.inputs).to.deep.include({
@@ -115,7 +115,7 @@ describe("AcceptanceProvider against the RAM emulator (real SDK over HTTP)", fun
             associationDelayMs: ASSOCIATION_DELAY_MS,
         });
         await emulator.admin.clearCalls();
-        const provider = new AcceptanceProvider();
+        const provider = acceptanceProvider();
         const created = await Promise.all(arns.map((arn) => provider.create(inputsFor(arn))));
         expect(created.map((c) => c.outs?.associationStatus)).to.deep.equal(arns.map(() => "ASSOCIATED"));
         expect(await writes(ACCEPT)).to.have.length(6);
@@ -134,24 +134,24 @@ describe("AcceptanceProvider against the RAM emulator (real SDK over HTTP)", fun
 
     it("converges with one acceptance when the answer is lost after RAM committed it", async () => {
         await emulator.admin.setFaults(ACCEPT, { dropAfterCommitNext: 1 });
-        const { created } = await checkedAndCreated(new AcceptanceProvider(), inputsFor(invitationArn));
+        const { created } = await checkedAndCreated(acceptanceProvider(), inputsFor(invitationArn));
         expect(created.outs?.status).to.equal("ACCEPTED");
         // A crash before Pulumi saved the state: the next run's create, in a new process, adopts it.
-        const rerun = await new AcceptanceProvider().create(inputsFor(invitationArn));
+        const rerun = await acceptanceProvider().create(inputsFor(invitationArn));
         expect(rerun.outs?.associationStatus).to.equal("ASSOCIATED");
         expect(await writes(ACCEPT)).to.have.length(1);
     });
 
     it("adopts an invitation accepted elsewhere, with a write refused as already accepted", async () => {
         await emulator.admin.setInvitationStatus(invitationArn, "ACCEPTED");
-        const { checked, created } = await checkedAndCreated(new AcceptanceProvider(), inputsFor(invitationArn));
+        const { checked, created } = await checkedAndCreated(acceptanceProvider(), inputsFor(invitationArn));
         expect(checked.inputs).to.not.have.property("sharedResources");
         expect(created.outs).to.deep.include({ status: "ACCEPTED", associationStatus: "ASSOCIATED" });
         expect(await writes(ACCEPT)).to.have.length(0);
     });
 
     it("fails check on an invitation rejected elsewhere, expired or not found, saying what to do", async () => {
-        const provider = new AcceptanceProvider();
+        const provider = acceptanceProvider();
         await ramClientAs(emulator.endpoint, RECEIVER, REGION).send(
             new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn }),
         );
@@ -162,7 +162,7 @@ describe("AcceptanceProvider against the RAM emulator (real SDK over HTTP)", fun
                 "Ask the sender to share again",
         );
         await emulator.admin.advanceClock(8 * 24 * 60 * 60 * 1000);
-        const expired = await new AcceptanceProvider().check({}, inputsFor(otherInvitationArn));
+        const expired = await acceptanceProvider().check({}, inputsFor(otherInvitationArn));
         expect(expired.failures?.[0].reason).to.contain("it expired (nobody answered it within seven days)");
         const missing =
             `arn:aws:ram:${REGION}:${SENDER.accountId}:resource-share-invitation/` +
@@ -173,7 +173,7 @@ describe("AcceptanceProvider against the RAM emulator (real SDK over HTTP)", fun
     });
 
     it("fails check on bad acceptance inputs before any call", async () => {
-        const checked = await new AcceptanceProvider().check(
+        const checked = await acceptanceProvider().check(
             {},
             inputsFor(invitationArn, { leaveShareOnDelete: "yes" as never, associationWaitSeconds: -1 }),
         );
@@ -186,7 +186,7 @@ describe("AcceptanceProvider against the RAM emulator (real SDK over HTTP)", fun
 
     it("names the share when the association never completes; the rerun does not accept again", async () => {
         await emulator.admin.setFaults(ACCEPT, { associationNeverCompletesNext: 1 });
-        const provider = new AcceptanceProvider();
+        const provider = acceptanceProvider();
         const inputs = inputsFor(invitationArn, { associationWaitSeconds: 1 });
         const failure = await expectFailure(provider.create(inputs));
         expect(failure.message).to.contain(
@@ -194,12 +194,12 @@ describe("AcceptanceProvider against the RAM emulator (real SDK over HTTP)", fun
                 `${RECEIVER.accountId} in region ${REGION} after waiting 1 s`,
         );
         expect(failure.message).to.contain("raise associationWaitSeconds");
-        await expectFailure(new AcceptanceProvider().create(inputs));
+        await expectFailure(acceptanceProvider().create(inputs));
         expect(await writes(ACCEPT)).to.have.length(1);
     });
 
     it("forgets on delete by default (no call), and leaves the share once with leaveShareOnDelete", async () => {
-        const provider = new AcceptanceProvider();
+        const provider = acceptanceProvider();
         const { created } = await checkedAndCreated(provider, inputsFor(invitationArn));
         const before = (await emulator.admin.calls({})).length;
         await provider.delete(created.id, created.outs as AcceptanceState);
@@ -208,7 +208,7 @@ describe("AcceptanceProvider against the RAM emulator (real SDK over HTTP)", fun
         const leaving = { ...(created.outs as AcceptanceState), leaveShareOnDelete: true };
         await provider.delete(created.id, leaving);
         // A delete retried after a crash sends the same token: RAM replays the answer.
-        await new AcceptanceProvider().delete(created.id, leaving);
+        await acceptanceProvider().delete(created.id, leaving);
         const leaves = await emulator.admin.calls({ operation: "DisassociateResourceShare" });
         expect(leaves).to.have.length(2);
         expect(leaves.filter((c) => c.stateChanged)).to.have.length(1);
@@ -217,17 +217,17 @@ describe("AcceptanceProvider against the RAM emulator (real SDK over HTTP)", fun
             principals: [RECEIVER.accountId],
             clientToken: deriveLeaveClientToken(created.outs!.clientToken, shareArn),
         });
-        const read = await new AcceptanceProvider().read(created.id, created.outs as AcceptanceState);
+        const read = await acceptanceProvider().read(created.id, created.outs as AcceptanceState);
         expect(read.props).to.deep.include({ associationStatus: "DISASSOCIATED", sharedResources: [] });
     });
 
     it("reports a share its owner deleted on refresh, without failing or waiting", async () => {
-        const { created } = await checkedAndCreated(new AcceptanceProvider(), inputsFor(invitationArn));
+        const { created } = await checkedAndCreated(acceptanceProvider(), inputsFor(invitationArn));
         await ramClientAs(emulator.endpoint, SENDER, REGION).send(
             new DeleteResourceShareCommand({ resourceShareArn: shareArn }),
         );
         const started = Date.now();
-        const read = await new AcceptanceProvider().read(created.id, created.outs as AcceptanceState);
+        const read = await acceptanceProvider().read(created.id, created.outs as AcceptanceState);
         expect(Date.now() - started).to.be.below(5_000);
         expect(read.props).to.deep.include({
             status: "ACCEPTED",
@@ -237,7 +237,7 @@ describe("AcceptanceProvider against the RAM emulator (real SDK over HTTP)", fun
         });
         // An invitation RAM no longer returns keeps its last known facts.
         await emulator.admin.removeInvitation(invitationArn);
-        const after = await new AcceptanceProvider().read(created.id, read.props as AcceptanceState);
+        const after = await acceptanceProvider().read(created.id, read.props as AcceptanceState);
         expect(after.props).to.deep.include({ status: "ACCEPTED", resourceShareName: "network" });
     });
 

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { RunningEmulator } from "../../../emulator";
-import { getInvitations } from "../../../provider/listing/get-invitations";
+import { getInvitations } from "../../../provider/dynamic/get-invitations";
 import { OTHER, RECEIVER, SENDER } from "../../support/accounts";
 import { emulatorPerSuite } from "../../support/emulator-suite";
 import { expectFailure } from "../../support/expect-failure";

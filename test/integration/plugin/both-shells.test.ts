@@ -8,8 +8,8 @@ import { RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { RunningEmulator } from "../../../emulator";
 import { RamInvitationsProvider } from "../../../provider/plugin/provider";
-import { deriveClientToken } from "../../../provider/rejection/client-token";
-import { RejectionProvider } from "../../../provider/rejection/provider";
+import { deriveClientToken } from "../../../provider/core/rejection/client-token";
+import { rejectionProvider } from "../../../provider/dynamic/answer-provider";
 import { RECEIVER } from "../../support/accounts";
 import { emulatorPerSuite } from "../../support/emulator-suite";
 import { ramClientAs } from "../../support/ram-client";
@@ -35,7 +35,7 @@ describe("both shells over one core: the dynamic provider and the plugin (emulat
 
     it("check: the same facts for the reviewer; the plugin derives the token from its URN", async () => {
         const arn = await oneInvitation();
-        const dynamic = await new RejectionProvider().check(
+        const dynamic = await rejectionProvider().check(
             {},
             { invitationArn: arn, clientToken: deriveClientToken(DYNAMIC_URN, arn) },
         );
@@ -47,7 +47,7 @@ describe("both shells over one core: the dynamic provider and the plugin (emulat
 
     it("check: the same failures, each against its input, before any call", async () => {
         const bad = { invitationArn: "arn:aws:ram:us-east-1:1:resource-share-invitation/x" };
-        const dynamic = await new RejectionProvider().check(
+        const dynamic = await rejectionProvider().check(
             {},
             { ...bad, clientToken: deriveClientToken(DYNAMIC_URN, "") },
         );
@@ -79,7 +79,7 @@ describe("both shells over one core: the dynamic provider and the plugin (emulat
     it("create: one rejection with the shell's token; the same state from both but for the token", async () => {
         const [first, second] = [await oneInvitation(), await oneInvitation()];
         const dynamicToken = deriveClientToken(DYNAMIC_URN, first);
-        const dynamic = await new RejectionProvider().create({ invitationArn: first, clientToken: dynamicToken });
+        const dynamic = await rejectionProvider().create({ invitationArn: first, clientToken: dynamicToken });
         const pluginToken = deriveClientToken(PLUGIN_URN, second);
         const served = await plugin().create(PLUGIN_URN, { invitationArn: second, clientToken: pluginToken }, false);
         const rejects = await emulator.admin.calls({ operation: "RejectResourceShareInvitation" });

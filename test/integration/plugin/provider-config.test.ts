@@ -7,8 +7,8 @@
 import { expect } from "chai";
 import { RunningEmulator } from "../../../emulator";
 import { RamInvitationsProvider } from "../../../provider/plugin/provider";
-import { deriveClientToken } from "../../../provider/rejection/client-token";
-import { RejectionProvider } from "../../../provider/rejection/provider";
+import { deriveClientToken } from "../../../provider/core/rejection/client-token";
+import { rejectionProvider } from "../../../provider/dynamic/answer-provider";
 import { HUB, OTHER, RECEIVER, SENDER } from "../../support/accounts";
 import { emulatorPerSuite } from "../../support/emulator-suite";
 
@@ -28,7 +28,7 @@ interface Shell {
 const DYNAMIC: Shell = {
     name: "the dynamic provider (stack config)",
     async reject(settings, invitationArn) {
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const config = Object.fromEntries(Object.entries(settings).map(([k, v]) => [`ram-invitations:${k}`, v]));
         await provider.configure({ config: { get: (key: string) => config[key] } } as never);
         const clientToken = deriveClientToken(`urn:pulumi:test::p::t::r`, invitationArn);

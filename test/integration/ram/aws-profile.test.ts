@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { RunningEmulator } from "../../../emulator";
-import { deriveClientToken } from "../../../provider/rejection/client-token";
-import { RejectionProvider } from "../../../provider/rejection/provider";
+import { deriveClientToken } from "../../../provider/core/rejection/client-token";
+import { RejectionProvider, rejectionProvider } from "../../../provider/dynamic/answer-provider";
 import { emulatorEnvironment, useEnvironment } from "../../support/aws-environment";
 import { OTHER, RECEIVER, SENDER } from "../../support/accounts";
 import { emulatorPerSuite } from "../../support/emulator-suite";
@@ -63,7 +63,7 @@ describe("AWS profiles: the stack's aws:profile and AWS_PROFILE choose the crede
         const invitationArn = await seededInvitation();
         const restore = environment({});
         try {
-            const provider = new RejectionProvider();
+            const provider = rejectionProvider();
             await provider.configure({
                 config: { get: (key) => (key === "aws:profile" ? "receiver" : undefined), require: () => "" },
             });
@@ -80,7 +80,7 @@ describe("AWS profiles: the stack's aws:profile and AWS_PROFILE choose the crede
         const invitationArn = await seededInvitation();
         const restore = environment({ AWS_PROFILE: "receiver" });
         try {
-            const created = await rejectWith(new RejectionProvider(), invitationArn);
+            const created = await rejectWith(rejectionProvider(), invitationArn);
             expect(created.outs).to.deep.include({ status: "REJECTED" });
         } finally {
             restore();

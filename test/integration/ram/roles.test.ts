@@ -4,9 +4,9 @@
  */
 import { expect } from "chai";
 import { RunningEmulator } from "../../../emulator";
-import { deriveClientToken } from "../../../provider/rejection/client-token";
-import { RejectionInputs } from "../../../provider/rejection/properties";
-import { RejectionProvider } from "../../../provider/rejection/provider";
+import { deriveClientToken } from "../../../provider/core/rejection/client-token";
+import { RejectionInputs } from "../../../provider/core/answer/properties";
+import { rejectionProvider } from "../../../provider/dynamic/answer-provider";
 import { HUB, OTHER, RECEIVER, SENDER } from "../../support/accounts";
 import { emulatorPerSuite } from "../../support/emulator-suite";
 import { expectFailure } from "../../support/expect-failure";
@@ -62,7 +62,7 @@ describe("rejections through roles, one hub identity for many accounts", functio
     }
 
     it("each account rejects only its own invitation, as the role's account", async () => {
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         for (const [arn, role] of [
             [forA, { roleArn: ROLE_A }],
             [forB, { roleArn: ROLE_B, externalId: EXTERNAL_ID_B }],
@@ -81,7 +81,7 @@ describe("rejections through roles, one hub identity for many accounts", functio
     });
 
     it("a role of another account: not found, naming the role; nothing changes", async () => {
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const checked = await provider.check!(
             {},
             { ...inputs(forA, { roleArn: ROLE_B, externalId: EXTERNAL_ID_B }), __preview: true },
@@ -98,7 +98,7 @@ describe("rejections through roles, one hub identity for many accounts", functio
     });
 
     it("one process never answers an account from another's listing", async () => {
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         // Role A's listing is read first and holds forA only.
         expect(
             (await provider.check!({}, { ...inputs(forA, { roleArn: ROLE_A }), __preview: true })).failures,
@@ -117,7 +117,7 @@ describe("rejections through roles, one hub identity for many accounts", functio
     });
 
     it("renews credentials that expired during a long update, without a failure", async () => {
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const [second] = await emulator.admin.seedPendingInvitations({
             sender: SENDER,
             receiver: RECEIVER,
@@ -147,7 +147,7 @@ describe("rejections through roles, one hub identity for many accounts", functio
     ];
     for (const c of REFUSED) {
         it(`AssumeRole refused (${c.title}): preview and update fail, naming role and caller`, async () => {
-            const provider = new RejectionProvider();
+            const provider = rejectionProvider();
             const checked = await provider.check!({}, { ...inputs(forA, c.role), __preview: true });
             expect(checked.failures).to.have.length(1);
             const reason = checked.failures![0].reason;

@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import { AcceptResourceShareInvitationCommand, RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
 import { RunningEmulator, SeedShare } from "../../../emulator";
-import { deriveClientToken } from "../../../provider/rejection/client-token";
+import { deriveClientToken } from "../../../provider/core/rejection/client-token";
 import { capturingStderr } from "../../support/capture-stderr";
 import { InvitationLoader } from "../../../provider/ram/invitation-loader";
-import { RejectionProvider } from "../../../provider/rejection/provider";
+import { rejectionProvider } from "../../../provider/dynamic/answer-provider";
 import { emulatorEnvironment, useEnvironment } from "../../support/aws-environment";
 import { RECEIVER, SENDER } from "../../support/accounts";
 import { ramClientAs } from "../../support/ram-client";
@@ -37,7 +37,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
 
     it("check passes a pending invitation and adds who shares what, for the reviewer", async () => {
         const [{ invitation }] = await seed(1);
-        const result = await new RejectionProvider().check({}, byInvitation(invitation));
+        const result = await rejectionProvider().check({}, byInvitation(invitation));
         expect(result.failures).to.deep.equal([]);
         expect(result.inputs).to.deep.include({
             invitationArn: invitation,
@@ -57,7 +57,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
             receiverAccountId: RECEIVER.accountId,
             invitationTimestamp: "2026-11-26T00:00:00.000Z",
         };
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const pending = await provider.check(
             {},
             { ...byInvitation(invitation), __listed: { ...listed, status: "PENDING" } },
@@ -82,7 +82,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         await ramClientAs(emulator.endpoint, RECEIVER, REGION).send(
             new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitation }),
         );
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const accepted = await provider.check({}, byInvitation(invitation));
         expect(accepted.failures).to.have.length(1);
         expect(accepted.failures![0]).to.deep.include({ property: "invitationArn" });
@@ -101,7 +101,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
             new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitation }),
         );
         await emulator.admin.clearCalls();
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
 
         const checked = await provider.check({}, { ...byInvitation(invitation), __preview: false });
         expect(checked.failures).to.deep.equal([]);
@@ -127,7 +127,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
     // In the update, a malformed selection still fails check:
     // it is a bug in the program, which the preview shows.
     it("in the update, a malformed selection still fails check", async () => {
-        const result = await new RejectionProvider().check(
+        const result = await rejectionProvider().check(
             {},
             {
                 invitationArn: "arn:aws:ram:us-east-1:1:nope",
@@ -141,9 +141,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
     it("check passes an expired invitation (with a warning)", async () => {
         const [{ invitation }] = await seed(1);
         await emulator.admin.advanceClock(8 * 24 * 3600 * 1000);
-        const { result, stderr } = await capturingStderr(() =>
-            new RejectionProvider().check({}, byInvitation(invitation)),
-        );
+        const { result, stderr } = await capturingStderr(() => rejectionProvider().check({}, byInvitation(invitation)));
         expect(result.failures).to.deep.equal([]);
         expect(stderr).to.contain(`invitation ${invitation} has expired`);
     });
@@ -152,7 +150,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         const [{ invitation }] = await seed(1);
         const restore = useEnvironment(emulatorEnvironment("http://127.0.0.1:9", RECEIVER));
         try {
-            const result = await new RejectionProvider().check({}, byInvitation(invitation));
+            const result = await rejectionProvider().check({}, byInvitation(invitation));
             expect(result.failures).to.deep.equal([]);
             expect(result.inputs).to.not.have.property("senderAccountId");
         } finally {
@@ -162,7 +160,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
 
     it("checking 250 new rejections one after another (as the engine does) makes one listing call", async () => {
         const invitations = await seed(250);
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         for (const { invitation } of invitations) {
             const result = await provider.check({}, byInvitation(invitation));
             expect(result.failures).to.deep.equal([]);
@@ -172,7 +170,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
 
     it("a refresh of 250 rejections (concurrent reads) makes one listing call", async () => {
         const invitations = await seed(250);
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const results = await Promise.all(
             invitations.map(({ invitation }) => provider.read(invitation, { invitationArn: invitation } as never)),
         );
@@ -199,7 +197,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
             await ram.send(new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitation }));
         }
         await emulator.admin.clearCalls();
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const created = await Promise.all(
             invitations.map(({ invitation }) => provider.create(byInvitation(invitation))),
         );
@@ -231,7 +229,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
 
     it("selects the invitation of a share, in check and in create", async () => {
         const [{ share, invitation }] = await seed(1);
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const checked = await provider.check(
             {},
             { resourceShareArn: share, clientToken: deriveClientToken(URN, share) },
@@ -244,7 +242,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
 
     it("waits for a share's invitation that RAM does not show yet", async () => {
         const [{ share, invitation }] = await seed(1, { invitationVisibleAfterMs: 1500 });
-        const checked = await new RejectionProvider().check(
+        const checked = await rejectionProvider().check(
             {},
             { resourceShareArn: share, clientToken: deriveClientToken(URN, share) },
         );
@@ -255,7 +253,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
     it("fails clearly when a share's invitation never shows up within invitationWaitSeconds", async () => {
         const [{ share }] = await seed(1, { invitationVisibleAfterMs: 3_600_000 });
         const started = Date.now();
-        const checked = await new RejectionProvider().check(
+        const checked = await rejectionProvider().check(
             {},
             {
                 resourceShareArn: share,

@@ -5,9 +5,9 @@ import {
     RejectResourceShareInvitationCommand,
 } from "@aws-sdk/client-ram";
 import { RunningEmulator, Seed } from "../../../emulator";
-import { deriveClientToken } from "../../../provider/rejection/client-token";
-import { RejectionProvider } from "../../../provider/rejection/provider";
-import { RejectionState } from "../../../provider/rejection/properties";
+import { deriveClientToken } from "../../../provider/core/rejection/client-token";
+import { rejectionProvider } from "../../../provider/dynamic/answer-provider";
+import { RejectionState } from "../../../provider/core/answer/properties";
 import { OTHER, RECEIVER, SENDER } from "../../support/accounts";
 import { expectFailure } from "../../support/expect-failure";
 import { ramClientAs } from "../../support/ram-client";
@@ -55,7 +55,7 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
     }
 
     it("check accepts the inputs, and create rejects with one call carrying the client token", async () => {
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const checked = await provider.check({}, inputsFor(invitationArn));
         expect(checked.failures).to.deep.equal([]);
 
@@ -85,9 +85,9 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
     });
 
     it("a second create with the same inputs changes nothing and returns the same outputs", async () => {
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const first = await provider.create(inputsFor(invitationArn));
-        const second = await new RejectionProvider().create(inputsFor(invitationArn));
+        const second = await rejectionProvider().create(inputsFor(invitationArn));
 
         // rejectedAt is when this resource saw the rejection take effect: an observation time,
         // not part of what RAM returns, so each create records its own.
@@ -102,7 +102,7 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
 
     it("survives a response lost after RAM committed: the retry carries the same token, one rejection", async () => {
         await emulator.admin.setFaults(REJECT, { dropAfterCommitNext: 1 });
-        const created = await new RejectionProvider().create(inputsFor(invitationArn));
+        const created = await rejectionProvider().create(inputsFor(invitationArn));
         expect(created.outs?.status).to.equal("REJECTED");
 
         const calls = await rejectCalls();
@@ -120,7 +120,7 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
             new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn }),
         );
         await emulator.admin.clearCalls();
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const checked = await provider.check({}, { ...inputsFor(invitationArn), __preview: false });
         expect(checked.failures).to.deep.equal([]);
         const created = await provider.create(checked.inputs as ReturnType<typeof inputsFor>);
@@ -144,7 +144,7 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
             invitationTimestamp: "2026-11-26T00:00:00.000Z",
             status: "REJECTED",
         };
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const checked = await provider.check({}, { ...inputsFor(invitationArn), __preview: false, __listed: listed });
         const created = await provider.create(checked.inputs as ReturnType<typeof inputsFor>);
 
@@ -156,7 +156,7 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
         await ramAs(RECEIVER).send(
             new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn }),
         );
-        const created = await new RejectionProvider().create(inputsFor(invitationArn));
+        const created = await rejectionProvider().create(inputsFor(invitationArn));
         expect(created.outs).to.deep.include({ status: "REJECTED", resourceShareName: "shared-subnets" });
         expect(created.outs?.rejectedAt).to.be.a("string");
         // The provider did send its rejection, with its own token, and took RAM's "already
@@ -177,7 +177,7 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
         await ramAs(RECEIVER).send(
             new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn }),
         );
-        const { message: failure } = await expectFailure(new RejectionProvider().create(inputsFor(invitationArn)));
+        const { message: failure } = await expectFailure(rejectionProvider().create(inputsFor(invitationArn)));
         expect(failure).to.contain(invitationArn).and.to.contain("already accepted");
         expect(failure).to.contain(`account ${RECEIVER.accountId} in region eu-west-1`);
         expect(failure).to.contain("disassociate-resource-share");
@@ -185,21 +185,21 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
 
     it("succeeds on an expired invitation, recording EXPIRED and no rejection time", async () => {
         await emulator.admin.advanceClock(8 * 24 * 3600 * 1000);
-        const created = await new RejectionProvider().create(inputsFor(invitationArn));
+        const created = await rejectionProvider().create(inputsFor(invitationArn));
         expect(created.outs?.status).to.equal("EXPIRED");
         expect(created.outs).to.not.have.property("rejectedAt");
     });
 
     it("fails on an unknown invitation, naming account and region", async () => {
         const unknown = invitationArn.replace(/[0-9a-f]{8}-/, "00000000-");
-        const { message: failure } = await expectFailure(new RejectionProvider().create(inputsFor(unknown)));
+        const { message: failure } = await expectFailure(rejectionProvider().create(inputsFor(unknown)));
         expect(failure).to.contain(unknown).and.to.contain("does not show this invitation");
         expect(failure).to.contain(`account ${RECEIVER.accountId} in region eu-west-1`);
     });
 
     it("never acts on another account's invitation", async () => {
         const { message: failure } = await expectFailure(
-            new RejectionProvider().create(inputsFor(otherAccountsInvitationArn)),
+            rejectionProvider().create(inputsFor(otherAccountsInvitationArn)),
         );
         expect(failure).to.contain("does not show this invitation");
         const state = await emulator.admin.state();
@@ -209,7 +209,7 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
 
     it("retries 5xx answers until RAM accepts the rejection", async () => {
         await emulator.admin.setFaults(REJECT, { serverErrorNext: 2, serverErrorStatus: 503 });
-        const created = await new RejectionProvider().create(inputsFor(invitationArn));
+        const created = await rejectionProvider().create(inputsFor(invitationArn));
         expect(created.outs?.status).to.equal("REJECTED");
         expect((await rejectCalls()).map((c) => c.outcome)).to.deep.equal([
             "ServiceUnavailableException",
@@ -220,7 +220,7 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
 
     it("retries throttled rejections until each invitation is rejected once", async () => {
         await emulator.admin.setFaults(REJECT, { maxRequestsPerSecond: 1 });
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const results = await Promise.all(
             [invitationArn, secondInvitationArn].map((arn) => provider.create(inputsFor(arn))),
         );
@@ -233,23 +233,23 @@ describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", func
     // read reports a status changed out of band,
     // and keeps the last state when RAM forgets the invitation.
     it("read reports out-of-band status changes and keeps state RAM forgot", async () => {
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const created = await provider.create(inputsFor(invitationArn));
         await emulator.admin.setInvitationStatus(invitationArn, "ACCEPTED");
-        const refreshed = await new RejectionProvider().read(created.id, created.outs);
+        const refreshed = await rejectionProvider().read(created.id, created.outs);
         expect(refreshed.props).to.deep.include({ status: "ACCEPTED", clientToken: created.outs!.clientToken });
 
         // A new provider, as in the next `pulumi refresh` (each operation runs its own provider process).
         await emulator.admin.removeInvitation(invitationArn);
-        const kept = await new RejectionProvider().read(created.id, refreshed.props as RejectionState);
+        const kept = await rejectionProvider().read(created.id, refreshed.props as RejectionState);
         expect(kept).to.deep.equal({ id: created.id, props: refreshed.props });
     });
 
     it("delete makes no API call", async () => {
-        const provider = new RejectionProvider();
+        const provider = rejectionProvider();
         const created = await provider.create(inputsFor(invitationArn));
         await emulator.admin.clearCalls();
-        await provider.delete(created.id);
+        await provider.delete(created.id, created.outs!);
         expect(await emulator.admin.calls()).to.deep.equal([]);
     });
 });

@@ -9,9 +9,9 @@ import { expect } from "chai";
 import type * as pulumi from "@pulumi/pulumi";
 import { RunningEmulator } from "../../../emulator";
 import type { OperationFaults } from "../../../emulator";
-import { deriveClientToken } from "../../../provider/rejection/client-token";
+import { deriveClientToken } from "../../../provider/core/rejection/client-token";
 import { REJECT_ERROR_NAMES } from "../../../provider/ram/errors";
-import { RejectionProvider } from "../../../provider/rejection/provider";
+import { rejectionProvider } from "../../../provider/dynamic/answer-provider";
 import { loadSerializedProvider, serializeProviderByValue } from "../../support/serialized-provider";
 import { emulatorEnvironment, useEnvironment } from "../../support/aws-environment";
 import { RECEIVER, SENDER } from "../../support/accounts";
@@ -121,7 +121,7 @@ describe("error messages of the provider serialized by value", function () {
 
     for (const testCase of CASES) {
         it(`${testCase.title}: the same message in both modes`, async () => {
-            const installed = await createFailure(() => new RejectionProvider(), testCase);
+            const installed = await createFailure(() => rejectionProvider(), testCase);
             const byValue = await createFailure(() => loadSerializedProvider(serializedText), testCase);
 
             expect(withoutInvitationId(byValue)).to.equal(withoutInvitationId(installed));
@@ -135,7 +135,7 @@ describe("error messages of the provider serialized by value", function () {
         const invitationArn = await seedInvitation();
         const restore = useEnvironment({ ...emulatorEnvironment(emulator.endpoint, RECEIVER), ...NO_CREDENTIALS });
         try {
-            for (const make of [() => new RejectionProvider(), () => loadSerializedProvider(serializedText)]) {
+            for (const make of [() => rejectionProvider(), () => loadSerializedProvider(serializedText)]) {
                 const provider = make();
                 const inputs = {
                     invitationArn,

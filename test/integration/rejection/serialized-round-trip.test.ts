@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { RunningEmulator } from "../../../emulator";
-import { deriveClientToken } from "../../../provider/rejection/client-token";
+import { deriveClientToken } from "../../../provider/core/rejection/client-token";
 import { loadSerializedProvider, serializeProviderByValue } from "../../support/serialized-provider";
 import { RECEIVER, SENDER } from "../../support/accounts";
 import { emulatorPerSuite } from "../../support/emulator-suite";

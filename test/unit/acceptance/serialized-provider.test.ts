@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { deriveAcceptanceClientToken } from "../../../provider/acceptance/client-token";
+import { deriveAcceptanceClientToken } from "../../../provider/core/acceptance/client-token";
 
 const SECRETS = {
     AWS_ACCESS_KEY_ID: "AKIASERIALIZETEST0002",

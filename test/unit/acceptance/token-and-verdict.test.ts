@@ -10,9 +10,9 @@ import {
     deriveAcceptanceClientToken,
     deriveLeaveClientToken,
     LEAVE_CLIENT_TOKEN_NAMESPACE,
-} from "../../../provider/acceptance/client-token";
-import { judgeForAcceptance } from "../../../provider/acceptance/verdict";
-import { CLIENT_TOKEN_NAMESPACE, deriveClientToken } from "../../../provider/rejection/client-token";
+} from "../../../provider/core/acceptance/client-token";
+import { judgeForAcceptance } from "../../../provider/core/acceptance/verdict";
+import { CLIENT_TOKEN_NAMESPACE, deriveClientToken } from "../../../provider/core/rejection/client-token";
 
 const ARN = "arn:aws:ram:us-east-1:111111111111:resource-share-invitation/7ab63972";
 const URN = "urn:pulumi:prod::p::pulumi-nodejs:dynamic/ram:InvitationAcceptance::partner";

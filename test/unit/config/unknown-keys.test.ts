@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { PROVIDER_CONFIG_KEYS } from "../../../provider/config/provider-config-keys";
+import { PROVIDER_CONFIG_KEYS } from "../../../provider/core/provider-config-keys";
 import { unknownKeyProblems } from "../../../provider/config/unknown-keys";
 
 const KEYS = ["rejections", "policy", "accounts"];

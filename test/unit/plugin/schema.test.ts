@@ -5,20 +5,20 @@
  * table differ. Every schema property must also carry a description.
  */
 import { expect } from "chai";
-import { PROVIDER_CONFIG_KEYS } from "../../../provider/config/provider-config-keys";
+import { PROVIDER_CONFIG_KEYS } from "../../../provider/core/provider-config-keys";
 import type { ProviderConfig } from "../../../provider/ram/provider-config";
-import type { GetInvitationsArgs, Invitation } from "../../../provider/listing/get-invitations";
+import type { GetInvitationsArgs, Invitation } from "../../../provider/core/listing";
 import { GET_INVITATIONS_TOKEN } from "../../../provider/plugin/invitations-function";
 import { POLICY_TOKEN } from "../../../provider/plugin/policy-component";
 import type { PolicyCounts, PolicySummary } from "../../../provider/policy/plan";
 import type { InvitationPolicyArgs } from "../../../provider/policy/policy-args";
 import { ACCEPTANCE_TOKEN, REJECTION_TOKEN } from "../../../provider/plugin/answer-resource";
-import type { InvitationAcceptanceArgs } from "../../../provider/acceptance/invitation-acceptance";
-import type { AcceptanceState } from "../../../provider/acceptance/properties";
+import type { InvitationAcceptanceArgs } from "../../../provider/dynamic/invitation-acceptance";
+import type { AcceptanceState } from "../../../provider/core/acceptance/properties";
 import type { SharedResource } from "../../../provider/ram/share-finders";
 import { schema } from "../../../provider/plugin/schema";
-import type { InvitationRejectionArgs } from "../../../provider/rejection/invitation-rejection";
-import type { InvitationFacts, RejectionState } from "../../../provider/rejection/properties";
+import type { InvitationRejectionArgs } from "../../../provider/dynamic/invitation-rejection";
+import type { InvitationFacts, RejectionState } from "../../../provider/core/answer/properties";
 
 type Listed<T> = Record<keyof Required<T>, true>;
 

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import type { Invitation } from "../../../provider/listing/get-invitations";
+import type { Invitation } from "../../../provider/core/listing";
 import { checkPolicyArgs, CheckedPolicyArgs, InvitationPolicyArgs } from "../../../provider/policy/policy-args";
 import type { PolicyCounts, PolicySummary } from "../../../provider/policy/plan";
 import {

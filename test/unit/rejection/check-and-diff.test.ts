@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { deriveClientToken } from "../../../provider/rejection/client-token";
-import { RejectionProvider } from "../../../provider/rejection/provider";
-import { RejectionState } from "../../../provider/rejection/properties";
+import { deriveClientToken } from "../../../provider/core/rejection/client-token";
+import { rejectionProvider } from "../../../provider/dynamic/answer-provider";
+import { RejectionState } from "../../../provider/core/answer/properties";
 
 // Only the paths of check that make no API call are unit-tested here; lookups are covered by
 // the integration tests against the emulator.
@@ -27,7 +27,7 @@ function state(invitationArn: string, clientToken: string): RejectionState {
 }
 
 describe("RejectionProvider.check (paths without API calls)", () => {
-    const provider = new RejectionProvider();
+    const provider = rejectionProvider();
     const oldInputs = {
         invitationArn: ARN,
         clientToken: deriveClientToken(OLD_URN, ARN),
@@ -91,7 +91,7 @@ describe("RejectionProvider.check (paths without API calls)", () => {
 });
 
 describe("RejectionProvider.diff", () => {
-    const provider = new RejectionProvider();
+    const provider = rejectionProvider();
     const token = deriveClientToken(OLD_URN, ARN);
 
     it("shows no change when only the token, the serialized provider or looked-up facts differ", async () => {

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as fc from "fast-check";
-import { CLIENT_TOKEN_NAMESPACE, deriveClientToken, isClientToken } from "../../../provider/rejection/client-token";
+import { isClientToken } from "../../../provider/core/answer/token";
+import { CLIENT_TOKEN_NAMESPACE, deriveClientToken } from "../../../provider/core/rejection/client-token";
 
 const URN = "urn:pulumi:prod::invitations::pulumi-nodejs:dynamic/ram:InvitationRejection::reject-data";
 const ARN = "arn:aws:ram:us-east-1:111122223333:resource-share-invitation/7ab63972-b505-7e2a-420d-6f5d3b6b5d1f";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { declareInTurn } from "../../../provider/rejection/declare-in-turn";
+import { declareInTurn } from "../../../provider/policy/declare-in-turn";
 
 describe("declareInTurn", () => {
     it("declares every item once, in order, each in a turn of the event loop of its own", async () => {

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { deriveClientToken } from "../../../provider/rejection/client-token";
+import { deriveClientToken } from "../../../provider/core/rejection/client-token";
 
 // Values that must never reach the serialized provider (and so Pulumi state).
 const SECRETS = {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { judgeInvitation } from "../../../provider/rejection/verdict";
+import { judgeInvitation } from "../../../provider/core/rejection/verdict";
 
 const CONTEXT = {
     invitationArn: "arn:aws:ram:us-east-1:111122223333:resource-share-invitation/abc",

@@ -1,0 +1,90 @@
+/**
+ * `check` for an acceptance: the rejection's check (selection, role, token, a look at the invitation
+ * so that preview fails where `up` would), with the acceptance's verdict, its own inputs, and what
+ * the share will make visible, for the reviewer.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
+import { warn } from "../../diagnostics";
+import { describeLookupFailure } from "../../ram/errors";
+import type { RamSession } from "../../ram/session";
+import type { RamSessions } from "../../ram/sessions";
+import { findPendingResources } from "../../ram/share-finders";
+import { AnswerRules, checkAnswer } from "../answer/check";
+import { UNKNOWN } from "../answer/selection";
+import type { CheckPhase } from "../answer/phase";
+import type { AcceptanceInputs } from "./properties";
+import { judgeForAcceptance } from "./verdict";
+
+/** The longest association wait anyone may ask for: an hour, far beyond what RAM takes. */
+const MAX_ASSOCIATION_WAIT_SECONDS = 3600;
+
+const ACCEPTANCE_RULES: AnswerRules = {
+    resourceName: "InvitationAcceptance",
+    judge: judgeForAcceptance,
+    ownInputs,
+    keptFacts: ["sharedResources"],
+    previewFacts,
+};
+
+export function checkAcceptance(
+    sessions: RamSessions,
+    olds: Partial<AcceptanceInputs>,
+    news: Partial<AcceptanceInputs>,
+    phase: CheckPhase,
+): Promise<pulumi.dynamic.CheckResult> {
+    return checkAnswer(ACCEPTANCE_RULES, sessions, olds, news, phase);
+}
+
+function ownInputs(news: Record<string, unknown>): {
+    inputs: Record<string, unknown>;
+    failures: pulumi.dynamic.CheckFailure[];
+} {
+    const { leaveShareOnDelete, associationWaitSeconds } = news;
+    const failures: pulumi.dynamic.CheckFailure[] = [];
+    if (leaveShareOnDelete !== undefined && leaveShareOnDelete !== UNKNOWN && typeof leaveShareOnDelete !== "boolean") {
+        failures.push({
+            property: "leaveShareOnDelete",
+            reason: `leaveShareOnDelete must be true or false, not ${JSON.stringify(leaveShareOnDelete)}`,
+        });
+    }
+    if (
+        associationWaitSeconds !== undefined &&
+        associationWaitSeconds !== UNKNOWN &&
+        (typeof associationWaitSeconds !== "number" ||
+            !(associationWaitSeconds >= 0 && associationWaitSeconds <= MAX_ASSOCIATION_WAIT_SECONDS))
+    ) {
+        failures.push({
+            property: "associationWaitSeconds",
+            reason:
+                `associationWaitSeconds must be a number of seconds from 0 to ${MAX_ASSOCIATION_WAIT_SECONDS}, ` +
+                `not ${JSON.stringify(associationWaitSeconds)}`,
+        });
+    }
+    return { inputs: { leaveShareOnDelete, associationWaitSeconds }, failures };
+}
+
+/**
+ * What a pending invitation's share will make visible once accepted, as far as RAM shows it before
+ * acceptance. Best effort: without it the preview still shows sender and share name.
+ */
+async function previewFacts(
+    session: RamSession,
+    invitation: ResourceShareInvitation,
+): Promise<Record<string, unknown>> {
+    if (invitation.status !== ResourceShareInvitationStatus.PENDING || !invitation.resourceShareInvitationArn) {
+        return {};
+    }
+    const region = invitation.resourceShareInvitationArn.split(":")[3] ?? "";
+    try {
+        const client = session.clients.forLookups(region);
+        return { sharedResources: await findPendingResources(client, invitation.resourceShareInvitationArn) };
+    } catch (error) {
+        const context = session.contextWithoutAccount(invitation.resourceShareInvitationArn, region);
+        warn(
+            `could not list what ${invitation.resourceShareInvitationArn} shares ` +
+                `(${describeLookupFailure(error, context)}); the preview shows sender and share name only.`,
+        );
+        return {};
+    }
+}

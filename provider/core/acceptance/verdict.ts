@@ -1,0 +1,25 @@
+import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
+import { CallContext, describeRamProblem } from "../../ram/errors";
+import type { Verdict } from "../answer/verdict";
+
+/** The error RAM answers an acceptance of an invitation in each status it cannot be accepted in. */
+const REFUSED: Partial<Record<string, string>> = {
+    [ResourceShareInvitationStatus.REJECTED]: "ResourceShareInvitationAlreadyRejectedException",
+    [ResourceShareInvitationStatus.EXPIRED]: "ResourceShareInvitationExpiredException",
+};
+
+/**
+ * Judges an invitation for acceptance as RAM shows it to the calling account, so that `pulumi
+ * preview` fails on what `up` would fail on: pending passes, already accepted passes (it is adopted
+ * without a call), rejected, expired (nothing can be accepted any more) and not found fail.
+ */
+export function judgeForAcceptance(invitation: ResourceShareInvitation | undefined, context: CallContext): Verdict {
+    if (!invitation) {
+        return {
+            ok: false,
+            reason: describeRamProblem("ResourceShareInvitationArnNotFoundException", "", context, "accept"),
+        };
+    }
+    const refusal = REFUSED[invitation.status ?? ""];
+    return refusal ? { ok: false, reason: describeRamProblem(refusal, "", context, "accept") } : { ok: true };
+}

@@ -1,0 +1,121 @@
+/**
+ * The properties of an InvitationRejection as the provider sees them: the inputs after `check`,
+ * and the state it records (the resource's outputs).
+ */
+import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
+import { DEFAULT_INVITATION_WAIT_SECONDS } from "../../defaults";
+import type { RamArn } from "../../ram/arn";
+import type { ListedInvitation } from "./listed-invitation";
+import { LISTED_INPUT } from "./listed-invitation";
+import { DEFERRED_FAILURE_INPUT, PREVIEW_INPUT } from "./phase";
+
+/** The inputs the provider receives, after `check`. */
+export interface RejectionInputs {
+    /** Given by the program, or found by `check` from `resourceShareArn`. */
+    invitationArn?: string;
+    /** Given by the program when it selects the invitation by its share. */
+    resourceShareArn?: string;
+    clientToken: string;
+    /** With resourceShareArn: how long to wait for the share's invitation to show up. */
+    invitationWaitSeconds?: number;
+    /** Found by `check`, so that a reviewer of `pulumi preview --diff` sees who shares what. */
+    senderAccountId?: string;
+    /** Found by `check`, like senderAccountId. */
+    resourceShareName?: string;
+    /** The role to act through; absent for the standard chain. */
+    roleArn?: string;
+    /** With roleArn: the external id its trust policy requires. A secret. */
+    externalId?: string;
+    /** With roleArn: the session name (by default, the project and stack). */
+    roleSessionName?: string;
+    /** Set by the program: false in the update, true in a preview (see update-phase.ts). */
+    [PREVIEW_INPUT]?: boolean;
+    /** Set by an InvitationPolicy: what it just listed, so that `check` need not look it up again. */
+    [LISTED_INPUT]?: ListedInvitation;
+    /** Set by `check` in an update for an invitation RAM will not let us reject; `create` fails with it. */
+    [DEFERRED_FAILURE_INPUT]?: string;
+}
+
+/** What the provider records in Pulumi state for one rejection: the outputs of the resource. */
+export interface RejectionState {
+    invitationArn: string;
+    resourceShareArn: string;
+    resourceShareName: string;
+    senderAccountId: string;
+    receiverAccountId: string;
+    /** PENDING, ACCEPTED, REJECTED or EXPIRED, as RAM last reported it. */
+    status: string;
+    /** ISO 8601 time at which the sender created the invitation. */
+    invitationTimestamp: string;
+    clientToken: string;
+    /** ISO 8601 time at which this resource saw the rejection take effect; absent if it never did. */
+    rejectedAt?: string;
+    /** The role the rejection acts through (refresh uses it too); absent for the standard chain. */
+    roleArn?: string;
+    /** With roleArn: the external id. A secret in state. */
+    externalId?: string;
+    /** With roleArn: the session name. */
+    roleSessionName?: string;
+}
+
+/** The fields that say how to reach the account: changing them changes no rejection. */
+export const ACCESS_FIELDS = ["roleArn", "externalId", "roleSessionName"] as const;
+
+/** The access fields of `props`, without the absent ones. */
+export function accessOf(
+    props: Partial<Pick<RejectionInputs, (typeof ACCESS_FIELDS)[number]>>,
+): Partial<RejectionState> {
+    return withoutUndefined({
+        roleArn: props.roleArn,
+        externalId: props.externalId,
+        roleSessionName: props.roleSessionName,
+    });
+}
+
+/** The fields of the state that describe the invitation itself, as RAM reports it. */
+export type InvitationFacts = Pick<
+    RejectionState,
+    | "invitationArn"
+    | "resourceShareArn"
+    | "resourceShareName"
+    | "senderAccountId"
+    | "receiverAccountId"
+    | "status"
+    | "invitationTimestamp"
+>;
+
+/** Copies what RAM says about an invitation into the state's field names and types. */
+export function invitationFacts(invitation: ResourceShareInvitation): InvitationFacts {
+    return {
+        invitationArn: invitation.resourceShareInvitationArn ?? "",
+        resourceShareArn: invitation.resourceShareArn ?? "",
+        resourceShareName: invitation.resourceShareName ?? "",
+        senderAccountId: invitation.senderAccountId ?? "",
+        receiverAccountId: invitation.receiverAccountId ?? "",
+        status: invitation.status ?? "",
+        invitationTimestamp: invitation.invitationTimestamp?.toISOString() ?? "",
+    };
+}
+
+/** When RAM does not return the invitation at all, state records what is known without guessing. */
+export function factsFromArn(arn: RamArn, status: ResourceShareInvitationStatus): InvitationFacts {
+    return {
+        invitationArn: arn.arn,
+        resourceShareArn: "",
+        resourceShareName: "",
+        senderAccountId: "",
+        receiverAccountId: "",
+        status,
+        invitationTimestamp: "",
+    };
+}
+
+/** How long to wait for a share's invitation to show up, for these inputs. */
+export function invitationWaitSeconds(inputs: RejectionInputs): number {
+    return inputs.invitationWaitSeconds ?? DEFAULT_INVITATION_WAIT_SECONDS;
+}
+
+/** Pulumi state cannot hold undefined; absent inputs are left out instead. */
+export function withoutUndefined<T extends object>(value: T): T {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,33 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { ResourceShareInvitation } from "@aws-sdk/client-ram";
+import { describeRamError } from "../../ram/errors";
+import { findListedInvitation } from "../../ram/invitation-finders";
+import type { RamSessions } from "../../ram/sessions";
+import { invitationFacts, RejectionState } from "../answer/properties";
+import { roleOfState } from "../answer/role-inputs";
+import { requireArn } from "../answer/selection";
+
+/**
+ * `read` (refresh) for a rejection: the invitation's current status. A refresh reads every
+ * resource in one provider process, so one listing of the region answers all of them.
+ */
+export async function readRejection(
+    sessions: RamSessions,
+    id: pulumi.ID,
+    props?: RejectionState,
+): Promise<pulumi.dynamic.ReadResult<RejectionState>> {
+    const session = sessions.forRole(props ? roleOfState(props) : undefined);
+    const arn = requireArn(props?.invitationArn ?? id, "invitationArn");
+    let invitation: ResourceShareInvitation | undefined;
+    try {
+        invitation = await findListedInvitation(session.invitations, arn.region, arn.arn);
+    } catch (error) {
+        throw new Error(describeRamError(error, await session.callContext(arn), "look up"), { cause: error });
+    }
+    // A rejection is final: when RAM no longer returns the invitation (its share was deleted), the
+    // last known state is still the truth.
+    if (!invitation) {
+        return { id, props };
+    }
+    return { id, props: { ...(props as RejectionState), ...invitationFacts(invitation) } };
+}

@@ -1,0 +1,179 @@
+import * as pulumi from "@pulumi/pulumi";
+import { deriveClientToken } from "../core/rejection/client-token";
+import * as serializableProvider from "../serializable-provider";
+import { ListedInvitation, LISTED_INPUT } from "../core/answer/listed-invitation";
+import { defaultRoleSessionName } from "../core/answer/role-inputs";
+import { PREVIEW_INPUT } from "../core/answer/phase";
+
+/**
+ * The arguments of an {@link InvitationRejection}: exactly one of `invitationArn` and
+ * `resourceShareArn` (checked offline, before any API call).
+ */
+export interface InvitationRejectionArgs {
+    /**
+     * ARN of the resource-share invitation to reject, as the receiving account sees it, e.g.
+     * `arn:aws:ram:us-east-1:111122223333:resource-share-invitation/7ab63972-...`. The call is made
+     * in the ARN's region with the credentials of the standard AWS chain. Changing it replaces
+     * the resource (the old invitation stays rejected).
+     */
+    invitationArn?: pulumi.Input<string>;
+    /**
+     * ARN of the resource share whose invitation to the calling account to reject, e.g.
+     * `arn:aws:ram:us-east-1:111122223333:resource-share/27d09b4b-...`. The invitation is found
+     * when the resource is created (and in preview); if RAM does not show it yet, it is asked
+     * again for up to `invitationWaitSeconds`. Changing it replaces the resource.
+     */
+    resourceShareArn?: pulumi.Input<string>;
+    /**
+     * With `resourceShareArn`: how long to wait for the share's invitation to become visible
+     * (RAM is eventually consistent). Default 60 seconds.
+     */
+    invitationWaitSeconds?: pulumi.Input<number>;
+    /**
+     * An IAM role in the receiving account, e.g. `arn:aws:iam::222222222222:role/ram-invitations`:
+     * the provider assumes it (STS AssumeRole from the standard credential chain) and rejects as the
+     * role's account, so one stack can act for many accounts. Changing it (or the session name) to
+     * reach the same account changes no rejection and makes no RAM call.
+     */
+    roleArn?: pulumi.Input<string>;
+    /** With roleArn: the external id the role's trust policy requires. Kept secret in state. */
+    externalId?: pulumi.Input<string>;
+    /**
+     * With roleArn: the role session's name, seen in the role account's CloudTrail.
+     * Default `pulumi-<project>-<stack>`.
+     */
+    roleSessionName?: pulumi.Input<string>;
+}
+
+/** Set only by InvitationPolicy, for its own rejections (see listed-invitation.ts). */
+export interface PolicyOnlyArgs {
+    [LISTED_INPUT]?: ListedInvitation;
+}
+
+/** The resource's type token is `pulumi-nodejs:dynamic/ram:InvitationRejection`. */
+export const INVITATION_REJECTION_MODULE = "ram";
+export const INVITATION_REJECTION_TYPE = "InvitationRejection";
+export const INVITATION_REJECTION_TYPE_TOKEN =
+    `pulumi-nodejs:dynamic/${INVITATION_REJECTION_MODULE}:${INVITATION_REJECTION_TYPE}` as const;
+
+/**
+ * Rejects an AWS RAM resource-share invitation, idempotently.
+ *
+ * Creating the resource calls RejectResourceShareInvitation once, with a client token derived
+ * from the resource's URN and the invitation ARN; re-running `pulumi up`, or re-running it after
+ * a crash, never rejects twice and never fails because the invitation is already rejected.
+ * Deleting the resource only removes it from the stack: a rejection cannot be undone.
+ */
+export class InvitationRejection extends pulumi.dynamic.Resource {
+    /** ARN of the rejected invitation. Also the resource's id. */
+    declare public readonly invitationArn: pulumi.Output<string>;
+    /** ARN of the resource share the invitation was for. */
+    declare public readonly resourceShareArn: pulumi.Output<string>;
+    /** Name of the resource share the invitation was for. */
+    declare public readonly resourceShareName: pulumi.Output<string>;
+    /** Account id of the account that sent the invitation (the share's owner). */
+    declare public readonly senderAccountId: pulumi.Output<string>;
+    /** Account id of the account the invitation was sent to: the account that rejected it. */
+    declare public readonly receiverAccountId: pulumi.Output<string>;
+    /** The invitation's status as RAM last reported it: REJECTED, or EXPIRED if it expired first. */
+    declare public readonly status: pulumi.Output<string>;
+    /** When the sender created the invitation (ISO 8601). */
+    declare public readonly invitationTimestamp: pulumi.Output<string>;
+    /** The client token sent with the rejection; derived from the URN and the invitation ARN, kept in state. */
+    declare public readonly clientToken: pulumi.Output<string>;
+    /** When this resource saw the rejection take effect (ISO 8601); undefined if the invitation had expired. */
+    declare public readonly rejectedAt: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: InvitationRejectionArgs & PolicyOnlyArgs, opts?: pulumi.CustomResourceOptions) {
+        // One provider object for the whole program: Pulumi serializes it once, and every
+        // InvitationRejection shares it (and so one provider process, one client per region).
+        super(
+            serializableProvider,
+            name,
+            {
+                ...answerInputs(name, INVITATION_REJECTION_TYPE_TOKEN, args, deriveClientToken, opts),
+                resourceShareName: undefined,
+                senderAccountId: undefined,
+                receiverAccountId: undefined,
+                status: undefined,
+                invitationTimestamp: undefined,
+                rejectedAt: undefined,
+            },
+            withSecretExternalId(args, opts),
+            INVITATION_REJECTION_MODULE,
+            INVITATION_REJECTION_TYPE,
+        );
+    }
+}
+
+/**
+ * The inputs every answer to an invitation (a rejection, an acceptance) gives its provider: the
+ * selection, the role, what a policy listed, the client token and whether this is a preview, plus
+ * `extra` (each only when given: Pulumi makes every key an output of its own, a cost per resource).
+ */
+export function answerInputs(
+    name: string,
+    typeToken: string,
+    args: InvitationRejectionArgs & PolicyOnlyArgs,
+    deriveToken: (urn: string, arn: string) => string,
+    opts: pulumi.CustomResourceOptions | undefined,
+    extra: Record<string, unknown> = {},
+): pulumi.Inputs {
+    // With resourceShareArn the token is derived from the share: a share sends the calling
+    // account one invitation, and state keeps the one found first.
+    const clientToken = pulumi
+        .all([urnWithoutDependencies(name, typeToken, opts?.parent), args.invitationArn, args.resourceShareArn])
+        .apply(([resourceUrn, invitationArn, resourceShareArn]) =>
+            deriveToken(resourceUrn, invitationArn ?? resourceShareArn ?? ""),
+        );
+    return {
+        invitationArn: args.invitationArn,
+        resourceShareArn: args.resourceShareArn,
+        ...onlyGiven({ invitationWaitSeconds: args.invitationWaitSeconds, ...extra }),
+        ...roleInputs(args),
+        ...onlyGiven({ [LISTED_INPUT]: args[LISTED_INPUT] }),
+        clientToken,
+        // Lets check tell a preview from the update; internal, never shown or stored.
+        [PREVIEW_INPUT]: pulumi.runtime.isDryRun(),
+    };
+}
+
+/** The external id stays secret in state even when the program gave it as plain text. */
+export function withSecretExternalId(
+    args: InvitationRejectionArgs,
+    opts: pulumi.CustomResourceOptions | undefined,
+): pulumi.CustomResourceOptions | undefined {
+    return args.externalId === undefined
+        ? opts
+        : { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "externalId"] };
+}
+
+function onlyGiven(inputs: Record<string, unknown>): pulumi.Inputs {
+    return Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== undefined)) as pulumi.Inputs;
+}
+
+/**
+ * The URN this resource will have, known before anything is sent (in preview too), as a plain
+ * promise: its value only, without the parent as a dependency. `createUrn` answers an Output that
+ * depends on the parent, and Pulumi expands a dependency on a component into a dependency on all
+ * of its children, so each child of a component with several would wait for its siblings to
+ * register, and they for it: the program would hang. The URN string is the one `createUrn`
+ * computes, so tokens stay what they were.
+ */
+function urnWithoutDependencies(name: string, typeToken: string, parent: pulumi.Resource | undefined): Promise<string> {
+    const urn = pulumi.createUrn(name, typeToken, parent);
+    // A URN is always known, in preview as in the update, so the callback always runs.
+    return new Promise((resolve) => urn.apply(resolve));
+}
+
+/** The role inputs, only when a role is given (every key becomes an output, a cost per resource). */
+function roleInputs(args: InvitationRejectionArgs): pulumi.Inputs {
+    if (args.roleArn === undefined) {
+        return args.externalId === undefined ? {} : { externalId: pulumi.secret(args.externalId) };
+    }
+    return {
+        roleArn: args.roleArn,
+        roleSessionName: args.roleSessionName ?? defaultRoleSessionName(pulumi.getProject(), pulumi.getStack()),
+        ...(args.externalId === undefined ? {} : { externalId: pulumi.secret(args.externalId) }),
+    };
+}
