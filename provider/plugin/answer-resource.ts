@@ -51,7 +51,7 @@ export class AnswerResource {
                 (given.roleArn === undefined ? undefined : defaultRoleSessionName(project, stack)),
         };
         // The engine does not tell check whether it previews; what RAM will refuse is judged in Create,
-        // which the engine calls in a preview too (see update-phase.ts).
+        // which the engine calls in a preview too (see ../core/answer/phase.ts).
         const checked = await this.lifecycle.check(this.sessions, plainProperties(olds as Plain), inputs, "update");
         return {
             inputs: withSecrets(checked.inputs as object, SECRET_PROPERTIES),

@@ -219,15 +219,8 @@ const PROVIDER_CONFIG: Record<ProviderConfigKey, Property> = {
             "of its own, e.g. `arn:aws:iam::222222222222:role/ram-invitations` (STS AssumeRole from the profile's " +
             "or the standard chain's credentials). One explicit provider per account is how a program reaches many.",
     },
-    externalId: {
-        type: "string",
-        secret: true,
-        description: "With `roleArn`: the external id the role's trust policy requires. Kept secret in state.",
-    },
-    roleSessionName: {
-        type: "string",
-        description: "With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.",
-    },
+    externalId: ROLE_INPUTS.externalId,
+    roleSessionName: ROLE_INPUTS.roleSessionName,
     allowedAccountIds: {
         type: "array",
         items: { type: "string" },
@@ -292,16 +285,30 @@ const POLICY_INPUT_PROPERTIES: Record<string, Property> = {
 
 const POLICY_COUNTS: Record<string, Property> = {
     pendingAllowed: { type: "integer", description: "Pending invitations the policy allows (left pending)." },
-    rejectedNow: { type: "integer", description: "Pending invitations this run rejects (enforce mode)." },
-    wouldReject: { type: "integer", description: "Pending invitations this run would reject (report mode)." },
+    rejectedNow: {
+        type: "integer",
+        description: "Pending invitations this run rejects (enforce mode); 0 when the run was refused or held back.",
+    },
+    wouldReject: {
+        type: "integer",
+        description:
+            "Pending invitations this run would reject but does not: in report mode, or when the run was refused " +
+            "(`refused`) or held back by another policy of the stack.",
+    },
     rejectedEarlier: {
         type: "integer",
         description: "Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).",
     },
-    acceptedNow: { type: "integer", description: 'Pending invitations this run accepts (`allowed: "accept"`).' },
+    acceptedNow: {
+        type: "integer",
+        description:
+            'Pending invitations this run accepts (`allowed: "accept"`); 0 when the run was refused or held back.',
+    },
     wouldAccept: {
         type: "integer",
-        description: 'Pending invitations this run would accept (report mode, `allowed: "accept"`).',
+        description:
+            'Pending invitations this run would accept but does not (`allowed: "accept"`): in report mode, or when ' +
+            "the run was refused or held back by another policy of the stack.",
     },
     acceptedEarlier: {
         type: "integer",
@@ -374,7 +381,8 @@ export const schema = {
                     type: "boolean",
                     description:
                         "True when the policy refused to run (its guard, or RAM could not be listed): it rejected " +
-                        "nothing. Absent when it ran.",
+                        "and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. " +
+                        "Absent when it ran.",
                 },
             },
             required: [...Object.keys(POLICY_COUNTS), "mode", "regions", "bySender"],

@@ -79,7 +79,7 @@ export interface ProviderArgs {
      */
     roleArn?: pulumi.Input<string | undefined>;
     /**
-     * With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+     * With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
      */
     roleSessionName?: pulumi.Input<string | undefined>;
 }

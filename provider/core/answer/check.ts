@@ -83,7 +83,7 @@ export async function checkAnswer(
         return checked;
     }
     // In the update, what RAM says about this invitation fails this resource only (see
-    // update-phase.ts); offline failures above are bugs in the program and stop the update.
+    // phase.ts); offline failures above are bugs in the program and stop the update.
     return {
         inputs: {
             ...checked.inputs,

@@ -28,7 +28,7 @@ export interface RejectionInputs {
     externalId?: string;
     /** With roleArn: the session name (by default, the project and stack). */
     roleSessionName?: string;
-    /** Set by the program: false in the update, true in a preview (see update-phase.ts). */
+    /** Set by the program: false in the update, true in a preview (see phase.ts). */
     [PREVIEW_INPUT]?: boolean;
     /** Set by an InvitationPolicy: what it just listed, so that `check` need not look it up again. */
     [LISTED_INPUT]?: ListedInvitation;

@@ -48,7 +48,7 @@ type providerArgs struct {
 	Region *string `pulumi:"region"`
 	// A role every resource, function and policy of this provider acts through unless it gives a `roleArn` of its own, e.g. `arn:aws:iam::222222222222:role/ram-invitations` (STS AssumeRole from the profile's or the standard chain's credentials). One explicit provider per account is how a program reaches many.
 	RoleArn *string `pulumi:"roleArn"`
-	// With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+	// With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
 	RoleSessionName *string `pulumi:"roleSessionName"`
 }
 
@@ -66,7 +66,7 @@ type ProviderArgs struct {
 	Region pulumi.StringPtrInput
 	// A role every resource, function and policy of this provider acts through unless it gives a `roleArn` of its own, e.g. `arn:aws:iam::222222222222:role/ram-invitations` (STS AssumeRole from the profile's or the standard chain's credentials). One explicit provider per account is how a program reaches many.
 	RoleArn pulumi.StringPtrInput
-	// With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+	// With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
 	RoleSessionName pulumi.StringPtrInput
 }
 

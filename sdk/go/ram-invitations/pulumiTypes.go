@@ -271,17 +271,17 @@ func (o InvitationArrayOutput) Index(i pulumi.IntInput) InvitationOutput {
 type PolicyCounts struct {
 	// Accepted invitations the policy keeps declared (`allowed: "accept"`).
 	AcceptedEarlier int `pulumi:"acceptedEarlier"`
-	// Pending invitations this run accepts (`allowed: "accept"`).
+	// Pending invitations this run accepts (`allowed: "accept"`); 0 when the run was refused or held back.
 	AcceptedNow int `pulumi:"acceptedNow"`
 	// Pending invitations the policy allows (left pending).
 	PendingAllowed int `pulumi:"pendingAllowed"`
 	// Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
 	RejectedEarlier int `pulumi:"rejectedEarlier"`
-	// Pending invitations this run rejects (enforce mode).
+	// Pending invitations this run rejects (enforce mode); 0 when the run was refused or held back.
 	RejectedNow int `pulumi:"rejectedNow"`
-	// Pending invitations this run would accept (report mode, `allowed: "accept"`).
+	// Pending invitations this run would accept but does not (`allowed: "accept"`): in report mode, or when the run was refused or held back by another policy of the stack.
 	WouldAccept int `pulumi:"wouldAccept"`
-	// Pending invitations this run would reject (report mode).
+	// Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
 	WouldReject int `pulumi:"wouldReject"`
 }
 
@@ -305,7 +305,7 @@ func (o PolicyCountsOutput) AcceptedEarlier() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicyCounts) int { return v.AcceptedEarlier }).(pulumi.IntOutput)
 }
 
-// Pending invitations this run accepts (`allowed: "accept"`).
+// Pending invitations this run accepts (`allowed: "accept"`); 0 when the run was refused or held back.
 func (o PolicyCountsOutput) AcceptedNow() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicyCounts) int { return v.AcceptedNow }).(pulumi.IntOutput)
 }
@@ -320,17 +320,17 @@ func (o PolicyCountsOutput) RejectedEarlier() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicyCounts) int { return v.RejectedEarlier }).(pulumi.IntOutput)
 }
 
-// Pending invitations this run rejects (enforce mode).
+// Pending invitations this run rejects (enforce mode); 0 when the run was refused or held back.
 func (o PolicyCountsOutput) RejectedNow() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicyCounts) int { return v.RejectedNow }).(pulumi.IntOutput)
 }
 
-// Pending invitations this run would accept (report mode, `allowed: "accept"`).
+// Pending invitations this run would accept but does not (`allowed: "accept"`): in report mode, or when the run was refused or held back by another policy of the stack.
 func (o PolicyCountsOutput) WouldAccept() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicyCounts) int { return v.WouldAccept }).(pulumi.IntOutput)
 }
 
-// Pending invitations this run would reject (report mode).
+// Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
 func (o PolicyCountsOutput) WouldReject() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicyCounts) int { return v.WouldReject }).(pulumi.IntOutput)
 }
@@ -359,7 +359,7 @@ func (o PolicyCountsMapOutput) MapIndex(k pulumi.StringInput) PolicyCountsOutput
 type PolicySummary struct {
 	// Accepted invitations the policy keeps declared (`allowed: "accept"`).
 	AcceptedEarlier int `pulumi:"acceptedEarlier"`
-	// Pending invitations this run accepts (`allowed: "accept"`).
+	// Pending invitations this run accepts (`allowed: "accept"`); 0 when the run was refused or held back.
 	AcceptedNow int `pulumi:"acceptedNow"`
 	// The same counts per sender account id.
 	BySender map[string]PolicyCounts `pulumi:"bySender"`
@@ -367,17 +367,17 @@ type PolicySummary struct {
 	Mode PolicyMode `pulumi:"mode"`
 	// Pending invitations the policy allows (left pending).
 	PendingAllowed int `pulumi:"pendingAllowed"`
-	// True when the policy refused to run (its guard, or RAM could not be listed): it rejected nothing. Absent when it ran.
+	// True when the policy refused to run (its guard, or RAM could not be listed): it rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
 	Refused *bool `pulumi:"refused"`
 	// The regions it listed.
 	Regions []string `pulumi:"regions"`
 	// Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
 	RejectedEarlier int `pulumi:"rejectedEarlier"`
-	// Pending invitations this run rejects (enforce mode).
+	// Pending invitations this run rejects (enforce mode); 0 when the run was refused or held back.
 	RejectedNow int `pulumi:"rejectedNow"`
-	// Pending invitations this run would accept (report mode, `allowed: "accept"`).
+	// Pending invitations this run would accept but does not (`allowed: "accept"`): in report mode, or when the run was refused or held back by another policy of the stack.
 	WouldAccept int `pulumi:"wouldAccept"`
-	// Pending invitations this run would reject (report mode).
+	// Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
 	WouldReject int `pulumi:"wouldReject"`
 }
 
@@ -401,7 +401,7 @@ func (o PolicySummaryOutput) AcceptedEarlier() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicySummary) int { return v.AcceptedEarlier }).(pulumi.IntOutput)
 }
 
-// Pending invitations this run accepts (`allowed: "accept"`).
+// Pending invitations this run accepts (`allowed: "accept"`); 0 when the run was refused or held back.
 func (o PolicySummaryOutput) AcceptedNow() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicySummary) int { return v.AcceptedNow }).(pulumi.IntOutput)
 }
@@ -421,7 +421,7 @@ func (o PolicySummaryOutput) PendingAllowed() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicySummary) int { return v.PendingAllowed }).(pulumi.IntOutput)
 }
 
-// True when the policy refused to run (its guard, or RAM could not be listed): it rejected nothing. Absent when it ran.
+// True when the policy refused to run (its guard, or RAM could not be listed): it rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
 func (o PolicySummaryOutput) Refused() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v PolicySummary) *bool { return v.Refused }).(pulumi.BoolPtrOutput)
 }
@@ -436,17 +436,17 @@ func (o PolicySummaryOutput) RejectedEarlier() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicySummary) int { return v.RejectedEarlier }).(pulumi.IntOutput)
 }
 
-// Pending invitations this run rejects (enforce mode).
+// Pending invitations this run rejects (enforce mode); 0 when the run was refused or held back.
 func (o PolicySummaryOutput) RejectedNow() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicySummary) int { return v.RejectedNow }).(pulumi.IntOutput)
 }
 
-// Pending invitations this run would accept (report mode, `allowed: "accept"`).
+// Pending invitations this run would accept but does not (`allowed: "accept"`): in report mode, or when the run was refused or held back by another policy of the stack.
 func (o PolicySummaryOutput) WouldAccept() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicySummary) int { return v.WouldAccept }).(pulumi.IntOutput)
 }
 
-// Pending invitations this run would reject (report mode).
+// Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
 func (o PolicySummaryOutput) WouldReject() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicySummary) int { return v.WouldReject }).(pulumi.IntOutput)
 }

@@ -77,7 +77,7 @@ Object.defineProperty(exports, "roleArn", {
 });
 
 /**
- * With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+ * With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
  */
 export declare const roleSessionName: string | undefined;
 Object.defineProperty(exports, "roleSessionName", {

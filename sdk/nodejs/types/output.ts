@@ -67,7 +67,7 @@ export interface PolicyCounts {
      */
     acceptedEarlier: number;
     /**
-     * Pending invitations this run accepts (`allowed: "accept"`).
+     * Pending invitations this run accepts (`allowed: "accept"`); 0 when the run was refused or held back.
      */
     acceptedNow: number;
     /**
@@ -79,15 +79,15 @@ export interface PolicyCounts {
      */
     rejectedEarlier: number;
     /**
-     * Pending invitations this run rejects (enforce mode).
+     * Pending invitations this run rejects (enforce mode); 0 when the run was refused or held back.
      */
     rejectedNow: number;
     /**
-     * Pending invitations this run would accept (report mode, `allowed: "accept"`).
+     * Pending invitations this run would accept but does not (`allowed: "accept"`): in report mode, or when the run was refused or held back by another policy of the stack.
      */
     wouldAccept: number;
     /**
-     * Pending invitations this run would reject (report mode).
+     * Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
      */
     wouldReject: number;
 }
@@ -101,7 +101,7 @@ export interface PolicySummary {
      */
     acceptedEarlier: number;
     /**
-     * Pending invitations this run accepts (`allowed: "accept"`).
+     * Pending invitations this run accepts (`allowed: "accept"`); 0 when the run was refused or held back.
      */
     acceptedNow: number;
     /**
@@ -117,7 +117,7 @@ export interface PolicySummary {
      */
     pendingAllowed: number;
     /**
-     * True when the policy refused to run (its guard, or RAM could not be listed): it rejected nothing. Absent when it ran.
+     * True when the policy refused to run (its guard, or RAM could not be listed): it rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
      */
     refused?: boolean;
     /**
@@ -129,15 +129,15 @@ export interface PolicySummary {
      */
     rejectedEarlier: number;
     /**
-     * Pending invitations this run rejects (enforce mode).
+     * Pending invitations this run rejects (enforce mode); 0 when the run was refused or held back.
      */
     rejectedNow: number;
     /**
-     * Pending invitations this run would accept (report mode, `allowed: "accept"`).
+     * Pending invitations this run would accept but does not (`allowed: "accept"`): in report mode, or when the run was refused or held back by another policy of the stack.
      */
     wouldAccept: number;
     /**
-     * Pending invitations this run would reject (report mode).
+     * Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
      */
     wouldReject: number;
 }

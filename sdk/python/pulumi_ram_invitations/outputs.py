@@ -206,12 +206,12 @@ class PolicyCounts(dict):
         How many invitations a policy saw, by what it did with them.
 
         :param _builtins.int accepted_earlier: Accepted invitations the policy keeps declared (`allowed: "accept"`).
-        :param _builtins.int accepted_now: Pending invitations this run accepts (`allowed: "accept"`).
+        :param _builtins.int accepted_now: Pending invitations this run accepts (`allowed: "accept"`); 0 when the run was refused or held back.
         :param _builtins.int pending_allowed: Pending invitations the policy allows (left pending).
         :param _builtins.int rejected_earlier: Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
-        :param _builtins.int rejected_now: Pending invitations this run rejects (enforce mode).
-        :param _builtins.int would_accept: Pending invitations this run would accept (report mode, `allowed: "accept"`).
-        :param _builtins.int would_reject: Pending invitations this run would reject (report mode).
+        :param _builtins.int rejected_now: Pending invitations this run rejects (enforce mode); 0 when the run was refused or held back.
+        :param _builtins.int would_accept: Pending invitations this run would accept but does not (`allowed: "accept"`): in report mode, or when the run was refused or held back by another policy of the stack.
+        :param _builtins.int would_reject: Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
         """
         pulumi.set(__self__, "accepted_earlier", accepted_earlier)
         pulumi.set(__self__, "accepted_now", accepted_now)
@@ -233,7 +233,7 @@ class PolicyCounts(dict):
     @pulumi.getter(name="acceptedNow")
     def accepted_now(self) -> _builtins.int:
         """
-        Pending invitations this run accepts (`allowed: "accept"`).
+        Pending invitations this run accepts (`allowed: "accept"`); 0 when the run was refused or held back.
         """
         return pulumi.get(self, "accepted_now")
 
@@ -257,7 +257,7 @@ class PolicyCounts(dict):
     @pulumi.getter(name="rejectedNow")
     def rejected_now(self) -> _builtins.int:
         """
-        Pending invitations this run rejects (enforce mode).
+        Pending invitations this run rejects (enforce mode); 0 when the run was refused or held back.
         """
         return pulumi.get(self, "rejected_now")
 
@@ -265,7 +265,7 @@ class PolicyCounts(dict):
     @pulumi.getter(name="wouldAccept")
     def would_accept(self) -> _builtins.int:
         """
-        Pending invitations this run would accept (report mode, `allowed: "accept"`).
+        Pending invitations this run would accept but does not (`allowed: "accept"`): in report mode, or when the run was refused or held back by another policy of the stack.
         """
         return pulumi.get(self, "would_accept")
 
@@ -273,7 +273,7 @@ class PolicyCounts(dict):
     @pulumi.getter(name="wouldReject")
     def would_reject(self) -> _builtins.int:
         """
-        Pending invitations this run would reject (report mode).
+        Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
         """
         return pulumi.get(self, "would_reject")
 
@@ -330,16 +330,16 @@ class PolicySummary(dict):
         What a policy saw and did in this run.
 
         :param _builtins.int accepted_earlier: Accepted invitations the policy keeps declared (`allowed: "accept"`).
-        :param _builtins.int accepted_now: Pending invitations this run accepts (`allowed: "accept"`).
+        :param _builtins.int accepted_now: Pending invitations this run accepts (`allowed: "accept"`); 0 when the run was refused or held back.
         :param Mapping[str, 'PolicyCounts'] by_sender: The same counts per sender account id.
         :param 'PolicyMode' mode: The policy's mode.
         :param _builtins.int pending_allowed: Pending invitations the policy allows (left pending).
         :param Sequence[_builtins.str] regions: The regions it listed.
         :param _builtins.int rejected_earlier: Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band).
-        :param _builtins.int rejected_now: Pending invitations this run rejects (enforce mode).
-        :param _builtins.int would_accept: Pending invitations this run would accept (report mode, `allowed: "accept"`).
-        :param _builtins.int would_reject: Pending invitations this run would reject (report mode).
-        :param _builtins.bool refused: True when the policy refused to run (its guard, or RAM could not be listed): it rejected nothing. Absent when it ran.
+        :param _builtins.int rejected_now: Pending invitations this run rejects (enforce mode); 0 when the run was refused or held back.
+        :param _builtins.int would_accept: Pending invitations this run would accept but does not (`allowed: "accept"`): in report mode, or when the run was refused or held back by another policy of the stack.
+        :param _builtins.int would_reject: Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
+        :param _builtins.bool refused: True when the policy refused to run (its guard, or RAM could not be listed): it rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
         """
         pulumi.set(__self__, "accepted_earlier", accepted_earlier)
         pulumi.set(__self__, "accepted_now", accepted_now)
@@ -366,7 +366,7 @@ class PolicySummary(dict):
     @pulumi.getter(name="acceptedNow")
     def accepted_now(self) -> _builtins.int:
         """
-        Pending invitations this run accepts (`allowed: "accept"`).
+        Pending invitations this run accepts (`allowed: "accept"`); 0 when the run was refused or held back.
         """
         return pulumi.get(self, "accepted_now")
 
@@ -414,7 +414,7 @@ class PolicySummary(dict):
     @pulumi.getter(name="rejectedNow")
     def rejected_now(self) -> _builtins.int:
         """
-        Pending invitations this run rejects (enforce mode).
+        Pending invitations this run rejects (enforce mode); 0 when the run was refused or held back.
         """
         return pulumi.get(self, "rejected_now")
 
@@ -422,7 +422,7 @@ class PolicySummary(dict):
     @pulumi.getter(name="wouldAccept")
     def would_accept(self) -> _builtins.int:
         """
-        Pending invitations this run would accept (report mode, `allowed: "accept"`).
+        Pending invitations this run would accept but does not (`allowed: "accept"`): in report mode, or when the run was refused or held back by another policy of the stack.
         """
         return pulumi.get(self, "would_accept")
 
@@ -430,7 +430,7 @@ class PolicySummary(dict):
     @pulumi.getter(name="wouldReject")
     def would_reject(self) -> _builtins.int:
         """
-        Pending invitations this run would reject (report mode).
+        Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
         """
         return pulumi.get(self, "would_reject")
 
@@ -438,7 +438,7 @@ class PolicySummary(dict):
     @pulumi.getter
     def refused(self) -> Optional[_builtins.bool]:
         """
-        True when the policy refused to run (its guard, or RAM could not be listed): it rejected nothing. Absent when it ran.
+        True when the policy refused to run (its guard, or RAM could not be listed): it rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
         """
         return pulumi.get(self, "refused")
 

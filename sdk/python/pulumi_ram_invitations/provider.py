@@ -36,7 +36,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] profile: The shared-config profile (~/.aws/config, ~/.aws/credentials) whose credentials sign every call, and every AssumeRole. Default: the AWS SDK's standard chain (AWS_PROFILE, environment variables, SSO, web identity, container and instance roles). The plugin is not handed `aws:profile`; set this instead.
         :param pulumi.Input[_builtins.str] region: The region of calls that name none: `getInvitations` without `region`, a policy without `regions`. (Rejections and acceptances always act in their invitation's region.) The plugin is not handed `aws:region`; set this instead.
         :param pulumi.Input[_builtins.str] role_arn: A role every resource, function and policy of this provider acts through unless it gives a `roleArn` of its own, e.g. `arn:aws:iam::222222222222:role/ram-invitations` (STS AssumeRole from the profile's or the standard chain's credentials). One explicit provider per account is how a program reaches many.
-        :param pulumi.Input[_builtins.str] role_session_name: With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+        :param pulumi.Input[_builtins.str] role_session_name: With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
         """
         if allowed_account_ids is not None:
             pulumi.set(__self__, "allowed_account_ids", allowed_account_ids)
@@ -129,7 +129,7 @@ class ProviderArgs:
     @pulumi.getter(name="roleSessionName")
     def role_session_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+        With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
         """
         return pulumi.get(self, "role_session_name")
 
@@ -163,7 +163,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] profile: The shared-config profile (~/.aws/config, ~/.aws/credentials) whose credentials sign every call, and every AssumeRole. Default: the AWS SDK's standard chain (AWS_PROFILE, environment variables, SSO, web identity, container and instance roles). The plugin is not handed `aws:profile`; set this instead.
         :param pulumi.Input[_builtins.str] region: The region of calls that name none: `getInvitations` without `region`, a policy without `regions`. (Rejections and acceptances always act in their invitation's region.) The plugin is not handed `aws:region`; set this instead.
         :param pulumi.Input[_builtins.str] role_arn: A role every resource, function and policy of this provider acts through unless it gives a `roleArn` of its own, e.g. `arn:aws:iam::222222222222:role/ram-invitations` (STS AssumeRole from the profile's or the standard chain's credentials). One explicit provider per account is how a program reaches many.
-        :param pulumi.Input[_builtins.str] role_session_name: With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+        :param pulumi.Input[_builtins.str] role_session_name: With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
         """
         ...
     @overload

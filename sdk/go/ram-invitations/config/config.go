@@ -41,7 +41,7 @@ func GetRoleArn(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ram-invitations:roleArn")
 }
 
-// With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+// With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
 func GetRoleSessionName(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ram-invitations:roleSessionName")
 }

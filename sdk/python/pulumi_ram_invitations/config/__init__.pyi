@@ -47,6 +47,6 @@ A role every resource, function and policy of this provider acts through unless 
 
 roleSessionName: Optional[str]
 """
-With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
 """
 

@@ -66,7 +66,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def role_session_name(self) -> Optional[str]:
         """
-        With `roleArn`: the role session's name, seen in CloudTrail. Default `pulumi-<project>-<stack>`.
+        With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
         """
         return __config__.get('roleSessionName')
 
