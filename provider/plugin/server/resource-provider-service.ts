@@ -21,6 +21,7 @@ import { withDiagnostics } from "../../diagnostics";
 import { constructOnEngine } from "./construct";
 import type { EngineConnection } from "./engine";
 import { grpc } from "./grpc";
+import { failedByUncaughtErrors } from "./uncaught-errors";
 import type { CheckFailure, CheckResult, DiffResult, PluginProvider, Properties } from "./plugin-provider";
 
 type Handler = (call: { request: unknown }, callback: grpcTypes.sendUnaryData<unknown>) => void;
@@ -199,7 +200,7 @@ export function resourceProviderService(provider: PluginProvider, engine: Engine
             },
         ),
         construct: unary<providerProto.ConstructRequest>(noUrn, (request) =>
-            constructOnEngine(request, engine.address, provider),
+            failedByUncaughtErrors(() => constructOnEngine(request, engine.address, provider)),
         ),
         invoke: unary<providerProto.InvokeRequest>(noUrn, async (request) => {
             const result = await provider.invoke(request.getTok(), propertiesOf(request.getArgs()) ?? {});
