@@ -24,7 +24,11 @@ export interface AccountEntry {
 const ACCOUNT_KEYS: readonly string[] = ["roleArn", "externalId", "roleSessionName", "rejections", "policy"];
 const ROLE_KEYS: readonly string[] = ["roleArn", "externalId", "roleSessionName"];
 
-export function parseAccountsConfig(value: unknown, key: string): { accounts: AccountEntry[]; problems: string[] } {
+export function parseAccountsConfig(
+    value: unknown,
+    key: string,
+    defaultRegion?: string,
+): { accounts: AccountEntry[]; problems: string[] } {
     if (value === undefined || value === null) {
         return { accounts: [], problems: [] };
     }
@@ -38,7 +42,7 @@ export function parseAccountsConfig(value: unknown, key: string): { accounts: Ac
     const problems: string[] = [];
     for (const [name, entry] of Object.entries(value as Record<string, unknown>)) {
         const where = `${key}.${name}`;
-        const parsed = parseAccount(name, entry, where);
+        const parsed = parseAccount(name, entry, where, defaultRegion);
         problems.push(...parsed.problems);
         if (parsed.account) {
             accounts.push(parsed.account);
@@ -47,7 +51,12 @@ export function parseAccountsConfig(value: unknown, key: string): { accounts: Ac
     return { accounts, problems };
 }
 
-function parseAccount(name: string, entry: unknown, where: string): { account?: AccountEntry; problems: string[] } {
+function parseAccount(
+    name: string,
+    entry: unknown,
+    where: string,
+    defaultRegion: string | undefined,
+): { account?: AccountEntry; problems: string[] } {
     const problems: string[] = [];
     if (!RESOURCE_NAME.test(name)) {
         problems.push(`${where}: "${name}" is not a usable account name; use letters, digits, ".", "_" and "-"`);
@@ -72,7 +81,7 @@ function parseAccount(name: string, entry: unknown, where: string): { account?: 
         const nested = fields.policy as Record<string, unknown> | undefined;
         const roleInPolicy = ROLE_KEYS.filter((k) => typeof nested === "object" && nested !== null && k in nested);
         problems.push(...roleInPolicy.map((k) => `${where}.policy.${k}: set it on the account, not on its policy`));
-        const checked = checkPolicyArgs(fields.policy, `${where}.policy`);
+        const checked = checkPolicyArgs(fields.policy, `${where}.policy`, defaultRegion);
         problems.push(...checked.problems);
         policy = checked.args;
     }

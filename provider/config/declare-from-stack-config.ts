@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkPolicyArgs } from "../policy/policy-args";
+import { stackSessions } from "../dynamic/get-invitations";
 import { InvitationPolicy } from "../dynamic/invitation-policy";
 import type { PolicySummary } from "../policy/plan";
 import type { InvitationRejection } from "../dynamic/invitation-rejection";
@@ -46,14 +47,17 @@ export function declareFromStackConfig(config = new pulumi.Config(CONFIG_NAMESPA
         config.getObject<unknown>(REJECTIONS_CONFIG_KEY),
         `${config.name}:${REJECTIONS_CONFIG_KEY}`,
     );
+    // The provider's region (ram-invitations:region, then aws:region) stands in for a policy's regions.
+    const defaultRegion = stackSessions().region;
     const policyValue = config.getObject<unknown>(POLICY_CONFIG_KEY);
     const policyCheck =
         policyValue === undefined
             ? { problems: [] }
-            : checkPolicyArgs(policyValue, `${config.name}:${POLICY_CONFIG_KEY}`);
+            : checkPolicyArgs(policyValue, `${config.name}:${POLICY_CONFIG_KEY}`, defaultRegion);
     const fleet = parseAccountsConfig(
         config.getObject<unknown>(ACCOUNTS_CONFIG_KEY),
         `${config.name}:${ACCOUNTS_CONFIG_KEY}`,
+        defaultRegion,
     );
     const problems = [
         ...unknownKeys,

@@ -21,8 +21,11 @@ export interface Invitation extends InvitationFacts {
 }
 
 export interface GetInvitationsArgs {
-    /** The region to list, e.g. "us-east-1". */
-    region: string;
+    /**
+     * The region to list, e.g. "us-east-1". Default: the provider's region (`ram-invitations:region`;
+     * for the library's own getInvitations also `aws:region`).
+     */
+    region?: string;
     /** Only invitations with one of these statuses (PENDING, ACCEPTED, REJECTED, EXPIRED). Default: all. */
     statuses?: string[];
     /** Only invitations from these accounts (12-digit ids). Default: from any account. */
@@ -46,7 +49,10 @@ function knownStatuses(): string[] {
 }
 
 /** The listing itself, over a session the caller owns (an InvitationPolicy lists several regions with one). */
-export async function listInvitations(session: RamSession, args: GetInvitationsArgs): Promise<Invitation[]> {
+export async function listInvitations(
+    session: RamSession,
+    args: GetInvitationsArgs & { region: string },
+): Promise<Invitation[]> {
     let listed;
     try {
         listed = await session.invitations.listing(args.region);

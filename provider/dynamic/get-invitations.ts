@@ -15,12 +15,18 @@ import { configureFromStack } from "./configure-from-stack";
  * message that names the account and region and says what to do.
  */
 export async function getInvitations(args: GetInvitationsArgs): Promise<Invitation[]> {
-    const problems = getInvitationsArgsProblems(args);
+    const region = args.region ?? stackSessions().region;
+    if (region === undefined) {
+        throw new pulumi.RunError(
+            "getInvitations: region is required: give region, or set the stack's ram-invitations:region " +
+                "(or aws:region)",
+        );
+    }
+    const problems = getInvitationsArgsProblems({ ...args, region });
     if (problems.length > 0) {
         throw new pulumi.RunError(`getInvitations: ${problems.join("; ")}`);
     }
-    const session = programSession(args);
-    return listInvitations(session, args);
+    return listInvitations(programSession(args), { ...args, region });
 }
 
 /**
@@ -31,6 +37,11 @@ export async function getInvitations(args: GetInvitationsArgs): Promise<Invitati
 export function programSession(
     args: Pick<GetInvitationsArgs, "profile" | "roleArn" | "externalId" | "roleSessionName">,
 ): RamSession {
+    return stackSessions().forRole(roleOf(args), args.profile);
+}
+
+/** Sessions configured from the stack as the dynamic provider's are; a configuration problem fails the program. */
+export function stackSessions(): RamSessions {
     const sessions = new RamSessions();
     try {
         configureFromStack(sessions, (fullKey) => {
@@ -40,5 +51,5 @@ export function programSession(
     } catch (error) {
         throw new pulumi.RunError(error instanceof Error ? error.message : String(error));
     }
-    return sessions.forRole(roleOf(args), args.profile);
+    return sessions;
 }

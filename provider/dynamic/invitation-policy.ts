@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InvitationPolicyOptions, PolicyComponent, PolicyShell } from "../policy/policy-component";
 import type { InvitationPolicyArgs } from "../policy/policy-args";
-import { programSession } from "./get-invitations";
+import { programSession, stackSessions } from "./get-invitations";
 import { InvitationAcceptance } from "./invitation-acceptance";
 import { InvitationRejection } from "./invitation-rejection";
 
@@ -22,6 +22,7 @@ const DYNAMIC_SHELL: PolicyShell<InvitationRejection, InvitationAcceptance> = {
     declareAcceptance: (name, args, policy) => new InvitationAcceptance(name, args, { parent: policy }),
     refuse: failProgram,
     session: programSession,
+    defaultRegion: () => stackSessions().region,
 };
 
 /**

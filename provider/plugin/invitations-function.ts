@@ -30,7 +30,7 @@ export async function invokeGetInvitations(sessions: RamSessions, inputs: object
             ],
         };
     }
-    const args: GetInvitationsArgs = {
+    const args: GetInvitationsArgs & { region: string } = {
         ...given,
         region: given.region ?? (sessions.region as string),
         roleSessionName: given.roleArn === undefined ? undefined : (given.roleSessionName ?? INVOKE_SESSION_NAME),

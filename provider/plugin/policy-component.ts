@@ -34,6 +34,7 @@ function pluginShell(sessions: RamSessions, refusals: string[]): PolicyShell<Plu
         declareAcceptance: (name, args, policy) => new PluginAnswer(ACCEPTANCE_TOKEN, name, args, policy),
         refuse: (reason) => refusals.push(reason),
         session: (args) => sessions.forRole(roleOf(args)),
+        defaultRegion: () => sessions.region,
     };
 }
 
@@ -43,9 +44,7 @@ export async function constructPolicy(
     inputs: pulumi.Inputs,
     options: pulumi.ComponentResourceOptions,
 ): Promise<ConstructResult> {
-    const given = withoutNulls(await knownArguments(name, inputs));
-    // The provider's region stands in for a policy that names no regions.
-    const args = given.regions === undefined && sessions.region ? { ...given, regions: [sessions.region] } : given;
+    const args = withoutNulls(await knownArguments(name, inputs));
     const refusals: string[] = [];
     // A problem with the arguments throws here, each naming its input.
     const policy = new PolicyComponent(name, args, options, pluginShell(sessions, refusals));

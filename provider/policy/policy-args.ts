@@ -20,8 +20,11 @@ export interface InvitationPolicyArgs {
      * any other account is rejected.
      */
     allowedSenderAccountIds: string[];
-    /** The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. At least one. */
-    regions: string[];
+    /**
+     * The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's
+     * region (`ram-invitations:region`; for the library's own InvitationPolicy also `aws:region`).
+     */
+    regions?: string[];
     /**
      * When given, an allowed sender's invitation is left alone only if its share has one of these
      * names; the sender's other invitations are rejected too.
@@ -80,11 +83,17 @@ const ALLOWED: readonly string[] = ["accept", "leave"];
  * Checks `value` as policy arguments; `key` names it in every problem (e.g. `ram-invitations:policy`
  * gives `ram-invitations:policy.regions[1]: ...`).
  */
-export function checkPolicyArgs(value: unknown, key: string): { args?: CheckedPolicyArgs; problems: string[] } {
+export function checkPolicyArgs(
+    value: unknown,
+    key: string,
+    defaultRegion?: string,
+): { args?: CheckedPolicyArgs; problems: string[] } {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
         return { problems: [`${key} must be an object with allowedSenderAccountIds and regions`] };
     }
-    const input = value as Record<string, unknown>;
+    const given = value as Record<string, unknown>;
+    // The provider's region stands in for a policy that names none.
+    const input = given.regions === undefined && defaultRegion ? { ...given, regions: [defaultRegion] } : given;
     const senderAccountIds = accountIdsAsText(input.allowedSenderAccountIds);
     const problems = [
         ...Object.keys(input)
@@ -96,7 +105,9 @@ export function checkPolicyArgs(value: unknown, key: string): { args?: CheckedPo
             { required: true, numberProblem: describeNumericAccountId },
             (id) => (ACCOUNT_ID.test(id) ? undefined : `${JSON.stringify(id)} is not a 12-digit account id`),
         ),
-        ...listProblems(input.regions, `${key}.regions`, { required: true, nonEmpty: true }, describeRegionProblem),
+        ...(input.regions === undefined
+            ? [`${key}.regions is required: a list (or set the provider's region, ram-invitations:region)`]
+            : listProblems(input.regions, `${key}.regions`, { nonEmpty: true }, describeRegionProblem)),
         ...listProblems(
             input.allowedResourceShareNames,
             `${key}.allowedResourceShareNames`,
@@ -122,7 +133,7 @@ export function checkPolicyArgs(value: unknown, key: string): { args?: CheckedPo
     return {
         args: {
             allowedSenderAccountIds: senderAccountIds as string[],
-            regions: args.regions,
+            regions: args.regions as string[],
             allowedResourceShareNames: args.allowedResourceShareNames,
             maxRejectionsPerRun: args.maxRejectionsPerRun ?? DEFAULT_MAX_REJECTIONS_PER_RUN,
             mode: args.mode ?? "enforce",

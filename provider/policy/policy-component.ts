@@ -58,6 +58,8 @@ export interface PolicyShell<R extends pulumi.Resource, A extends pulumi.Resourc
     refuse(reason: string, policy: pulumi.Resource): void;
     /** How the policy lists RAM: configured as that shell's provider is, acting as `args` say. */
     session(args: CheckedPolicyArgs): RamSession;
+    /** The provider's region, which stands in for `regions` when the policy names none. */
+    defaultRegion(): string | undefined;
 }
 
 /**
@@ -89,7 +91,7 @@ export class PolicyComponent<R extends pulumi.Resource, A extends pulumi.Resourc
         private readonly shell: PolicyShell<R, A>,
     ) {
         // Checked before anything is registered or sent.
-        const { args: checked, problems } = checkPolicyArgs(args, `InvitationPolicy "${name}"`);
+        const { args: checked, problems } = checkPolicyArgs(args, `InvitationPolicy "${name}"`, shell.defaultRegion());
         if (!checked) {
             throw new pulumi.RunError(`The policy is not valid:\n  - ${problems.join("\n  - ")}`);
         }

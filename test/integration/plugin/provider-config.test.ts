@@ -88,6 +88,20 @@ describe("the provider's configuration in both shells (emulator)", function () {
         await emulator.admin.clearCalls();
     });
 
+    it("the plugin's getInvitations without a region lists the provider's region, as its default role", async () => {
+        const provider = new RamInvitationsProvider("0.0.0-test");
+        const none = await provider.invoke("ram-invitations:index:getInvitations", {});
+        expect(none.failures?.map((f) => f.reason)).to.deep.equal([
+            "getInvitations: region is required: give region, or set the provider's region " +
+                "(ram-invitations:region, or region on an explicit provider)",
+        ]);
+        await provider.configure({ region: REGION, roleArn: ROLE }, { urn: PROVIDER_URN });
+        const listed = await provider.invoke("ram-invitations:index:getInvitations", {});
+        expect((listed.outputs?.invitations as { invitationArn: string }[]).map((i) => i.invitationArn)).to.deep.equal([
+            invitation,
+        ]);
+    });
+
     for (const shell of [DYNAMIC, PLUGIN]) {
         describe(shell.name, () => {
             it("a resource without a role of its own acts through the provider's roleArn", async () => {

@@ -16,10 +16,13 @@ interface Run {
     registered: string[];
 }
 
-/** The fixture's run with `config` (full keys, values as JSON text, as the language host passes them). */
+/** The fixture's run with `config` (full keys). */
 function run(config: Record<string, unknown>, reader: "stack-config" | "rejections" = "stack-config"): Run {
     const fixture = path.join(__dirname, "fixtures", "declare-from-stack-config.ts");
-    const values = Object.fromEntries(Object.entries(config).map(([key, value]) => [key, JSON.stringify(value)]));
+    // As the language host passes them: strings as they are, anything else as JSON text.
+    const values = Object.fromEntries(
+        Object.entries(config).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]),
+    );
     const stdout = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", fixture, reader], {
         env: { ...process.env, PULUMI_CONFIG: JSON.stringify(values) },
         encoding: "utf8",

@@ -47,7 +47,10 @@ describe("checkPolicyArgs", () => {
         {
             title: "missing lists",
             value: {},
-            problems: [`${KEY}.allowedSenderAccountIds is required: a list`, `${KEY}.regions is required: a list`],
+            problems: [
+                `${KEY}.allowedSenderAccountIds is required: a list`,
+                `${KEY}.regions is required: a list (or set the provider's region, ram-invitations:region)`,
+            ],
         },
         {
             title: "bad account ids and a duplicate",
@@ -142,5 +145,14 @@ describe("checkPolicyArgs", () => {
     it("accepts regions of every partition", () => {
         const regions = ["us-gov-west-1", "cn-north-1", "eusc-de-east-1"];
         expect(checkPolicyArgs({ ...VALID, regions }, KEY).problems).to.deep.equal([]);
+    });
+
+    it("the provider's region stands in for regions left out, never for regions given", () => {
+        const { regions: _given, ...withoutRegions } = VALID;
+        expect(checkPolicyArgs(withoutRegions, KEY, "eu-central-1").args?.regions).to.deep.equal(["eu-central-1"]);
+        expect(checkPolicyArgs(VALID, KEY, "eu-central-1").args?.regions).to.deep.equal(VALID.regions);
+        expect(checkPolicyArgs({ ...VALID, regions: [] }, KEY, "eu-central-1").problems).to.deep.equal([
+            `${KEY}.regions must name at least one`,
+        ]);
     });
 });
