@@ -85,7 +85,7 @@ describe("the repository's own project, with the README's stack config, as a use
         expect(state.length).to.be.greaterThan(0);
         for (const resource of state) {
             const frames = (resource.stackTrace ?? []).map((frame) => frame.sourcePosition ?? "");
-            expect(resource.sourcePosition, resource.urn).to.match(/rejection\/invitation-rejection\.ts#\d+,\d+$/);
+            expect(resource.sourcePosition, resource.urn).to.match(/dynamic\/invitation-rejection\.ts#\d+,\d+$/);
             expect(frames[0], resource.urn).to.equal(resource.sourcePosition);
             expect(
                 frames.filter((frame) => frame.includes("@pulumi")),
