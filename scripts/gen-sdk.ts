@@ -23,12 +23,22 @@ export const SDK_LANGUAGES = ["nodejs", "python", "go"] as const;
  * Files of sdk/ that are kept by hand, as in Pulumi's provider repositories: the Go module the Go SDK
  * is published as (sdk/go/<package> is its package), which the generator does not write.
  */
-const HAND_KEPT = ["go.mod", "go.sum"];
+export const HAND_KEPT = ["go.mod", "go.sum"];
 
-/** Writes the schema and every SDK into `outDir`. */
+/** Writes the schema and every SDK of the checkout's plugin into `outDir`. */
 export function generateSdks(outDir: string, pulumiBinDir: string): void {
     const modules = path.join(REPO, "node_modules");
     installCheckout(modules);
+    // The SDKs ask the engine for this version of the plugin: the package's own.
+    const { version } = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string };
+    generateSdksOf(path.join(modules, ".bin", "pulumi-resource-ram-invitations"), version, outDir, pulumiBinDir);
+}
+
+/**
+ * Writes the schema `plugin` serves and every SDK generated from it, carrying `version`, into
+ * `outDir` (the release build calls it with the plugin it builds).
+ */
+export function generateSdksOf(plugin: string, version: string, outDir: string, pulumiBinDir: string): void {
     const home = mkdtempSync(path.join(tmpdir(), "gen-sdk-home-"));
     try {
         const env = {
@@ -38,12 +48,9 @@ export function generateSdks(outDir: string, pulumiBinDir: string): void {
             PULUMI_SKIP_UPDATE_CHECK: "true",
             PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
         };
-        const plugin = path.join(modules, ".bin", "pulumi-resource-ram-invitations");
         const schema = execFileSync("pulumi", ["package", "get-schema", plugin], { env, encoding: "utf8" });
         const schemaFile = path.join(outDir, "schema.json");
         writeFileSync(schemaFile, `${JSON.stringify(JSON.parse(schema), null, 2)}\n`);
-        // The SDKs ask the engine for this version of the plugin: the package's own.
-        const { version } = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string };
         for (const language of SDK_LANGUAGES) {
             execFileSync(
                 "pulumi",
@@ -75,7 +82,7 @@ export function staleSdkFiles(pulumiBinDir: string): string[] {
     }
 }
 
-function ensurePulumiBin(): string {
+export function ensurePulumiBin(): string {
     const out = execFileSync(path.join(REPO, "scripts", "ensure-pulumi"), { encoding: "utf8" });
     return out.trim().split("\n").pop() as string;
 }

@@ -27,7 +27,18 @@ function pulumiVersion(): string {
 }
 
 function sourcesHash(pin: string): string {
-    return hashFiles(SDK, filesUnder(SDK), pin);
+    return hashFiles(SDK, filesUnder(SDK), pin + readFileSync(path.join(REPO, "LICENSE"), "utf8"));
+}
+
+/**
+ * Copies the generated Python SDK (`sdkDir`, e.g. sdk/python) into `into` as a buildable project: its
+ * pyproject.toml names README.md beside it, which the generator writes inside the package folder, and
+ * the distribution carries the repository's LICENSE (as Pulumi's provider repositories copy both in).
+ */
+export function pythonSdkSourceTree(sdkDir: string, into: string, licenseFile = path.join(REPO, "LICENSE")): void {
+    cpSync(sdkDir, into, { recursive: true });
+    cpSync(path.join(sdkDir, "pulumi_ram_invitations", "README.md"), path.join(into, "README.md"));
+    cpSync(licenseFile, path.join(into, "LICENSE"));
 }
 
 /** Makes (or brings up to date) the virtualenv; answers its folder. */
@@ -44,7 +55,7 @@ export function installPythonSdk(): string {
     // Built from a copy: setuptools leaves build/ and *.egg-info beside the sources it builds.
     const copy = mkdtempSync(path.join(tmpdir(), "python-sdk-"));
     try {
-        cpSync(SDK, copy, { recursive: true });
+        pythonSdkSourceTree(SDK, copy);
         const pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"];
         execFileSync(pip[0], [...pip.slice(1), `pulumi==${pin}`, copy], { stdio: "inherit" });
         // pip keeps an installed version as it is: the SDK is installed again (as a user installs a

@@ -276,7 +276,9 @@ function hermeticEnv(
     const blankedAws = awsVariableNames();
     return {
         ...Object.fromEntries(blankedAws.map((name) => [name, ""])),
-        PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}`,
+        // The checkout's plugin executable (node_modules/.bin) on PATH, where the engine finds a plugin
+        // installed as a command: the examples name no `plugins:` folder, as a user's programs do not.
+        PATH: [binDir, path.join(repoRoot, "node_modules", ".bin"), process.env.PATH ?? ""].join(path.delimiter),
         PULUMI_HOME: path.join(tempDir, "home"),
         PULUMI_BACKEND_URL: pathToFileURL(path.join(tempDir, "state")).href + (backendQuery ? `?${backendQuery}` : ""),
         PULUMI_CONFIG_PASSPHRASE: "pulumi-harness",

@@ -1,4 +1,4 @@
-module github.com/pulumi-ram-invitations/sdk
+module github.com/pulumi-ram-invitations/pulumi-ram-invitations/sdk
 
 go 1.25.11
 

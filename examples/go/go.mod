@@ -3,7 +3,7 @@ module ram-invitations-go-example
 go 1.25.11
 
 require (
-	github.com/pulumi-ram-invitations/sdk v0.1.0
+	github.com/pulumi-ram-invitations/pulumi-ram-invitations/sdk v0.2.0
 	github.com/pulumi/pulumi/sdk/v3 v3.248.0
 )
 
@@ -117,6 +117,3 @@ require (
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 	lukechampine.com/frand v1.4.2 // indirect
 )
-
-// The generated SDK of this repository; a project of yours requires its published module instead.
-replace github.com/pulumi-ram-invitations/sdk => ../../sdk

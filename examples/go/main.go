@@ -2,7 +2,7 @@
 package main
 
 import (
-	raminvitations "github.com/pulumi-ram-invitations/sdk/go/ram-invitations"
+	raminvitations "github.com/pulumi-ram-invitations/pulumi-ram-invitations/sdk/go/ram-invitations"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )

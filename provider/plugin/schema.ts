@@ -10,6 +10,12 @@ import { ACCEPTANCE_TOKEN, REJECTION_TOKEN } from "./answer-resource";
 
 export const PACKAGE_NAME = "ram-invitations";
 
+/** The repository as GitHub names it: its releases carry the plugin archives. */
+export const GITHUB_REPOSITORY = "pulumi-ram-invitations/pulumi-ram-invitations";
+const REPOSITORY_URL = `https://github.com/${GITHUB_REPOSITORY}`;
+/** The Go SDK's module: the repository's sdk/ folder, as Go names a module in a subfolder. */
+export const GO_MODULE = `github.com/${GITHUB_REPOSITORY}/sdk`;
+
 type Property =
     | { type: "string" | "number" | "integer" | "boolean"; description: string; secret?: boolean }
     | { $ref: string; description: string }
@@ -323,10 +329,13 @@ export const schema = {
         "Rejects and accepts AWS RAM resource-share invitations declaratively and idempotently: a client token " +
         "derived from the resource's URN, adoption of what is already done, and a preview that names sender and share.",
     keywords: ["pulumi", "aws", "ram", "category/cloud"],
-    homepage: "https://www.npmjs.com/package/pulumi-ram-invitations",
+    homepage: REPOSITORY_URL,
     license: "Apache-2.0",
-    repository: "https://www.npmjs.com/package/pulumi-ram-invitations",
+    repository: REPOSITORY_URL,
     publisher: "pulumi-ram-invitations",
+    // Every SDK tells the engine where to download this plugin: the repository's GitHub releases, whose
+    // assets are the archives `npm run release` writes (pulumi-resource-ram-invitations-v<version>-<os>-<arch>.tar.gz).
+    pluginDownloadURL: `github://api.github.com/${GITHUB_REPOSITORY}`,
     config: { variables: PROVIDER_CONFIG },
     provider: {
         description:
@@ -483,7 +492,9 @@ export const schema = {
             dependencies: { "@pulumi/pulumi": "^3.200.0" },
             respectSchemaVersion: true,
         },
-        python: { packageName: "pulumi_ram_invitations", respectSchemaVersion: true },
-        go: { importBasePath: "github.com/pulumi-ram-invitations/sdk/go/ram-invitations", respectSchemaVersion: true },
+        // pyproject.toml rather than setup.py: `python -m build` makes the wheel and sdist from it.
+        python: { packageName: "pulumi_ram_invitations", respectSchemaVersion: true, pyproject: { enabled: true } },
+        // The Go module is sdk/ of the repository (sdk/go.mod), tagged sdk/v<version>; this is its package.
+        go: { importBasePath: `${GO_MODULE}/go/ram-invitations`, respectSchemaVersion: true },
     },
 } as const;

@@ -3,18 +3,19 @@
  * as written (only its config set), on the real CLI against the emulator: examples/yaml on the YAML
  * language host built from pulumi-yaml, examples/typescript-sdk, examples/python and examples/go
  * through the generated TypeScript, Python and Go SDKs (Python and Go on our small hosts). The plugin is
- * the checkout's build as `npm install` puts it (node_modules/.bin), which is where each example's
- * `plugins:` points.
+ * the checkout's build as `npm install` puts it (node_modules/.bin), which the harness puts on PATH,
+ * where the engine finds it (the examples name no `plugins:` folder). test/e2e/release.test.ts runs
+ * them from the released artifacts instead.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
 import { expect } from "chai";
 import { clientEnvironment, RunningEmulator, SeedAccount } from "../../emulator";
 import { installCheckout } from "../../scripts/install-checkout";
 import { installPythonSdk } from "../../scripts/install-python-sdk";
-import { buildPluginTarball } from "../../scripts/plugin-tarball";
 import { installTypeScriptSdk } from "../../scripts/install-sdk";
+import { GO_MODULE } from "../../provider/plugin/schema";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
 import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
@@ -145,34 +146,6 @@ describe("the provider plugin from a Pulumi YAML program (examples/yaml)", funct
     });
 });
 
-describe("the provider plugin installed by pulumi plugin install from its tarball", function () {
-    this.timeout(10 * 60_000);
-    const suite = endToEndSuite();
-
-    it("serves examples/yaml without `plugins:`, nothing on PATH, from ~/.pulumi/plugins", async () => {
-        const tarball = buildPluginTarball();
-        const { version } = JSON.parse(await readFile(path.join(REPO, "package.json"), "utf8")) as { version: string };
-        await expectRejectsOnce(suite.emulator, async (invitationArn) => {
-            const harness = await suite.stack({
-                copy: { root: EXAMPLE, paths: ["Pulumi.yaml"], links: {} },
-                config: { [`${PROJECT}:invitationArn`]: { value: invitationArn } },
-                // Only the installed plugin: not an executable on PATH (npm test puts node_modules/.bin there).
-                env: { ...clientEnvironment(suite.emulator.endpoint, RECEIVER), PULUMI_IGNORE_AMBIENT_PLUGINS: "true" },
-            });
-            const program = path.join(harness.stack.workspace.workDir, "Pulumi.yaml");
-            await writeFile(program, withoutPluginsSection(await readFile(program, "utf8")));
-            const install = ["plugin", "install", "resource", "ram-invitations", version, "--file", tarball];
-            const installed = await harness.runPulumi(install, { stack: false });
-            expect(installed.code, installed.output).to.equal(0);
-            const listed = await harness.runPulumi(["plugin", "ls"], { stack: false });
-            expect(listed.output).to.match(
-                new RegExp(`ram-invitations\\s+resource\\s+${version.replace(/\./g, "\\.")}`),
-            );
-            return harness;
-        });
-    });
-});
-
 describe("the provider plugin through its generated TypeScript SDK (examples/typescript-sdk)", function () {
     this.timeout(10 * 60_000);
     const suite = endToEndSuite();
@@ -235,12 +208,10 @@ describe("the provider plugin through its generated Go SDK (examples/go)", funct
                 config: { "ram-invitations-go:invitationArn": { value: invitationArn } },
                 env: clientEnvironment(suite.emulator.endpoint, RECEIVER),
             });
-            // The copy is elsewhere: its go.mod's replace points at the checkout's sdk/ instead of ../../sdk.
+            // The checkout's sdk/ stands in for the released module the example requires (the release
+            // test, test/e2e/release.test.ts, installs that one through a module proxy).
             const goMod = path.join(harness.stack.workspace.workDir, "go.mod");
-            await writeFile(
-                goMod,
-                (await readFile(goMod, "utf8")).replace("=> ../../sdk", `=> ${path.join(REPO, "sdk")}`),
-            );
+            await appendFile(goMod, `\nreplace ${GO_MODULE} => ${path.join(REPO, "sdk")}\n`);
             return harness;
         });
     });
@@ -436,11 +407,6 @@ function camelCaseKeys(value: Record<string, unknown>): Record<string, unknown> 
     return Object.fromEntries(
         Object.entries(value).map(([key, v]) => [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
     );
-}
-
-/** A Pulumi.yaml without its `plugins:` section (the plugin is then looked up where Pulumi installs plugins). */
-function withoutPluginsSection(program: string): string {
-    return program.replace(/^plugins:\n(?:[ #].*\n)*/m, "");
 }
 
 /** The program with the resources of `generated` (what `pulumi import` printed) added to its own. */

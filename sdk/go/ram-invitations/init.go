@@ -7,7 +7,7 @@ import (
 	"fmt"
 
 	"github.com/blang/semver"
-	"github.com/pulumi-ram-invitations/sdk/go/ram-invitations/internal"
+	"github.com/pulumi-ram-invitations/pulumi-ram-invitations/sdk/go/ram-invitations/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 

@@ -8,7 +8,7 @@ import (
 	"reflect"
 
 	"errors"
-	"github.com/pulumi-ram-invitations/sdk/go/ram-invitations/internal"
+	"github.com/pulumi-ram-invitations/pulumi-ram-invitations/sdk/go/ram-invitations/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 

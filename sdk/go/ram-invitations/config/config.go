@@ -4,7 +4,7 @@
 package config
 
 import (
-	"github.com/pulumi-ram-invitations/sdk/go/ram-invitations/internal"
+	"github.com/pulumi-ram-invitations/pulumi-ram-invitations/sdk/go/ram-invitations/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )
