@@ -1,42 +1,87 @@
 /**
- * The examples of README.md, read out of it, so that the tests run what the README shows and the
- * two cannot drift.
+ * The examples of the documentation (README.md and the topic pages docs/*.md), read out of it by
+ * section heading, so that the tests run what the documentation shows and the two cannot drift.
+ * A heading that a test reads must be found exactly once across those files.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { appendFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import type { RunningEmulator, SeedAccount } from "../../emulator";
 import type { PulumiHarness } from "../../scripts/pulumi-harness";
 
-const README = path.resolve(__dirname, "..", "..", "README.md");
+const REPO = path.resolve(__dirname, "..", "..");
 
-/** The fenced code blocks (```lang) of the README section under `heading` (its own text, before any sub-heading). */
-export function codeBlocksUnder(heading: string, lang: string): string[] {
-    const lines = readFileSync(README, "utf8").split("\n");
-    // A heading is a `#` line outside a fenced block (a YAML or shell comment inside one is not).
+/** The documentation files, relative to the repository: README.md, then docs/*.md by name. */
+export function documentationFiles(): string[] {
+    const docs = path.join(REPO, "docs");
+    const pages = (existsSync(docs) ? readdirSync(docs) : [])
+        .filter((name) => name.endsWith(".md"))
+        .sort()
+        .map((name) => `docs/${name}`);
+    return ["README.md", ...pages];
+}
+
+/** A file's headings (`#` lines outside a fenced block: a YAML or shell comment inside one is not). */
+function headingLines(lines: string[]): boolean[] {
     let fenced = false;
-    const isHeading = lines.map((line) => {
+    return lines.map((line) => {
         fenced = line.startsWith("```") ? !fenced : fenced;
         return !fenced && /^#+ /.test(line);
     });
-    const start = lines.findIndex((line, i) => isHeading[i] && line.replace(/^#+ /, "") === heading);
-    if (start < 0) {
-        throw new Error(`README.md has no section "${heading}"`);
+}
+
+/** The headings of every documentation file, as written (without the `#`s), with their file. */
+export function documentationHeadings(): { file: string; heading: string }[] {
+    return documentationFiles().flatMap((file) => {
+        const lines = readFileSync(path.join(REPO, file), "utf8").split("\n");
+        const isHeading = headingLines(lines);
+        return lines.filter((_, i) => isHeading[i]).map((line) => ({ file, heading: line.replace(/^#+ /, "") }));
+    });
+}
+
+/**
+ * The text of the section under `heading` (its own text, before any sub-heading) and its file. Throws
+ * when no documentation file has the heading, or when it is found more than once.
+ */
+function sectionUnder(heading: string): { file: string; text: string } {
+    const found: { file: string; text: string }[] = [];
+    for (const file of documentationFiles()) {
+        const lines = readFileSync(path.join(REPO, file), "utf8").split("\n");
+        const isHeading = headingLines(lines);
+        lines.forEach((line, start) => {
+            if (isHeading[start] && line.replace(/^#+ /, "") === heading) {
+                const next = isHeading.findIndex((headingLine, i) => headingLine && i > start);
+                found.push({ file, text: lines.slice(start + 1, next < 0 ? undefined : next).join("\n") });
+            }
+        });
     }
-    const next = isHeading.findIndex((headingLine, i) => headingLine && i > start);
-    const section = lines.slice(start + 1, next < 0 ? undefined : next).join("\n");
-    const blocks = [...section.matchAll(new RegExp("^```" + lang + "\\n([\\s\\S]*?)^```", "gm"))].map((m) => m[1]);
+    if (found.length === 0) {
+        throw new Error(`No section "${heading}" in ${documentationFiles().join(", ")}`);
+    }
+    if (found.length > 1) {
+        throw new Error(
+            `The section "${heading}" is found ${found.length} times, in ${found.map((s) => s.file).join(", ")}: ` +
+                `a heading the tests read must be unique across the documentation`,
+        );
+    }
+    return found[0];
+}
+
+/** The fenced code blocks (```lang) of the section under `heading` (its own text, before any sub-heading). */
+export function codeBlocksUnder(heading: string, lang: string): string[] {
+    const { file, text } = sectionUnder(heading);
+    const blocks = [...text.matchAll(new RegExp("^```" + lang + "\\n([\\s\\S]*?)^```", "gm"))].map((m) => m[1]);
     if (blocks.length === 0) {
-        throw new Error(`README.md section "${heading}" has no ${lang} block`);
+        throw new Error(`${file} section "${heading}" has no ${lang} block`);
     }
     return blocks;
 }
 
-/** The one `Pulumi.<stack>.yaml` example of a README section. */
+/** The one `Pulumi.<stack>.yaml` example of a documentation section. */
 export function stackConfigExample(heading: string): string {
     const blocks = codeBlocksUnder(heading, "yaml").filter((block) => /^# Pulumi\.[\w-]+\.yaml\n/.test(block));
     if (blocks.length !== 1) {
-        throw new Error(`README.md section "${heading}" has ${blocks.length} Pulumi.<stack>.yaml examples, not one`);
+        throw new Error(`The section "${heading}" has ${blocks.length} Pulumi.<stack>.yaml examples, not one`);
     }
     return blocks[0];
 }
@@ -72,11 +117,11 @@ export async function seedInvitationsNamedIn(
     return [text, seeded];
 }
 
-/** The AWS profile that the README's GitOps example names for the receiving account. */
+/** The AWS profile that the GitOps example (docs/gitops.md) names for the receiving account. */
 export const README_PROFILE = "platform-prod";
 
 /**
- * Gives the stack of `harness` the README stack config `example` (appended to its `Pulumi.test.yaml`,
+ * Gives the stack of `harness` the documentation's stack config `example` (appended to its `Pulumi.test.yaml`,
  * after the encryption salt the stack got when it was created), and `account`'s keys as the profile
  * the GitOps example names, in the AWS config file, as a user keeps it.
  */
