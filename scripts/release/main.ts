@@ -163,6 +163,7 @@ async function release(options: Options): Promise<void> {
                   platforms: options.platforms,
                   expectedSchema,
                   pulumiBinDir: pulumiBin,
+                  licenseFile: path.join(staging, "LICENSE"),
                   outDir: path.join(out, "plugins"),
               });
         if (!options.pluginsOnly) {

@@ -2,15 +2,23 @@
  * The plugin archives of a release, named as the engine downloads them
  * (pulumi-resource-ram-invitations-vX.Y.Z-<os>-<arch>.tar.gz) and laid out as it unpacks them into
  * ~/.pulumi/plugins/resource-ram-invitations-vX.Y.Z/: the executable `pulumi-resource-ram-invitations`
- * at the root, a launcher that runs the plugin with Node.js, and the released library with its
- * production dependencies beside it. Each archive is unpacked, started and asked for its schema
- * before it is kept: an archive whose plugin does not serve the release's schema is never written.
+ * at the root, a launcher that runs the plugin with the Node.js on PATH (20 or later), and the plugin
+ * as one JavaScript file, bundled by esbuild from the released library and its production
+ * dependencies (the licenses of what it bundles beside it). Each archive is unpacked, started and
+ * asked for its schema before it is kept: an archive whose plugin does not serve the release's schema
+ * is never written.
+ *
+ * Why a bundle and not a single executable: Node's single-executable applications work with the
+ * plugin (one file, a faster start), but the archive then carries a whole Node.js binary (about 33 MB
+ * compressed, against 1.4 MB), must be built and signed on each platform, and fixes the Node.js
+ * version for the user; the bundle is the same for every platform.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import * as esbuild from "esbuild";
 import { filesUnder } from "../file-hash";
 
 export const PLUGIN_EXECUTABLE = "pulumi-resource-ram-invitations";
@@ -20,10 +28,12 @@ export const PLATFORMS = ["linux-amd64", "linux-arm64", "darwin-amd64", "darwin-
 
 /** The launcher: POSIX sh, as on every platform above. */
 const LAUNCHER = `#!/bin/sh
-# The ram-invitations provider plugin. It is JavaScript: Node.js 20 or later, found on PATH, runs it
-# from the package installed beside this file.
-here=$(dirname "$0")
-exec node "$here/node_modules/pulumi-ram-invitations/bin/provider/plugin/main.js" "$@"
+# The ram-invitations provider plugin: plugin.js beside this file, run by Node.js 20 or later.
+if ! command -v node >/dev/null 2>&1; then
+  echo "pulumi-resource-ram-invitations: Node.js 20 or later must be on PATH to run this plugin (https://nodejs.org)" >&2
+  exit 1
+fi
+exec node "$(dirname "$0")/plugin.js" "$@"
 `;
 
 /** Pulumi's name for this machine's platform: linux-amd64, darwin-arm64, ... */
@@ -59,30 +69,16 @@ export async function buildPluginArchives(options: {
     platforms: readonly string[];
     expectedSchema: unknown;
     pulumiBinDir: string;
+    licenseFile: string;
     outDir: string;
 }): Promise<{ archives: PluginArchive[]; check: PluginCheck }> {
     const staging = mkdtempSync(path.join(tmpdir(), "release-plugin-"));
     try {
+        const tree = path.join(staging, "tree");
+        installReleasedLibrary(tree, options.libraryTarball, options.pulumiVersion);
         const root = path.join(staging, "root");
-        mkdirSync(root);
-        writeFileSync(
-            path.join(root, "package.json"),
-            JSON.stringify({
-                private: true,
-                dependencies: {
-                    "pulumi-ram-invitations": `file:${options.libraryTarball}`,
-                    // The SDK the plugin is tested on, exactly (the library's peer range is wider).
-                    "@pulumi/pulumi": options.pulumiVersion,
-                },
-            }),
-        );
-        execFileSync("npm", ["install", "--omit=dev", "--no-fund", "--no-audit", "--ignore-scripts"], {
-            cwd: root,
-            stdio: ["ignore", "ignore", "inherit"],
-        });
-        // The folder is the plugin, not a project: the manifests only served the install.
-        rmSync(path.join(root, "package.json"));
-        rmSync(path.join(root, "package-lock.json"), { force: true });
+        await bundlePlugin(tree, options.version, path.join(root, "plugin.js"));
+        cpSync(options.licenseFile, path.join(root, "LICENSE"));
         writeFileSync(path.join(root, PLUGIN_EXECUTABLE), LAUNCHER);
         chmodSync(path.join(root, PLUGIN_EXECUTABLE), 0o755);
         mkdirSync(options.outDir, { recursive: true });
@@ -102,6 +98,68 @@ export async function buildPluginArchives(options: {
     } finally {
         rmSync(staging, { recursive: true, force: true });
     }
+}
+
+/** The released library with its production dependencies, as `npm install` gives a user: what the bundle is made of. */
+function installReleasedLibrary(tree: string, libraryTarball: string, pulumiVersion: string): void {
+    mkdirSync(tree, { recursive: true });
+    writeFileSync(
+        path.join(tree, "package.json"),
+        JSON.stringify({
+            private: true,
+            dependencies: {
+                "pulumi-ram-invitations": `file:${libraryTarball}`,
+                // The SDK the plugin is tested on, exactly (the library's peer range is wider).
+                "@pulumi/pulumi": pulumiVersion,
+            },
+        }),
+    );
+    execFileSync("npm", ["install", "--omit=dev", "--no-fund", "--no-audit", "--ignore-scripts"], {
+        cwd: tree,
+        stdio: ["ignore", "ignore", "inherit"],
+    });
+}
+
+/** Bundles the installed plugin (`tree`) into the one file `outfile`. */
+async function bundlePlugin(tree: string, version: string, outfile: string): Promise<void> {
+    const sdkFolder = path.join(tree, "node_modules", "@pulumi", "pulumi");
+    await esbuild.build({
+        entryPoints: [
+            path.join(tree, "node_modules", "pulumi-ram-invitations", "bin", "provider", "plugin", "main.js"),
+        ],
+        outfile,
+        bundle: true,
+        platform: "node",
+        target: "node20",
+        format: "cjs",
+        // The version main.ts otherwise reads from the package.json the bundle has not.
+        define: { RELEASED_PLUGIN_VERSION: JSON.stringify(version) },
+        legalComments: "external",
+        logLevel: "error",
+        plugins: [
+            {
+                name: "ram-invitations-plugin",
+                setup(build) {
+                    // grpc.ts finds the SDK's own @grpc/grpc-js at run time (require.resolve from the SDK's
+                    // folder), which a bundler cannot follow: resolve that same copy now.
+                    build.onLoad({ filter: /[\\/]plugin[\\/]server[\\/]grpc\.js$/ }, async () => {
+                        const grpc = await build.resolve("@grpc/grpc-js", {
+                            resolveDir: sdkFolder,
+                            kind: "require-call",
+                        });
+                        return { contents: `exports.grpc = require(${JSON.stringify(grpc.path)});`, loader: "js" };
+                    });
+                    // Modules the SDK loads for what the plugin never does (TypeScript for serializing
+                    // functions; supports-color, which `debug` tries in a try): empty in the bundle.
+                    build.onResolve({ filter: /^(typescript|supports-color)$/ }, (args) => ({
+                        path: args.path,
+                        namespace: "unused",
+                    }));
+                    build.onLoad({ filter: /.*/, namespace: "unused" }, () => ({ contents: "module.exports = {};" }));
+                },
+            },
+        ],
+    });
 }
 
 /** Unpacks `archive` as the engine does, asks its plugin for its schema, and times its start. */
