@@ -74,7 +74,7 @@ export function declareFromStackConfig(config = new pulumi.Config(CONFIG_NAMESPA
         void pulumi.log.info(
             `The stack config declares nothing: no ${config.name}:${REJECTIONS_CONFIG_KEY}, ` +
                 `${config.name}:${POLICY_CONFIG_KEY} or ${config.name}:${ACCOUNTS_CONFIG_KEY}, ` +
-                `so there is nothing to do (see README.md, "GitOps").`,
+                `so there is nothing to do (see docs/gitops.md).`,
         );
     }
     // No rejection anywhere in the stack is declared until every policy (every account's) has

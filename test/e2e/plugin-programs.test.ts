@@ -22,6 +22,7 @@ import { endToEndSuite } from "../support/end-to-end-suite";
 import { expectFailure } from "../support/expect-failure";
 import { ramClientAs } from "../support/ram-client";
 import { arnOf, writeCalls } from "../support/rejections-in-state";
+import { expectRejectsOnce } from "../support/expect-rejects-once";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const MODULES = path.join(REPO, "node_modules");
@@ -354,52 +355,6 @@ for (const { folder, language, paths } of POLICY_EXAMPLES) {
             expect(await writeCalls(suite.emulator)).to.deep.equal([]);
         });
     });
-}
-
-/**
- * One program's run: its preview names the sender and share of the invitation it declares, `up`
- * rejects that one only, a second `up` changes nothing, and the state holds no provider code and
- * no credential.
- */
-async function expectRejectsOnce(
-    emulator: RunningEmulator,
-    stackFor: (invitationArn: string) => Promise<PulumiHarness>,
-    options: { stillPending?: boolean } = {},
-): Promise<void> {
-    const [unwanted, other] = await emulator.admin.seedPendingInvitations({
-        sender: OTHER,
-        receiver: RECEIVER,
-        count: 2,
-        regions: ["us-east-1"],
-        namePrefix: "unwanted",
-    });
-    await emulator.admin.clearCalls();
-    const harness = await stackFor(unwanted);
-
-    const preview = await harness.stack.preview({ diff: true });
-    expect(preview.stdout).to.include(`senderAccountId  : "${OTHER.accountId}"`);
-    expect(preview.stdout).to.include(`resourceShareName: "unwanted-1"`);
-    expect(await writeCalls(emulator)).to.deep.equal([]);
-
-    const up = await harness.stack.up();
-    expect(up.outputs.status.value).to.equal("REJECTED");
-    expect(up.outputs.senderAccountId.value).to.equal(OTHER.accountId);
-    if (options.stillPending) {
-        // getInvitations ran before the rejection: both were pending then.
-        const listed = up.outputs.stillPending.value as { invitationArn: string }[];
-        expect(listed.map((i) => i.invitationArn)).to.have.members([unwanted, other]);
-    }
-    expect((await writeCalls(emulator)).map(arnOf)).to.deep.equal([unwanted]);
-
-    const again = await harness.stack.up();
-    expect(again.summary.resourceChanges).to.deep.equal({ same: 2 });
-    expect((await writeCalls(emulator)).map(arnOf)).to.deep.equal([unwanted]);
-    const stored = JSON.stringify((await harness.stack.exportStack()).deployment);
-    expect(stored).not.to.include("__provider");
-    const secret = RECEIVER.secretAccessKey as string;
-    for (const text of [stored, preview.stdout, preview.stderr, up.stdout, up.stderr, again.stdout, again.stderr]) {
-        expect(text).not.to.include(secret);
-    }
 }
 
 /** An object with its snake_case keys in camelCase. */
