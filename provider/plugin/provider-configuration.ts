@@ -21,9 +21,15 @@ import { plainProperties, withSecrets } from "./wire-values";
 /** Kept secret in state (the provider's inputs are state too), whether or not the program marked it. */
 const SECRET_SETTINGS = ["externalId"] as const;
 
-/** True for the default provider, whose settings are `ram-invitations:*` stack config (an engine that names none). */
-function isDefaultProvider(urn: string): boolean {
-    return urn === "" || /::pulumi:providers:ram-invitations::default(_[\d_]+)?$/.test(urn);
+/**
+ * True for a default provider, whose settings are `ram-invitations:*` stack config (or an engine
+ * that names none). The engine names one `default`, then `_<major>_<minor>_<patch>` (and any
+ * pre-release and build parts) when the program asked for a version, then `_<download URL as a
+ * QName>` when it named one (pkg/resource/deploy/providers/provider.go, DefaultName), as every SDK
+ * of this package does: e.g. `default_0_2_0_github_/api.github.com/<owner>/<repo>`.
+ */
+export function isDefaultProvider(urn: string): boolean {
+    return urn === "" || /::pulumi:providers:ram-invitations::default(_\d+_\d+_\d+[\w.-]*)?(_[^:]+)?$/.test(urn);
 }
 
 /**
