@@ -88,6 +88,17 @@ export class Emulator {
         return session;
     }
 
+    /**
+     * Forgets every client token, as RAM does some time after a call (it documents no period): a
+     * repeated call is then handled as a new one. Answers how many were forgotten.
+     */
+    forgetClientTokens(): { forgotten: number } {
+        const forgotten = this.ledger.size;
+        this.ledger.restore([]);
+        this.persist();
+        return { forgotten };
+    }
+
     advanceClock(ms: number): void {
         this.clock.advance(ms);
         this.persist();

@@ -200,6 +200,11 @@ export class PulumiHarness {
         return this.spawnPulumi(["up", "--yes", "--skip-preview", "--stack", this.stack.name, ...args]);
     }
 
+    /** Starts `pulumi destroy --yes --skip-preview` (plus `args`) as `spawnUp` starts an up. */
+    spawnDestroy(args: string[] = []): PulumiRun {
+        return this.spawnPulumi(["destroy", "--yes", "--skip-preview", "--stack", this.stack.name, ...args]);
+    }
+
     /**
      * Runs `pulumi <args>` on this stack as a user types it (e.g. `import`), to the end: its exit
      * code and its output (stdout and stderr as they came). `stack: false` for a command that takes

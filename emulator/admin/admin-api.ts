@@ -74,6 +74,7 @@ const ROUTES: AdminRoute[] = [
     { method: "GET", path: /^calls$/, handle: (emulator, { query }) => emulator.callLog.list(callFilter(query)) },
     { method: "DELETE", path: /^calls$/, handle: (emulator) => emulator.callLog.clear() },
     { method: "POST", path: /^reset$/, handle: (emulator) => emulator.reset() },
+    { method: "POST", path: /^tokens\/forget$/, handle: (emulator) => emulator.forgetClientTokens() },
     {
         method: "POST",
         path: /^clock\/advance$/,

@@ -93,6 +93,14 @@ export class EmulatorAdmin {
         await this.request("POST", "reset");
     }
 
+    /**
+     * Forgets every client token RAM remembers, as it does some time after a call: a repeated call
+     * is then handled as a new one. Answers how many were forgotten.
+     */
+    forgetClientTokens(): Promise<{ forgotten: number }> {
+        return this.request("POST", "tokens/forget");
+    }
+
     /** Moves the emulator's clock forward; answers the new time (ISO 8601). */
     advanceClock(ms: number): Promise<{ now: string }> {
         return this.request("POST", "clock/advance", { ms });

@@ -23,8 +23,10 @@ export function regionOf(arn: string): string {
     return arn.split(":")[3];
 }
 
+/** The invitation a call answered, or for a leave (DisassociateResourceShare) the share it left. */
 export function arnOf(call: CallLogEntry): string {
-    return (call.parameters as { resourceShareInvitationArn: string }).resourceShareInvitationArn;
+    const parameters = call.parameters as { resourceShareInvitationArn?: string; resourceShareArn?: string };
+    return (parameters.resourceShareInvitationArn ?? parameters.resourceShareArn) as string;
 }
 
 export function tokenOf(call: CallLogEntry): string | undefined {
@@ -47,25 +49,43 @@ export async function rejectionsInState(harness: PulumiHarness): Promise<StateRe
  * RAM saw for that invitation.
  */
 export function expectRejectedExactlyOnce(rejects: CallLogEntry[], arns: string[], state: StateResource[]): void {
-    expect(rejects.map((c) => c.outcome)).not.to.include("IdempotentParameterMismatchException");
-    for (const call of rejects) {
+    expectAnsweredExactlyOnce(rejects, arns, state, { status: "REJECTED" });
+}
+
+/**
+ * The same contract for the calls of any answer (rejections or acceptances): each invitation of
+ * `arns` changed once by `calls`, every call answered `ok` (the first, or a replay of it), one token
+ * per invitation, the one in state; in state, `status` and each of `facts` in every resource's outputs.
+ */
+export function expectAnsweredExactlyOnce(
+    calls: CallLogEntry[],
+    arns: string[],
+    state: StateResource[],
+    expected: { status: string; facts?: string[] },
+): void {
+    expect(calls.map((c) => c.outcome)).not.to.include("IdempotentParameterMismatchException");
+    for (const call of calls) {
         expect(call.outcome, `call #${call.sequence} for ${arnOf(call)}`).to.equal("ok");
         expect(
             call.stateChanged || call.idempotentReplay,
             `call #${call.sequence} changed state or was replayed`,
         ).to.equal(true);
     }
-    expect(state.map((r) => r.id).sort()).to.deep.equal([...arns].sort());
+    expect(state.map((r) => r.id).sort(), "the resources in state").to.deep.equal([...arns].sort());
     for (const arn of arns) {
-        const calls = rejects.filter((c) => arnOf(c) === arn);
+        const forArn = calls.filter((c) => arnOf(c) === arn);
         expect(
-            calls.filter((c) => c.stateChanged),
+            forArn.filter((c) => c.stateChanged),
             `state changes for ${arn}`,
         ).to.have.length(1);
         const resource = state.find((r) => r.id === arn)!;
-        expect(resource.outputs?.status).to.equal("REJECTED");
-        const tokenInState = resource.outputs?.clientToken;
+        const outputs = resource.outputs ?? {};
+        expect(outputs.status, `status of ${arn}`).to.equal(expected.status);
+        for (const fact of expected.facts ?? []) {
+            expect(outputs[fact], `${fact} of ${arn} in state`).not.to.equal(undefined);
+        }
+        const tokenInState = outputs.clientToken;
         expect(resource.inputs?.clientToken).to.equal(tokenInState);
-        expect([...new Set(calls.map(tokenOf))], `tokens RAM saw for ${arn}`).to.deep.equal([tokenInState]);
+        expect([...new Set(forArn.map(tokenOf))], `tokens RAM saw for ${arn}`).to.deep.equal([tokenInState]);
     }
 }

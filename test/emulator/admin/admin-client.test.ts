@@ -1,5 +1,7 @@
 import { expect } from "chai";
+import { RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
 import { RunningEmulator } from "../../../emulator";
+import { ramClientAs } from "../../support/ram-client";
 import { RECEIVER, SENDER } from "../helpers";
 import { emulatorPerSuite } from "../../support/emulator-suite";
 
@@ -83,5 +85,31 @@ describe("emulator: admin client", () => {
                 expect((await emulator.admin.state()).accounts).to.deep.equal([]);
             });
         }
+    });
+
+    describe("forgetClientTokens", () => {
+        // RAM forgets a token some time after the call: the same request then meets the state as it is.
+        it("a repeated call after forgetting is handled anew: already rejected, no replay", async () => {
+            const [arn] = await emulator.admin.seedPendingInvitations({
+                sender: SENDER,
+                receiver: RECEIVER,
+                count: 1,
+                regions: ["us-east-1"],
+            });
+            const ram = ramClientAs(emulator.endpoint, RECEIVER, "us-east-1");
+            const request = { resourceShareInvitationArn: arn, clientToken: "retry-days-later" };
+            await ram.send(new RejectResourceShareInvitationCommand(request));
+            await ram.send(new RejectResourceShareInvitationCommand(request));
+            expect(await emulator.admin.forgetClientTokens()).to.deep.equal({ forgotten: 1 });
+            expect(await emulator.admin.forgetClientTokens()).to.deep.equal({ forgotten: 0 });
+            const refused = await ram.send(new RejectResourceShareInvitationCommand(request)).catch((e: Error) => e);
+            expect(refused).to.have.property("name", "ResourceShareInvitationAlreadyRejectedException");
+            const calls = await emulator.admin.calls({ operation: "RejectResourceShareInvitation" });
+            expect(calls.map((c) => [c.outcome, c.stateChanged, c.idempotentReplay])).to.deep.equal([
+                ["ok", true, false],
+                ["ok", false, true],
+                ["ResourceShareInvitationAlreadyRejectedException", false, false],
+            ]);
+        });
     });
 });
