@@ -63,20 +63,38 @@ export function generateSdksOf(plugin: string, version: string, outDir: string, 
     }
 }
 
+/**
+ * The files of the SDK folder `sdkDir` that differ from a generation in `generatedDir` (missing,
+ * extra or changed), the hand-kept ones aside.
+ */
+export function differingSdkFiles(generatedDir: string, sdkDir: string): string[] {
+    const want = filesUnder(generatedDir);
+    const have = filesUnder(sdkDir).filter((file) => !HAND_KEPT.includes(file));
+    const all = [...new Set([...want, ...have])].sort();
+    return all.filter(
+        (file) =>
+            !want.includes(file) ||
+            !have.includes(file) ||
+            !readFileSync(path.join(generatedDir, file)).equals(readFileSync(path.join(sdkDir, file))),
+    );
+}
+
+/** Replaces everything in `sdkDir` but the hand-kept files with the generation in `generatedDir`. */
+export function replaceSdk(generatedDir: string, sdkDir: string): void {
+    for (const entry of readdirSync(sdkDir)) {
+        if (!HAND_KEPT.includes(entry)) {
+            rmSync(path.join(sdkDir, entry), { recursive: true, force: true });
+        }
+    }
+    cpSync(generatedDir, sdkDir, { recursive: true });
+}
+
 /** The files of sdk/ that differ from a fresh generation (missing, extra or changed). */
 export function staleSdkFiles(pulumiBinDir: string): string[] {
     const fresh = mkdtempSync(path.join(tmpdir(), "gen-sdk-"));
     try {
         generateSdks(fresh, pulumiBinDir);
-        const want = filesUnder(fresh);
-        const have = filesUnder(SDK_DIR).filter((file) => !HAND_KEPT.includes(file));
-        const all = [...new Set([...want, ...have])].sort();
-        return all.filter(
-            (file) =>
-                !want.includes(file) ||
-                !have.includes(file) ||
-                !readFileSync(path.join(fresh, file)).equals(readFileSync(path.join(SDK_DIR, file))),
-        );
+        return differingSdkFiles(fresh, SDK_DIR);
     } finally {
         rmSync(fresh, { recursive: true, force: true });
     }
@@ -100,12 +118,7 @@ if (require.main === module) {
         const fresh = mkdtempSync(path.join(tmpdir(), "gen-sdk-"));
         try {
             generateSdks(fresh, bin);
-            for (const entry of readdirSync(SDK_DIR)) {
-                if (!HAND_KEPT.includes(entry)) {
-                    rmSync(path.join(SDK_DIR, entry), { recursive: true, force: true });
-                }
-            }
-            cpSync(fresh, SDK_DIR, { recursive: true });
+            replaceSdk(fresh, SDK_DIR);
         } finally {
             rmSync(fresh, { recursive: true, force: true });
         }

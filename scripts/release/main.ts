@@ -20,7 +20,6 @@ import {
     cpSync,
     mkdirSync,
     mkdtempSync,
-    readdirSync,
     readFileSync,
     rmSync,
     statSync,
@@ -29,7 +28,7 @@ import {
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { filesUnder } from "../file-hash";
-import { ensurePulumiBin, generateSdksOf, HAND_KEPT } from "../gen-sdk";
+import { differingSdkFiles, ensurePulumiBin, generateSdksOf, replaceSdk } from "../gen-sdk";
 import { writeGoModule, goModuleTag } from "./go-module";
 import { packLibrary, packTypeScriptSdk } from "./npm-tarballs";
 import {
@@ -187,27 +186,13 @@ function regenerateSdks(staging: string, version: string, pulumiBin: string, mus
     try {
         generateSdksOf(plugin, version, fresh, pulumiBin);
         const sdkDir = path.join(staging, "sdk");
-        if (mustMatchCommitted) {
-            const committed = filesUnder(sdkDir).filter((file) => !HAND_KEPT.includes(file));
-            const generated = filesUnder(fresh);
-            const differ = [...new Set([...committed, ...generated])].filter(
-                (file) =>
-                    !committed.includes(file) ||
-                    !generated.includes(file) ||
-                    !readFileSync(path.join(sdkDir, file)).equals(readFileSync(path.join(fresh, file))),
+        const differ = mustMatchCommitted ? differingSdkFiles(fresh, sdkDir) : [];
+        if (differ.length > 0) {
+            throw new UserError(
+                `sdk/ is stale (${differ.slice(0, 5).join(", ")}): run npm run gen-sdk, commit, and release again`,
             );
-            if (differ.length > 0) {
-                throw new UserError(
-                    `sdk/ is stale (${differ.slice(0, 5).join(", ")}): run npm run gen-sdk, commit, and release again`,
-                );
-            }
         }
-        for (const entry of readdirSync(sdkDir)) {
-            if (!HAND_KEPT.includes(entry)) {
-                rmSync(path.join(sdkDir, entry), { recursive: true, force: true });
-            }
-        }
-        cpSync(fresh, sdkDir, { recursive: true });
+        replaceSdk(fresh, sdkDir);
         return JSON.parse(readFileSync(path.join(sdkDir, "schema.json"), "utf8"));
     } finally {
         rmSync(fresh, { recursive: true, force: true });
