@@ -4,15 +4,31 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { CallLogEntry, RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
 
+/** The RAM operations of a rejection that the benchmarks slow by a set latency. */
+const LATENCY_OPERATIONS = ["GetResourceShareInvitations", "RejectResourceShareInvitation"] as const;
+
+/** Makes every RAM call of a rejection (listing and reject) take `latencyMs` more. */
+export async function setLatency(emulator: RunningEmulator, latencyMs: number): Promise<void> {
+    for (const operation of LATENCY_OPERATIONS) {
+        await emulator.admin.setFaults(operation, { latencyMs });
+    }
+}
+
+/** What to seed: N invitations in one region, and the latency the run that answers them meets. */
+export interface SeedOptions {
+    n: number;
+    region: string;
+    /** Each share's association delay, if any. */
+    associationDelayMs?: number;
+    /** Set again after seeding, since the reset before it clears every fault. */
+    latencyMs?: number;
+}
+
 /**
- * Resets the emulator, seeds N pending invitations from the sample sender to the sample receiver
- * (each share's association taking `associationDelayMs`, if given) and writes their ARNs to a file
- * for the benchmark's answer program; answers its path.
+ * Resets the emulator and seeds N pending invitations from the sample sender to the sample receiver
+ * (each share's association taking `associationDelayMs`, if given); answers their ARNs.
  */
-export async function seedInvitationsFile(
-    emulator: RunningEmulator,
-    options: { n: number; region: string; stack: string; associationDelayMs?: number },
-): Promise<string> {
+export async function seedPendingInvitations(emulator: RunningEmulator, options: SeedOptions): Promise<string[]> {
     await emulator.admin.reset();
     // Seeded without secret keys: the emulator then skips SigV4 verification, whose CPU (on the
     // same cores as the measured run) is the stand-in's cost, not the library's.
@@ -25,6 +41,21 @@ export async function seedInvitationsFile(
         namePrefix: "bench-share",
         associationDelayMs: options.associationDelayMs,
     });
+    if (options.latencyMs !== undefined) {
+        await setLatency(emulator, options.latencyMs);
+    }
+    return arns;
+}
+
+/**
+ * Seeds as {@link seedPendingInvitations} does and writes the ARNs to a file for the benchmark's
+ * answer program; answers its path.
+ */
+export async function seedInvitationsFile(
+    emulator: RunningEmulator,
+    options: SeedOptions & { stack: string },
+): Promise<string> {
+    const arns = await seedPendingInvitations(emulator, options);
     const file = path.join(tmpdir(), `ram-invitations-${options.stack}-${process.pid}.json`);
     await writeFile(file, JSON.stringify(arns));
     return file;

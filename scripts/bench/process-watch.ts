@@ -1,31 +1,53 @@
+import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 
 /** The processes of a Pulumi run that the benchmark tells apart. */
 export type ProcessRole = "provider" | "program" | "engine";
 
-/** What one run's processes used: CPU seconds per role, and the providers' peak resident memory. */
+/** What one run's processes used: CPU seconds per role, and the peak resident memory of each role's largest process. */
 export interface ProcessUsage {
     cpuSeconds: Record<ProcessRole, number>;
-    providerPeakMiB: number;
+    peakMiB: Record<ProcessRole, number>;
 }
 
 /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
 /**
+ * The variable that marks the processes of one measured run (see {@link watchMarker}): the
+ * machine may run other Pulumi processes at the same time (another checkout's tests), which would
+ * otherwise count as this run's.
+ */
+const WATCH_VARIABLE = "RAM_INVITATIONS_BENCH_WATCH";
+
+/**
+ * A fresh marker for the env of a Pulumi run (PulumiHarnessOptions.env, which every process of
+ * the run inherits); a ProcessWatch given the same env watches those processes only.
+ */
+export function watchMarker(): Record<string, string> {
+    return { [WATCH_VARIABLE]: randomUUID() };
+}
+
+/**
  * Watches the processes of a Pulumi run, by scanning /proc four times a second (the same for the
- * rejections and the baseline, so the cost is the same for both): the dynamic-provider processes,
- * the program (`@pulumi/pulumi/cmd/run`) and the engine (the `pulumi` CLI). For each it keeps the
- * CPU time last seen (user + system), and for providers the peak resident memory (VmHWM). CPU used
- * after the last scan of a process that then exits is missed: at most a quarter second each. Linux only.
+ * rejections and the baselines, so the cost is the same for all): the provider processes, the
+ * program (`@pulumi/pulumi/cmd/run`) and the engine (the `pulumi` CLI). For each it keeps the CPU
+ * time last seen (user + system) and the peak resident memory (VmHWM, the kernel's own high-water
+ * mark, so a peak between two scans is not missed). What a process uses after its last scan before
+ * it exits is missed: at most a quarter second of CPU, and any growth of its memory. Linux only.
  */
 export class ProcessWatch {
-    private peakKiB = 0;
+    private readonly peakKiB: Record<ProcessRole, number> = { provider: 0, program: 0, engine: 0 };
     private readonly watched = new Map<string, ProcessRole>();
+    /** Processes looked at and found not to be the run's: their /proc entries are not read again. */
+    private readonly ignored = new Set<string>();
     private readonly lastTicks = new Map<string, number>();
     private readonly timer: NodeJS.Timeout;
+    private readonly marker: string | undefined;
 
-    constructor(intervalMs = 250) {
+    /** @param env the run's env: when it holds a {@link watchMarker}, only the processes that inherited it count. */
+    constructor(env: Readonly<Record<string, string>> = {}, intervalMs = 250) {
+        this.marker = env[WATCH_VARIABLE] === undefined ? undefined : `${WATCH_VARIABLE}=${env[WATCH_VARIABLE]}`;
         this.timer = setInterval(() => void this.sample(), intervalMs);
     }
 
@@ -37,14 +59,19 @@ export class ProcessWatch {
         for (const [pid, role] of this.watched) {
             cpuSeconds[role] += (this.lastTicks.get(pid) ?? 0) / TICKS_PER_SECOND;
         }
-        return { cpuSeconds, providerPeakMiB: Math.round((this.peakKiB / 1024) * 10) / 10 };
+        const mib = (kib: number) => Math.round((kib / 1024) * 10) / 10;
+        const { provider, program, engine } = this.peakKiB;
+        return { cpuSeconds, peakMiB: { provider: mib(provider), program: mib(program), engine: mib(engine) } };
     }
 
     private async sample(): Promise<void> {
-        for (const pid of (await readdir("/proc")).filter((name) => /^\d+$/.test(name) && !this.watched.has(name))) {
+        const unseen = (name: string) => /^\d+$/.test(name) && !this.watched.has(name) && !this.ignored.has(name);
+        for (const pid of (await readdir("/proc")).filter(unseen)) {
             const role = roleOf(await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => ""));
-            if (role) {
+            if (role && (await this.isTheRuns(pid))) {
                 this.watched.set(pid, role);
+            } else if (role) {
+                this.ignored.add(pid);
             }
         }
         for (const [pid, role] of this.watched) {
@@ -54,14 +81,21 @@ export class ProcessWatch {
             if (fields.length > 13) {
                 this.lastTicks.set(pid, Number(fields[11]) + Number(fields[12]));
             }
-            if (role === "provider") {
-                const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
-                const match = /VmHWM:\s+(\d+) kB/.exec(status);
-                if (match) {
-                    this.peakKiB = Math.max(this.peakKiB, Number(match[1]));
-                }
+            const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+            const match = /VmHWM:\s+(\d+) kB/.exec(status);
+            if (match) {
+                this.peakKiB[role] = Math.max(this.peakKiB[role], Number(match[1]));
             }
         }
+    }
+
+    /** Whether `pid` inherited this watch's marker (always, without one); another user's processes never. */
+    private async isTheRuns(pid: string): Promise<boolean> {
+        if (this.marker === undefined) {
+            return true;
+        }
+        const environ = await readFile(`/proc/${pid}/environ`, "utf8").catch(() => "");
+        return environ.split("\0").includes(this.marker);
     }
 }
 

@@ -1,17 +1,31 @@
 /**
  * `npm run bench`: the real Pulumi CLI against the RAM emulator with a set latency per call.
- * For each N it reports the RAM calls of preview, first up, second up and refresh; the wall
- * time of `up` next to a baseline of N trivial dynamic resources that wait the same latency;
- * and the peak memory of the provider process. A throttled run (RAM limits rejections to 10
- * per second) checks that every rejection succeeds and none happens twice.
+ * For each N it reports the RAM calls of preview, first up, second up and refresh (and fails when
+ * a phase lists more than ceil(N/100) times or the writes are not exactly N in the first up and
+ * none in the others); the wall time of `up` next to a baseline of N trivial dynamic resources that
+ * wait the same latency, and next to N resources that carry a rejection's bytes of state; the CPU
+ * time and peak memory of the provider, the program and the engine; and a floor: the same RAM
+ * calls straight through the AWS SDK, as many at once as the engine runs steps, with no Pulumi at
+ * all (floor.ts). A throttled run (RAM limits rejections to 10 per second) checks that every
+ * rejection succeeds and none happens twice.
  *
- * Wall times are medians over --repeat runs of each program (a fresh stack each time, the two
+ * Each size runs with the engine's checkpoints on (the state saved after every step, as Pulumi
+ * does by default), off (PULUMI_SKIP_CHECKPOINTS=true for every process of the run: the state is
+ * written once, at the end), or both; every program of a row runs under the row's setting. With
+ * checkpoints on, the engine's cost grows as N² (about 100 s at N = 1000), so --checkpoints-on-sizes
+ * can keep it to the smaller sizes while checkpoints off runs the whole curve (to N = 5000). After
+ * all sizes, the curve: ms per rejection of every program at every size and setting, with ratios.
+ *
+ * Wall times are medians over --repeat runs of each program (a fresh stack each time, the
  * programs taking turns), so that one noisy run on a busy machine does not decide the ratio.
  *
  * A policy row (scripts/bench/policy.ts) measures an InvitationPolicy over M invitations; a root-program
  * row (scripts/bench/root-program.ts) the repository's own Pulumi.yaml next to the installed package.
  *
  * Options: --sizes 100,500,1000 (0 skips the size rows)  --latency-ms 50  --repeat 3
+ *          --checkpoints on (on, off, or on,off: the settings of the size rows)
+ *          --checkpoints-on-sizes 100,500 (the sizes measured with checkpoints on, each one of --sizes;
+ *          default all of them; 0 none)
  *          --throttled-size 100 (0 skips the throttled run)
  *          --policy-sizes 100,1000 (0 skips the policy runs)  --fleet-accounts 20 (0 skips the fleet runs)
  *          --root-size 150 (0 skips the root-program row)
@@ -24,16 +38,26 @@ import { clientEnvironment, RunningEmulator, sampleAccounts, startEmulator } fro
 import { INVITATION_REJECTION_TYPE_TOKEN } from "../../provider";
 import { ensurePulumi, PulumiHarness } from "../pulumi-harness";
 import { installPackedLibrary, InstalledProject } from "./installed-package";
-import { countCalls, median, PhaseCalls, progress, seedInvitationsFile, timed } from "./measure";
+import { countCalls, PhaseCalls, progress, seedInvitationsFile, setLatency, timed } from "./measure";
 import { acceptanceTable, measureAcceptance } from "./acceptance";
 import { fleetTable, measureFleet } from "./fleet";
 import { measurePolicy, policyTable, PolicyResult } from "./policy";
-import { ProcessUsage, ProcessWatch } from "./process-watch";
+import { enginesDefaultParallel, FloorMeasure, measureFloor } from "./floor";
+import { ProcessWatch, watchMarker } from "./process-watch";
 import { measureRootProgram, rootProgramTable } from "./root-program";
+import {
+    Checkpoints,
+    curveTable,
+    floorTable,
+    pluginTable,
+    SettingResult,
+    SizeResult,
+    sizeTable,
+    UpMeasure,
+} from "./size-tables";
 
 const REGION = "us-east-1";
 const { receiver: RECEIVER } = sampleAccounts;
-const OPERATIONS = ["GetResourceShareInvitations", "RejectResourceShareInvitation"] as const;
 /** The type token of the baseline program's resources (baseline-program.ts). */
 const BASELINE_TYPE = "pulumi-nodejs:dynamic/bench:Baseline";
 /** The type token of the plugin's rejections. */
@@ -41,110 +65,139 @@ const PLUGIN_TYPE = "ram-invitations:index:InvitationRejection";
 /** The type token of the shaped baseline's resources (shaped-baseline-program.ts). */
 const SHAPED_BASELINE_TYPE = "pulumi-nodejs:dynamic/ram:ShapedRejectionBase";
 
-/** One first `up` of a fresh stack: wall time, what its processes used, and state bytes per resource. */
-interface UpMeasure {
-    seconds: number;
-    usage: ProcessUsage;
-    /** Mean bytes of one measured resource's entry in the exported state. */
-    stateBytesPerResource: number;
-}
-
-interface SizeResult {
+/** What every measured program of one size and setting shares: N, the latency, and the checkpoint setting. */
+interface SizeRun {
     n: number;
-    preview: PhaseCalls;
-    firstUp: PhaseCalls;
-    secondUp: PhaseCalls;
-    refresh: PhaseCalls;
-    /** Every first `up` of N rejections, of the baseline and of the shaped baseline, taking turns. */
-    ups: UpMeasure[];
-    baselines: UpMeasure[];
-    shaped: UpMeasure[];
-    /** The plugin's first ups, at the sizes of --plugin-sizes; empty at the others. */
-    plugin: UpMeasure[];
+    latencyMs: number;
+    checkpoints: Checkpoints;
 }
 
-/** Seeds N pending invitations and writes their ARNs to a file for the rejection program; answers its path. */
-function seedInvitations(emulator: RunningEmulator, n: number, stack: string): Promise<string> {
-    return seedInvitationsFile(emulator, { n, region: REGION, stack });
+/**
+ * The variables of every process of one measured run: the marker its ProcessWatch knows it by,
+ * and with checkpoints off the engine's switch to write the state only at the end.
+ */
+function runEnv(checkpoints: Checkpoints): Record<string, string> {
+    return { ...watchMarker(), ...(checkpoints === "off" ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}) };
+}
+
+/**
+ * Seeds N pending invitations and writes their ARNs to a file for the rejection program; answers its path.
+ * With `latencyMs`, every RAM call of the run meets it (seeding resets the emulator, faults included).
+ */
+function seedInvitations(emulator: RunningEmulator, n: number, stack: string, latencyMs?: number): Promise<string> {
+    return seedInvitationsFile(emulator, { n, region: REGION, stack, latencyMs });
 }
 
 async function rejectionHarness(
     emulator: RunningEmulator,
     project: InstalledProject,
-    n: number,
     stack: string,
+    options: { n: number; latencyMs?: number; env?: Record<string, string> },
 ): Promise<PulumiHarness> {
-    const invitationsFile = await seedInvitations(emulator, n, stack);
+    const invitationsFile = await seedInvitations(emulator, options.n, stack, options.latencyMs);
     return PulumiHarness.create({
         program: project.rejectionsProgram,
         project: "ram-invitations-bench",
         stack,
         config: { "ram-invitations-bench:invitationsFile": { value: invitationsFile } },
-        env: clientEnvironment(emulator.endpoint, RECEIVER),
+        env: { ...clientEnvironment(emulator.endpoint, RECEIVER), ...options.env },
     });
 }
 
+/**
+ * One size: for each run, every program under each setting in turn (the dynamic resource, the
+ * baseline, the same-bytes baseline, the plugin), then the floor. The first run of the dynamic
+ * resource under each setting is the counted one.
+ */
 async function measureSize(
     emulator: RunningEmulator,
     project: InstalledProject,
-    n: number,
-    latencyMs: number,
-    repeat: number,
-    withPlugin: boolean,
+    options: { n: number; latencyMs: number; repeat: number; withPlugin: boolean; settings: Checkpoints[] },
 ): Promise<SizeResult> {
-    for (const operation of OPERATIONS) {
-        await emulator.admin.setFaults(operation, { latencyMs });
-    }
-    const counted = await countedRun(emulator, project, n);
-    const ups = [counted.up];
-    const baselines: UpMeasure[] = [];
-    const shaped: UpMeasure[] = [];
-    const plugin: UpMeasure[] = [];
+    const { n, latencyMs, repeat, withPlugin } = options;
+    const parallel = enginesDefaultParallel();
+    const settings = new Map<Checkpoints, SettingResult>();
+    const floors: FloorMeasure[] = [];
     for (let run = 1; run <= repeat; run++) {
-        if (run > 1) {
-            progress(`N=${n}: up, run ${run} of ${repeat}`);
-            const harness = await rejectionHarness(emulator, project, n, `bench-${n}-${run}`);
-            try {
-                ups.push(await measuredUp(harness, INVITATION_REJECTION_TYPE_TOKEN));
-                await expectAllRejected(emulator, n);
-            } finally {
-                await harness.dispose();
+        for (const checkpoints of options.settings) {
+            const size: SizeRun = { n, latencyMs, checkpoints };
+            const label = `N=${n}, checkpoints ${checkpoints}`;
+            if (run === 1) {
+                settings.set(checkpoints, await countedRun(emulator, project, size));
+            } else {
+                progress(`${label}: up, run ${run} of ${repeat}`);
+                settings.get(checkpoints)!.ups.push(await measureDynamicUp(emulator, project, size, run));
+            }
+            const result = settings.get(checkpoints)!;
+            progress(`${label}: baseline up, run ${run} of ${repeat}`);
+            result.baselines.push(await measureBaseline(size, run));
+            progress(`${label}: same-bytes baseline up, run ${run} of ${repeat}`);
+            result.shaped.push(await measureShapedBaseline(emulator, project, size, run));
+            if (withPlugin) {
+                progress(`${label}: plugin up, run ${run} of ${repeat}`);
+                result.plugin.push(await measurePluginUp(emulator, project, size, run));
             }
         }
-        progress(`N=${n}: baseline up, run ${run} of ${repeat}`);
-        baselines.push(await measureBaseline(n, latencyMs, run));
-        progress(`N=${n}: same-bytes baseline up, run ${run} of ${repeat}`);
-        shaped.push(await measureShapedBaseline(emulator, project, n, latencyMs, run));
-        if (withPlugin) {
-            progress(`N=${n}: plugin up, run ${run} of ${repeat}`);
-            plugin.push(await measurePluginUp(emulator, project, n, run));
-        }
+        progress(`N=${n}: floor (${parallel} at a time), run ${run} of ${repeat}`);
+        floors.push(await measureFloor(emulator, { n, region: REGION, latencyMs, parallel }));
     }
-    return { ...counted, ups, baselines, shaped, plugin };
+    return { n, settings: [...settings.values()], floors, parallel };
+}
+
+/** Stack names unique per size, setting and run, of the same length for every program that must match in bytes. */
+function stackName(prefix: string, { n, checkpoints }: SizeRun, run: number): string {
+    return `${prefix}-${n}-${checkpoints}-${run}`;
+}
+
+/** A first `up` of the dynamic resource after the counted one. */
+async function measureDynamicUp(
+    emulator: RunningEmulator,
+    project: InstalledProject,
+    size: SizeRun,
+    run: number,
+): Promise<UpMeasure> {
+    const harness = await rejectionHarness(emulator, project, stackName("bench", size, run), {
+        ...size,
+        env: runEnv(size.checkpoints),
+    });
+    return rejectingUp(emulator, harness, INVITATION_REJECTION_TYPE_TOKEN, size.n);
 }
 
 /** The plugin's first `up` of N rejections (plugin-rejections-program.ts), its executable found on PATH. */
 async function measurePluginUp(
     emulator: RunningEmulator,
     project: InstalledProject,
-    n: number,
+    size: SizeRun,
     run: number,
 ): Promise<UpMeasure> {
-    const stack = `plugin-${n}-${run}`;
+    const stack = stackName("plugin", size, run);
     const harness = await PulumiHarness.create({
         program: project.pluginRejectionsProgram,
         project: "ram-invitations-bench-plugin",
         stack,
         config: {
-            "ram-invitations-bench-plugin:invitationsFile": { value: await seedInvitations(emulator, n, stack) },
+            "ram-invitations-bench-plugin:invitationsFile": {
+                value: await seedInvitations(emulator, size.n, stack, size.latencyMs),
+            },
         },
         env: {
             ...clientEnvironment(emulator.endpoint, RECEIVER),
             PATH: [await ensurePulumi(), project.pluginDir, process.env.PATH ?? ""].join(path.delimiter),
+            ...runEnv(size.checkpoints),
         },
     });
+    return rejectingUp(emulator, harness, PLUGIN_TYPE, size.n);
+}
+
+/** The measured first `up` of a stack of N rejections of `type`, checked to reject all N; disposes of `harness`. */
+async function rejectingUp(
+    emulator: RunningEmulator,
+    harness: PulumiHarness,
+    type: string,
+    n: number,
+): Promise<UpMeasure> {
     try {
-        const measured = await measuredUp(harness, PLUGIN_TYPE);
+        const measured = await measuredUp(harness, type);
         await expectAllRejected(emulator, n);
         return measured;
     } finally {
@@ -152,12 +205,20 @@ async function measurePluginUp(
     }
 }
 
-/** One fresh stack of N rejections: the calls of preview, first up, second up and refresh; the first up measured. */
-async function countedRun(emulator: RunningEmulator, project: InstalledProject, n: number) {
-    const harness = await rejectionHarness(emulator, project, n, `bench-${n}`);
+/**
+ * One fresh stack of N rejections: the calls of preview, first up, second up and refresh, checked
+ * against the targets (at most ceil(N/100) listings a phase, exactly N rejections in the first up and
+ * none in any other); the first up measured.
+ */
+async function countedRun(emulator: RunningEmulator, project: InstalledProject, size: SizeRun): Promise<SettingResult> {
+    const { n, checkpoints } = size;
+    const harness = await rejectionHarness(emulator, project, stackName("bench", size, 1), {
+        ...size,
+        env: runEnv(checkpoints),
+    });
     try {
         const phase = async (name: string, run: () => Promise<unknown>): Promise<PhaseCalls> => {
-            progress(`N=${n}: ${name}`);
+            progress(`N=${n}, checkpoints ${checkpoints}: ${name}`);
             await emulator.admin.clearCalls();
             await run();
             return countCalls(await emulator.admin.calls());
@@ -170,7 +231,29 @@ async function countedRun(emulator: RunningEmulator, project: InstalledProject, 
         const secondUp = await phase("second up", () => harness.stack.up());
         const refresh = await phase("refresh", () => harness.stack.refresh());
         await expectAllRejected(emulator, n);
-        return { n, preview, firstUp, secondUp, refresh, up: up! };
+        const readTarget = Math.ceil(n / 100);
+        const phases = { preview, "first up": firstUp, "second up": secondUp, refresh };
+        const wrongWrites = Object.entries(phases).filter(([name, c]) => c.writes !== (name === "first up" ? n : 0));
+        const tooManyReads = Object.entries(phases).filter(([, c]) => c.reads > readTarget);
+        if (wrongWrites.length > 0 || tooManyReads.length > 0) {
+            const calls = Object.entries(phases).map(([name, c]) => `${name} ${c.reads} / ${c.writes}`);
+            throw new Error(
+                `N=${n}, checkpoints ${checkpoints}: calls (reads / writes) ${calls.join(", ")}; expected at most ` +
+                    `${readTarget} reads a phase and ${n} writes in the first up only`,
+            );
+        }
+        return {
+            n,
+            checkpoints,
+            preview,
+            firstUp,
+            secondUp,
+            refresh,
+            ups: [up!],
+            baselines: [],
+            shaped: [],
+            plugin: [],
+        };
     } finally {
         await harness.dispose();
     }
@@ -178,7 +261,7 @@ async function countedRun(emulator: RunningEmulator, project: InstalledProject, 
 
 /** The first `up` of `harness`: its wall time, its processes' usage, and the state bytes of each resource of `type`. */
 async function measuredUp(harness: PulumiHarness, type: string): Promise<UpMeasure> {
-    const watch = new ProcessWatch();
+    const watch = new ProcessWatch(harness.env);
     const [, seconds] = await timed(() => harness.stack.up());
     const usage = await watch.stop();
     const { deployment } = await harness.stack.exportStack();
@@ -195,15 +278,16 @@ async function expectAllRejected(emulator: RunningEmulator, n: number): Promise<
 }
 
 /** The baseline's first `up`, measured the same way as the rejections'. */
-async function measureBaseline(n: number, latencyMs: number, run: number): Promise<UpMeasure> {
+async function measureBaseline(size: SizeRun, run: number): Promise<UpMeasure> {
     const harness = await PulumiHarness.create({
         program: path.join(__dirname, "baseline-program.ts"),
         project: "bench-baseline",
-        stack: `baseline-${n}-${run}`,
+        stack: stackName("baseline", size, run),
         config: {
-            "bench-baseline:count": { value: String(n) },
-            "bench-baseline:latencyMs": { value: String(latencyMs) },
+            "bench-baseline:count": { value: String(size.n) },
+            "bench-baseline:latencyMs": { value: String(size.latencyMs) },
         },
+        env: runEnv(size.checkpoints),
     });
     try {
         return await measuredUp(harness, BASELINE_TYPE);
@@ -216,19 +300,20 @@ async function measureBaseline(n: number, latencyMs: number, run: number): Promi
 async function measureShapedBaseline(
     emulator: RunningEmulator,
     project: InstalledProject,
-    n: number,
-    latencyMs: number,
+    size: SizeRun,
     run: number,
 ): Promise<UpMeasure> {
-    const stack = `shape-${n}-${run}`; // as long as the rejections' `bench-${n}-${run}`
+    const stack = stackName("shape", size, run); // as long as the rejections' stackName("bench", ...)
     const harness = await PulumiHarness.create({
         program: project.shapedBaselineProgram,
         project: "ram-invitations-shape", // as long as "ram-invitations-bench"
         stack,
         config: {
-            "ram-invitations-shape:invitationsFile": { value: await seedInvitations(emulator, n, stack) },
+            "ram-invitations-shape:invitationsFile": {
+                value: await seedInvitations(emulator, size.n, stack, size.latencyMs),
+            },
         },
-        env: { RAM_INVITATIONS_BENCH_LATENCY_MS: String(latencyMs) },
+        env: { RAM_INVITATIONS_BENCH_LATENCY_MS: String(size.latencyMs), ...runEnv(size.checkpoints) },
     });
     try {
         return await measuredUp(harness, SHAPED_BASELINE_TYPE);
@@ -239,7 +324,7 @@ async function measureShapedBaseline(
 
 async function throttledRun(emulator: RunningEmulator, project: InstalledProject, n: number): Promise<string> {
     await emulator.admin.clearFaults();
-    const harness = await rejectionHarness(emulator, project, n, `bench-throttled-${n}`);
+    const harness = await rejectionHarness(emulator, project, `bench-throttled-${n}`, { n });
     try {
         await emulator.admin.setFaults("RejectResourceShareInvitation", { maxRequestsPerSecond: 10 });
         progress(`throttled N=${n}: up`);
@@ -265,104 +350,16 @@ async function throttledRun(emulator: RunningEmulator, project: InstalledProject
     }
 }
 
-/** The median of one measure over several ups. */
-function med(ups: UpMeasure[], value: (up: UpMeasure) => number): number {
-    return median(ups.map(value));
+/** The size rows' tables of `results`: calls and cost, the plugin's rows, the floor. */
+function sizeTables(results: SizeResult[], latencyMs: number, repeat: number): string {
+    return [sizeTable(results, latencyMs, repeat), pluginTable(results, repeat), floorTable(results, repeat)].join(
+        "\n\n",
+    );
 }
 
-function seconds(up: UpMeasure): number {
-    return up.seconds;
-}
-
-/** The ratio of the median times, and the range of the single runs' ratios (the runs took turns). */
-function ratio(ours: UpMeasure[], against: UpMeasure[]): string {
-    const pairs = ours.map((u, i) => u.seconds / against[i].seconds);
-    const range = `${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}`;
-    return `${(med(ours, seconds) / med(against, seconds)).toFixed(2)} (${range})`;
-}
-
-/** One measure's medians for several programs, as "a / b / c". */
-function medians(programs: UpMeasure[][], value: (u: UpMeasure) => number, digits: number): string {
-    return programs.map((ups) => med(ups, value).toFixed(digits)).join(" / ");
-}
-
-function row(cells: (string | number)[]): string {
-    return `| ${cells.join(" | ")} |`;
-}
-
-function table(results: SizeResult[], latencyMs: number, repeat: number): string {
-    const calls = (c: PhaseCalls) => `${c.reads} / ${c.writes}`;
-    const three = (r: SizeResult, value: (u: UpMeasure) => number, digits: number) =>
-        medians([r.ups, r.baselines, r.shaped], value, digits);
-    return [
-        `Latency per RAM call: ${latencyMs} ms. Calls are GetResourceShareInvitations / RejectResourceShareInvitation.`,
-        "",
-        "| N | preview | first up | second up | refresh | read target ceil(N/100) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: |",
-        ...results.map((r) =>
-            row([r.n, calls(r.preview), calls(r.firstUp), calls(r.secondUp), calls(r.refresh), Math.ceil(r.n / 100)]),
-        ),
-        "",
-        `Cost of a first up of N rejections, next to N trivial dynamic resources (baseline) and N resources that ` +
-            "carry a rejection's bytes of state, byte for byte, and make no AWS call (same-bytes): medians of " +
-            `${repeat} fresh stacks each, the programs taking turns; a ratio is of the medians, its range that of ` +
-            "the single runs' ratios. CPU seconds are user and system time of the provider, the program and the " +
-            "engine (the pulumi CLI); state bytes are one resource's entry in the exported state. Triples read " +
-            "ours / baseline / same-bytes.",
-        "",
-        "| N | up (s) | baseline up (s) | same-bytes up (s) | ratio to baseline (range) | " +
-            "ratio to same-bytes (range) | ms per rejection | state bytes per resource | provider CPU s | " +
-            "program CPU s | engine CPU s | provider peak RSS MiB |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-        ...results.map((r) =>
-            row([
-                r.n,
-                med(r.ups, seconds).toFixed(1),
-                med(r.baselines, seconds).toFixed(1),
-                med(r.shaped, seconds).toFixed(1),
-                ratio(r.ups, r.baselines),
-                ratio(r.ups, r.shaped),
-                ((med(r.ups, seconds) / r.n) * 1000).toFixed(1),
-                three(r, (u) => u.stateBytesPerResource, 0),
-                three(r, (u) => u.usage.cpuSeconds.provider, 1),
-                three(r, (u) => u.usage.cpuSeconds.program, 1),
-                three(r, (u) => u.usage.cpuSeconds.engine, 1),
-                three(r, (u) => u.usage.providerPeakMiB, 0),
-            ]),
-        ),
-    ].join("\n");
-}
-
-/** The plugin's rows: its first up beside the dynamic resource's and the trivial baseline's, measured in turn. */
-function pluginTable(results: SizeResult[], repeat: number): string {
-    const withPlugin = results.filter((r) => r.plugin.length > 0);
-    if (withPlugin.length === 0) {
-        return "Plugin rows skipped.";
-    }
-    const three = (r: SizeResult, value: (u: UpMeasure) => number, digits: number) =>
-        medians([r.plugin, r.ups, r.baselines], value, digits);
-    return [
-        `The provider plugin (through its generated TypeScript SDK, the executable on PATH) next to the dynamic ` +
-            `resource and N trivial dynamic resources: medians of ${repeat} fresh stacks each, in turn. Triples read ` +
-            "plugin / dynamic / baseline.",
-        "",
-        "| N | plugin up (s) | dynamic up (s) | baseline up (s) | plugin to baseline (range) | " +
-            "plugin to dynamic (range) | state bytes per resource | provider CPU s | engine CPU s |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-        ...withPlugin.map((r) =>
-            row([
-                r.n,
-                med(r.plugin, seconds).toFixed(1),
-                med(r.ups, seconds).toFixed(1),
-                med(r.baselines, seconds).toFixed(1),
-                ratio(r.plugin, r.baselines),
-                ratio(r.plugin, r.ups),
-                three(r, (u) => u.stateBytesPerResource, 0),
-                three(r, (u) => u.usage.cpuSeconds.provider, 1),
-                three(r, (u) => u.usage.cpuSeconds.engine, 1),
-            ]),
-        ),
-    ].join("\n");
+/** A comma-separated list of sizes; "0" for none. */
+function sizeList(option: string): number[] {
+    return option === "0" ? [] : option.split(",").map(Number);
 }
 
 async function main(): Promise<void> {
@@ -376,23 +373,34 @@ async function main(): Promise<void> {
             "fleet-accounts": { type: "string", default: "20" },
             "root-size": { type: "string", default: "150" },
             "plugin-sizes": { type: "string", default: "100,500" },
+            checkpoints: { type: "string", default: "on" },
+            "checkpoints-on-sizes": { type: "string" },
             "acceptance-size": { type: "string", default: "100" },
             "association-delay-ms": { type: "string", default: "5000" },
         },
     });
-    const sizes = values.sizes === "0" ? [] : values.sizes.split(",").map(Number);
+    const sizes = sizeList(values.sizes);
     const latencyMs = Number(values["latency-ms"]);
     const throttledSize = Number(values["throttled-size"]);
     const repeat = Number(values.repeat);
-    const policySizes = values["policy-sizes"] === "0" ? [] : values["policy-sizes"].split(",").map(Number);
+    const policySizes = sizeList(values["policy-sizes"]);
     const fleetAccounts = Number(values["fleet-accounts"]);
     const rootSize = Number(values["root-size"]);
-    const pluginSizes = values["plugin-sizes"] === "0" ? [] : values["plugin-sizes"].split(",").map(Number);
+    const pluginSizes = sizeList(values["plugin-sizes"]);
+    const checkpoints = values.checkpoints.split(",");
+    const checkpointsOnSizes =
+        values["checkpoints-on-sizes"] === undefined ? sizes : sizeList(values["checkpoints-on-sizes"]);
+    /** The settings measured at size `n`, in the order given. */
+    const settingsAt = (n: number) =>
+        (checkpoints as Checkpoints[]).filter((setting) => setting === "off" || checkpointsOnSizes.includes(n));
     const acceptanceSize = Number(values["acceptance-size"]);
     const associationDelayMs = Number(values["association-delay-ms"]);
     if (
         sizes.some((n) => !Number.isInteger(n) || n < 1) ||
         pluginSizes.some((n) => !sizes.includes(n)) ||
+        !["on", "off", "on,off"].includes(values.checkpoints) ||
+        checkpointsOnSizes.some((n) => !sizes.includes(n)) ||
+        sizes.some((n) => settingsAt(n).length === 0) ||
         policySizes.some((m) => !Number.isInteger(m) || m < 2) ||
         !(Number.isInteger(fleetAccounts) && fleetAccounts >= 0) ||
         !(Number.isInteger(rootSize) && rootSize >= 0) ||
@@ -403,7 +411,10 @@ async function main(): Promise<void> {
         !(Number.isInteger(repeat) && repeat >= 1)
     ) {
         throw new Error(
-            "usage: npm run bench -- [--sizes 10,100,500 (0 skips)] [--latency-ms 50] [--repeat 3] " +
+            "usage: npm run bench -- [--sizes 100,500,1000 (0 skips)] [--latency-ms 50] [--repeat 3] " +
+                "[--checkpoints on | off | on,off] " +
+                "[--checkpoints-on-sizes 100,500 (each one of --sizes, default all of them; 0 for none; " +
+                "a size left out needs --checkpoints off or on,off)] " +
                 "[--throttled-size 100] " +
                 "[--policy-sizes 100,1000 (0 skips)] [--fleet-accounts 20 (0 skips)] [--root-size 150 (0 skips)] " +
                 "[--plugin-sizes 100,500 (each one of --sizes; 0 skips)] " +
@@ -414,6 +425,7 @@ async function main(): Promise<void> {
         `npm run bench -- --sizes ${sizes.join(",") || "0"} --latency-ms ${latencyMs} ` +
         `--repeat ${repeat} --throttled-size ${throttledSize} --policy-sizes ${policySizes.join(",") || "0"} ` +
         `--fleet-accounts ${fleetAccounts} --root-size ${rootSize} --plugin-sizes ${pluginSizes.join(",") || "0"} ` +
+        `--checkpoints ${checkpoints.join(",")} --checkpoints-on-sizes ${checkpointsOnSizes.join(",") || "0"} ` +
         `--acceptance-size ${acceptanceSize} --association-delay-ms ${associationDelayMs}`;
     progress("packing the library and installing it into a throw-away project");
     const project = await installPackedLibrary();
@@ -424,17 +436,18 @@ async function main(): Promise<void> {
     try {
         const results: SizeResult[] = [];
         for (const n of sizes) {
-            results.push(await measureSize(emulator, project, n, latencyMs, repeat, pluginSizes.includes(n)));
+            const withPlugin = pluginSizes.includes(n);
+            results.push(
+                await measureSize(emulator, project, { n, latencyMs, repeat, withPlugin, settings: settingsAt(n) }),
+            );
             // Each size as soon as it is measured: a later failure does not lose it.
-            progress(`\n${table(results.slice(-1), latencyMs, repeat)}\n\n${pluginTable(results.slice(-1), repeat)}`);
+            progress(`\n${sizeTables(results.slice(-1), latencyMs, repeat)}`);
         }
         const throttled =
             throttledSize > 0 ? await throttledRun(emulator, project, throttledSize) : "Throttled run skipped.";
         const policies: PolicyResult[] = [];
         await emulator.admin.clearFaults();
-        for (const operation of OPERATIONS) {
-            await emulator.admin.setFaults(operation, { latencyMs });
-        }
+        await setLatency(emulator, latencyMs);
         for (const m of policySizes) {
             policies.push(await measurePolicy(emulator, project, m, repeat));
         }
@@ -454,9 +467,12 @@ async function main(): Promise<void> {
                       repeat,
                   )
                 : "Acceptance row skipped.";
+        const sizeRows =
+            results.length > 0
+                ? `${sizeTables(results, latencyMs, repeat)}\n\n${curveTable(results)}`
+                : "Size rows skipped.";
         console.log(
-            `\n${results.length > 0 ? table(results, latencyMs, repeat) : "Size rows skipped."}\n\n` +
-                `${pluginTable(results, repeat)}\n\n${throttled}\n\n` +
+            `\n${sizeRows}\n\n${throttled}\n\n` +
                 `${policy}\n\n${fleet}\n\n${root}\n\n${acceptance}\n\n` +
                 `Command: ${command}`,
         );
