@@ -9,7 +9,7 @@
 import { clientEnvironment, RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
 import { projectConfig, PulumiHarness } from "../pulumi-harness";
 import type { InstalledProject } from "./installed-package";
-import { median, progress, timed } from "./measure";
+import { median, progress, resetKeepingFaults, timed } from "./measure";
 
 const REGIONS = ["us-east-1", "eu-west-1"];
 const { sender: SENDER, hub: HUB, receiver: RECEIVER } = sampleAccounts;
@@ -45,7 +45,7 @@ function policy(max: number): Record<string, unknown> {
 }
 
 async function seedFleet(emulator: RunningEmulator, accounts: SeedAccount[], perRegion: number): Promise<void> {
-    await emulator.admin.reset();
+    await resetKeepingFaults(emulator);
     await emulator.admin.seed({
         accounts: [HUB, SENDER, ...accounts],
         roles: accounts.map((account) => ({ roleArn: roleOf(account), trustedPrincipals: [HUB.accountId] })),
@@ -108,7 +108,7 @@ async function singleAccountUp(
     total: number,
     name: string,
 ): Promise<number> {
-    await emulator.admin.reset();
+    await resetKeepingFaults(emulator);
     await emulator.admin.seedPendingInvitations({ sender: SENDER, receiver: RECEIVER, count: total, regions: REGIONS });
     const stack = await harness(emulator, project, name, { policy: policy(total) }, RECEIVER);
     try {

@@ -14,6 +14,18 @@ export async function setLatency(emulator: RunningEmulator, latencyMs: number): 
     }
 }
 
+/**
+ * Empties the emulator for a fresh seed but keeps the faults it has (the run's latency): the
+ * emulator's reset clears them with everything else.
+ */
+export async function resetKeepingFaults(emulator: RunningEmulator): Promise<void> {
+    const { faults } = await emulator.admin.state();
+    await emulator.admin.reset();
+    for (const [operation, operationFaults] of Object.entries(faults)) {
+        await emulator.admin.setFaults(operation as keyof typeof faults, operationFaults);
+    }
+}
+
 /** What to seed: N invitations in one region, and the latency the run that answers them meets. */
 export interface SeedOptions {
     n: number;

@@ -7,7 +7,7 @@
 import { clientEnvironment, RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
 import { projectConfig, PulumiHarness } from "../pulumi-harness";
 import type { InstalledProject } from "./installed-package";
-import { countCalls, median, PhaseCalls, progress, timed } from "./measure";
+import { countCalls, median, PhaseCalls, progress, resetKeepingFaults, timed } from "./measure";
 
 const REGION = "us-east-1";
 const { sender: ALLOWED, other: UNWANTED, receiver: RECEIVER } = sampleAccounts;
@@ -25,7 +25,7 @@ export interface PolicyResult {
 
 /** Seeds M invitations (half allowed, half unwanted); answers the unwanted ones' ARNs. */
 async function seed(emulator: RunningEmulator, m: number): Promise<string[]> {
-    await emulator.admin.reset();
+    await resetKeepingFaults(emulator);
     // Without secret keys: SigV4 verification is the stand-in's cost, not the library's.
     const withoutSecret = ({ accountId, accessKeyId }: SeedAccount) => ({ accountId, accessKeyId });
     await emulator.admin.seedPendingInvitations({

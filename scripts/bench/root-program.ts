@@ -9,7 +9,7 @@ import { INVITATION_REJECTION_TYPE_TOKEN } from "../../provider";
 import { ProjectCopy, projectConfig, PulumiHarness } from "../pulumi-harness";
 import { ROOT_PROJECT, rootProjectCopy } from "../root-project";
 import type { InstalledProject } from "./installed-package";
-import { median, progress, timed } from "./measure";
+import { median, progress, resetKeepingFaults, timed } from "./measure";
 
 const { sender: SENDER, receiver: RECEIVER } = sampleAccounts;
 
@@ -30,7 +30,7 @@ async function firstUp(
     n: number,
     stack: string,
 ): Promise<[number, number]> {
-    await emulator.admin.reset();
+    await resetKeepingFaults(emulator);
     const arns = await emulator.admin.seedPendingInvitations({
         sender: { accountId: SENDER.accountId, accessKeyId: SENDER.accessKeyId },
         receiver: { accountId: RECEIVER.accountId, accessKeyId: RECEIVER.accessKeyId },
