@@ -8,11 +8,15 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const dir = process.env.RAM_INVITATIONS_PROFILE_DIR;
+// The provider plugin runs as its executable (node_modules/.bin/pulumi-resource-ram-invitations,
+// a link to bin/provider/plugin/main.js); its "provider" is the dynamic provider's process.
 const role = process.argv.some((a) => a.includes("dynamic-provider"))
     ? "provider"
-    : process.argv.some((a) => a.includes("cmd/run"))
-      ? "program"
-      : undefined;
+    : process.argv.some((a) => a.includes("pulumi-resource-ram-invitations") || a.endsWith("plugin/main.js"))
+      ? "plugin"
+      : process.argv.some((a) => a.includes("cmd/run"))
+        ? "program"
+        : undefined;
 if (dir && role) {
     const session = new inspector.Session();
     session.connect();

@@ -1,13 +1,20 @@
 /**
  * `npm run bench:profile -- --size 500`: where the time of one `up` goes, as evidence a reader can
- * check. Runs one first `up` of N rejections (the installed package, as the benchmark runs it) and
- * one of the baseline's N trivial dynamic resources, each with CPU profiles of the program and the
- * dynamic provider (V8's profiler, preloaded by cpu-profile-preload.js) and of the engine (`pulumi
- * up --profiling`), and prints, for each, the CPU seconds by process and the hottest packages and
- * functions. The profiles stay in the printed folder (a .cpuprofile opens in Chrome's DevTools; the
- * engine's with `go tool pprof`).
+ * check. Runs one first `up` of each program: N rejections (the installed package, as the benchmark
+ * runs it), N rejections of the provider plugin (through its generated SDK, the executable on PATH),
+ * the shaped baseline's N resources of the rejection's shape without AWS, and the baseline's N
+ * trivial dynamic resources; each with CPU profiles of the program and the provider (V8's profiler,
+ * preloaded by cpu-profile-preload.js) and of the engine (`pulumi up --profiling`). It prints, for
+ * each, the CPU seconds by process and per resource, and the hottest packages and functions. The
+ * profiles stay in the printed folder (a .cpuprofile opens in Chrome's DevTools; the engine's with
+ * `go tool pprof`).
  *
- * Options: --size 500  --latency-ms 50
+ * `--checkpoints off` runs Pulumi with PULUMI_SKIP_CHECKPOINTS=true: the engine then no longer
+ * rewrites the whole state after every step (a cost that grows with N²), and what is left is each
+ * process's cost per resource.
+ *
+ * Options: --size 500  --latency-ms 50  --checkpoints on|off (default on)
+ *          --programs rejections,plugin,shaped,baseline (the default: all of them)
  */
 import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
@@ -15,7 +22,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { clientEnvironment, sampleAccounts, startEmulator } from "../../emulator";
-import { PulumiHarness, PulumiHarnessOptions } from "../pulumi-harness";
+import { ensurePulumi, PulumiHarness, PulumiHarnessOptions } from "../pulumi-harness";
 import { installPackedLibrary } from "./installed-package";
 import { progress } from "./measure";
 
@@ -77,8 +84,13 @@ function selfTime(profiles: CpuProfile[], key: (frame: CallFrame) => string): [s
     return [...times].sort((a, b) => b[1] - a[1]);
 }
 
-/** What the Node.js profiles in `dir` say, per process (its one-second pieces together). */
-async function summarizeNodeProfiles(dir: string): Promise<string[]> {
+/** CPU milliseconds per resource, for `seconds` of CPU over `n` resources. */
+function perResource(seconds: number, n: number): string {
+    return `${((seconds / n) * 1000).toFixed(1)} ms per resource`;
+}
+
+/** What the Node.js profiles in `dir` say, per process (its one-second pieces together), for `n` resources. */
+async function summarizeNodeProfiles(dir: string, n: number): Promise<string[]> {
     const pieces = new Map<string, CpuProfile[]>();
     for (const file of (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile")).sort()) {
         const process = file.replace(/-\d+\.cpuprofile$/, "");
@@ -91,7 +103,8 @@ async function summarizeNodeProfiles(dir: string): Promise<string[]> {
         const seconds = (name: string) => packages.find(([n]) => n === name)?.[1] ?? 0;
         const busy = packages.reduce((total, [, s]) => total + s, 0) - seconds("(idle)") - seconds("(profiler)");
         lines.push(
-            `  ${process}: ${busy.toFixed(2)} s of CPU (besides ${seconds("(idle)").toFixed(1)} s idle and ` +
+            `  ${process}: ${busy.toFixed(2)} s of CPU, ${perResource(busy, n)} ` +
+                `(besides ${seconds("(idle)").toFixed(1)} s idle and ` +
                 `${seconds("(profiler)").toFixed(1)} s taken by the profiler itself)`,
         );
         for (const [name, s] of packages.filter(([n]) => !NOT_THE_RUN.includes(n)).slice(0, 8)) {
@@ -106,24 +119,34 @@ async function summarizeNodeProfiles(dir: string): Promise<string[]> {
     return lines;
 }
 
-/** The engine's CPU profile (pprof, `engine.<pid>.cpu`), summarized by `go tool pprof -top`. */
-async function summarizeEngineProfile(dir: string): Promise<string[]> {
+/** The engine's CPU profile (pprof, `engine.<pid>.cpu`), summarized by `go tool pprof -top`, for `n` resources. */
+async function summarizeEngineProfile(dir: string, n: number): Promise<string[]> {
     const file = (await readdir(dir)).find((f) => /^engine\.\d+\.cpu$/.test(f));
     if (!file) {
-        return [`    (no engine profile in ${dir})`];
+        return ["  engine:", `    (no engine profile in ${dir})`];
     }
     try {
         const top = execFileSync("go", ["tool", "pprof", "-top", "-nodecount=15", path.join(dir, file)], {
             encoding: "utf8",
             stdio: ["ignore", "pipe", "ignore"],
         });
-        return top
-            .split("\n")
-            .filter((line) => line.trim())
-            .slice(0, 22)
-            .map((line) => `    ${line}`);
+        // pprof's header gives the CPU time sampled: "Total samples = 21570ms" (or "21.57s").
+        const total = /Total samples = ([\d.]+)(ms|s)\b/.exec(top);
+        const cpuSeconds = total ? Number(total[1]) / (total[2] === "ms" ? 1000 : 1) : undefined;
+        const heading =
+            cpuSeconds === undefined
+                ? "  engine:"
+                : `  engine: ${cpuSeconds.toFixed(2)} s of CPU, ${perResource(cpuSeconds, n)}`;
+        return [
+            heading,
+            ...top
+                .split("\n")
+                .filter((line) => line.trim())
+                .slice(0, 22)
+                .map((line) => `    ${line}`),
+        ];
     } catch {
-        return [`    (go tool pprof could not read ${file})`];
+        return ["  engine:", `    (go tool pprof could not read ${file})`];
     }
 }
 
@@ -135,15 +158,44 @@ async function profiledUp(harness: PulumiHarness, prefix: string): Promise<void>
     }
 }
 
+/** Reads an on|off option. */
+function onOff(value: string | undefined, name: string): boolean {
+    if (value !== "on" && value !== "off") {
+        throw new Error(`--${name} is on or off, not ${value}`);
+    }
+    return value === "on";
+}
+
+/** The programs a profile can run, in the order it runs them. */
+const PROGRAMS = ["rejections", "plugin", "shaped", "baseline"] as const;
+type ProgramName = (typeof PROGRAMS)[number];
+
+const USAGE =
+    "usage: npm run bench:profile -- [--size 500] [--latency-ms 50] [--checkpoints on|off] " +
+    `[--programs ${PROGRAMS.join(",")}]`;
+
 async function main(): Promise<void> {
     const { values } = parseArgs({
-        options: { size: { type: "string", default: "500" }, "latency-ms": { type: "string", default: "50" } },
+        options: {
+            size: { type: "string", default: "500" },
+            "latency-ms": { type: "string", default: "50" },
+            checkpoints: { type: "string", default: "on" },
+            programs: { type: "string", default: PROGRAMS.join(",") },
+        },
     });
     const n = Number(values.size);
     const latencyMs = Number(values["latency-ms"]);
-    if (!(Number.isInteger(n) && n >= 1) || !(latencyMs >= 0)) {
-        throw new Error("usage: npm run bench:profile -- [--size 500] [--latency-ms 50]");
+    const programs = values.programs.split(",");
+    if (
+        !(Number.isInteger(n) && n >= 1) ||
+        !(latencyMs >= 0) ||
+        !programs.every((name) => (PROGRAMS as readonly string[]).includes(name))
+    ) {
+        throw new Error(USAGE);
     }
+    const checkpoints = onOff(values.checkpoints, "checkpoints");
+    // Every Pulumi run of the profile, the engine's checkpoints as asked.
+    const pulumiEnv: Record<string, string> = checkpoints ? {} : { PULUMI_SKIP_CHECKPOINTS: "true" };
     const out = await mkdtemp(path.join(tmpdir(), "ram-invitations-profile-"));
     const project = await installPackedLibrary();
     const emulator = await startEmulator();
@@ -151,45 +203,64 @@ async function main(): Promise<void> {
         for (const operation of ["GetResourceShareInvitations", "RejectResourceShareInvitation"] as const) {
             await emulator.admin.setFaults(operation, { latencyMs });
         }
-        const arns = await emulator.admin.seedPendingInvitations({
-            sender: { accountId: SENDER.accountId, accessKeyId: SENDER.accessKeyId },
-            receiver: { accountId: RECEIVER.accountId, accessKeyId: RECEIVER.accessKeyId },
-            count: n,
-            regions: ["us-east-1"],
-        });
-        const invitationsFile = path.join(out, "invitations.json");
-        await writeFile(invitationsFile, JSON.stringify(arns));
-        const runs: { name: string; options: PulumiHarnessOptions }[] = [
-            {
-                name: "rejections",
-                options: {
-                    program: project.rejectionsProgram,
-                    project: "ram-invitations-bench",
-                    config: { "ram-invitations-bench:invitationsFile": { value: invitationsFile } },
-                    env: clientEnvironment(emulator.endpoint, { accessKeyId: RECEIVER.accessKeyId }),
+        /** Seeds N fresh pending invitations (each run rejects its own) and answers the file of their ARNs. */
+        const seed = async (name: string): Promise<string> => {
+            const arns = await emulator.admin.seedPendingInvitations({
+                sender: { accountId: SENDER.accountId, accessKeyId: SENDER.accessKeyId },
+                receiver: { accountId: RECEIVER.accountId, accessKeyId: RECEIVER.accessKeyId },
+                count: n,
+                regions: ["us-east-1"],
+            });
+            const file = path.join(out, `${name}-invitations.json`);
+            await writeFile(file, JSON.stringify(arns));
+            return file;
+        };
+        const aws = clientEnvironment(emulator.endpoint, { accessKeyId: RECEIVER.accessKeyId });
+        const runs: Record<ProgramName, () => Promise<PulumiHarnessOptions>> = {
+            rejections: async () => ({
+                program: project.rejectionsProgram,
+                project: "ram-invitations-bench",
+                config: { "ram-invitations-bench:invitationsFile": { value: await seed("rejections") } },
+                env: aws,
+            }),
+            // As the benchmark runs it (run.ts, measurePluginUp): the plugin's executable on PATH.
+            plugin: async () => ({
+                program: project.pluginRejectionsProgram,
+                project: "ram-invitations-bench-plugin",
+                config: { "ram-invitations-bench-plugin:invitationsFile": { value: await seed("plugin") } },
+                env: {
+                    ...aws,
+                    PATH: [await ensurePulumi(), project.pluginDir, process.env.PATH ?? ""].join(path.delimiter),
                 },
-            },
-            {
-                name: "baseline",
-                options: {
-                    program: path.join(__dirname, "baseline-program.ts"),
-                    project: "bench-baseline",
-                    config: {
-                        "bench-baseline:count": { value: String(n) },
-                        "bench-baseline:latencyMs": { value: String(latencyMs) },
-                    },
+            }),
+            // The rejection's inputs, outputs and check without AWS (shaped-baseline-program.ts): what
+            // Pulumi itself spends on N resources of the rejection's shape, as run.ts measures it.
+            shaped: async () => ({
+                program: project.shapedBaselineProgram,
+                project: "ram-invitations-shape",
+                config: { "ram-invitations-shape:invitationsFile": { value: await seed("shaped") } },
+                env: { RAM_INVITATIONS_BENCH_LATENCY_MS: String(latencyMs) },
+            }),
+            baseline: async () => ({
+                program: path.join(__dirname, "baseline-program.ts"),
+                project: "bench-baseline",
+                config: {
+                    "bench-baseline:count": { value: String(n) },
+                    "bench-baseline:latencyMs": { value: String(latencyMs) },
                 },
-            },
-        ];
+            }),
+        };
         const report: string[] = [];
-        for (const { name, options } of runs) {
+        for (const name of PROGRAMS.filter((p) => programs.includes(p))) {
             const dir = path.join(out, name);
             await mkdir(dir);
-            progress(`${name}, N=${n}: profiled up`);
+            progress(`${name}, N=${n}, checkpoints ${checkpoints ? "on" : "off"}: profiled up`);
+            const options = await runs[name]();
             const harness = await PulumiHarness.create({
                 ...options,
                 env: {
                     ...options.env,
+                    ...pulumiEnv,
                     NODE_OPTIONS: `--require ${path.join(__dirname, "cpu-profile-preload.js")}`,
                     RAM_INVITATIONS_PROFILE_DIR: dir,
                 },
@@ -199,12 +270,13 @@ async function main(): Promise<void> {
             } finally {
                 await harness.dispose();
             }
-            report.push(`${name}, N=${n}:`, ...(await summarizeNodeProfiles(dir)), "  engine:");
-            report.push(...(await summarizeEngineProfile(dir)));
+            report.push(`${name}, N=${n}:`, ...(await summarizeNodeProfiles(dir, n)));
+            report.push(...(await summarizeEngineProfile(dir, n)));
         }
         console.log(
             `\n${report.join("\n")}\n\nProfiles: ${out}\n` +
-                `Command: npm run bench:profile -- --size ${n} --latency-ms ${latencyMs}`,
+                `Command: npm run bench:profile -- --size ${n} --latency-ms ${latencyMs} ` +
+                `--checkpoints ${checkpoints ? "on" : "off"} --programs ${programs.join(",")}`,
         );
     } finally {
         await emulator.stop();
