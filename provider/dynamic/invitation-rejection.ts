@@ -121,11 +121,16 @@ export function answerInputs(
 ): pulumi.Inputs {
     // With resourceShareArn the token is derived from the share: a share sends the calling
     // account one invitation, and state keeps the one found first.
-    const clientToken = pulumi
-        .all([urnWithoutDependencies(name, typeToken, opts?.parent), args.invitationArn, args.resourceShareArn])
-        .apply(([resourceUrn, invitationArn, resourceShareArn]) =>
-            deriveToken(resourceUrn, invitationArn ?? resourceShareArn ?? ""),
-        );
+    const { invitationArn, resourceShareArn } = args;
+    const clientToken =
+        opts?.parent === undefined && isPlainText(invitationArn) && isPlainText(resourceShareArn)
+            ? deriveToken(
+                  urnOfRootResource(pulumi.getStack(), pulumi.getProject(), typeToken, name),
+                  invitationArn ?? resourceShareArn ?? "",
+              )
+            : pulumi
+                  .all([urnWithoutDependencies(name, typeToken, opts?.parent), invitationArn, resourceShareArn])
+                  .apply(([resourceUrn, invitation, share]) => deriveToken(resourceUrn, invitation ?? share ?? ""));
     return {
         invitationArn: args.invitationArn,
         resourceShareArn: args.resourceShareArn,
@@ -150,6 +155,25 @@ export function withSecretExternalId(
 
 function onlyGiven(inputs: Record<string, unknown>): pulumi.Inputs {
     return Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== undefined)) as pulumi.Inputs;
+}
+
+/**
+ * True for an input given as plain text (or not given): everything the token is derived from is
+ * then known while the resource is declared, and the token is plain text too. A token derived
+ * through Outputs costs every resource a chain of them, and Pulumi a promise with a stack trace of
+ * its own when it serializes one; the value sent, its dependencies (none) and its secrecy (none)
+ * are the same either way.
+ */
+function isPlainText(input: pulumi.Input<string> | undefined): input is string | undefined {
+    return input === undefined || typeof input === "string";
+}
+
+/**
+ * The URN of a resource without a parent (a child of the stack): what `pulumi.createUrn(name, type)`
+ * answers, without an Output. Pulumi leaves the stack's own type out of its children's URNs.
+ */
+export function urnOfRootResource(stack: string, project: string, typeToken: string, name: string): string {
+    return `urn:pulumi:${stack}::${project}::${typeToken}::${name}`;
 }
 
 /**

@@ -1,5 +1,4 @@
-import { partition } from "@aws-sdk/core/client";
-import { REGION_NAME } from "./regions";
+import { partitionOf, REGION_NAME } from "./regions";
 
 /** The RAM resource types whose ARNs this library accepts as input. */
 export type RamResourceType = "resource-share-invitation" | "resource-share";
@@ -54,7 +53,7 @@ export function parseRamArn(value: unknown, resourceType: RamResourceType): Pars
     if (!REGION_NAME.test(region)) {
         problems.push(`"${value}" has no valid region (got "${region}", expected e.g. "us-east-1")`);
     } else {
-        const regionPartition = partition(region).name;
+        const regionPartition = partitionOf(region).name;
         if (regionPartition !== arnPartition) {
             problems.push(
                 `"${value}" has partition "${arnPartition}" ` +
