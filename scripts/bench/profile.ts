@@ -5,7 +5,8 @@
  * the shaped baseline's N resources of the rejection's shape without AWS, and the baseline's N
  * trivial dynamic resources; each with CPU profiles of the program and the provider (V8's profiler,
  * preloaded by cpu-profile-preload.js) and of the engine (`pulumi up --profiling`). It prints, for
- * each, the CPU seconds by process and per resource, and the hottest packages and functions. The
+ * each, the CPU seconds by process and per resource (a Node.js process's user and system time as the
+ * kernel counts it, the engine's as pprof sampled it), and the hottest packages and functions. The
  * profiles stay in the printed folder (a .cpuprofile opens in Chrome's DevTools; the engine's with
  * `go tool pprof`).
  *
@@ -89,6 +90,23 @@ function perResource(seconds: number, n: number): string {
     return `${((seconds / n) * 1000).toFixed(1)} ms per resource`;
 }
 
+/**
+ * The CPU time of a profiled process (`program-1234`), user and system as the kernel counts them,
+ * less what writing its profile took: cpu-profile-preload.js writes it beside the profile. A
+ * profile's samples are wall time spent running, which a busy machine inflates; this is not.
+ */
+async function cpuSeconds(dir: string, process: string): Promise<number | undefined> {
+    try {
+        const usage = JSON.parse(await readFile(path.join(dir, `${process}.usage.json`), "utf8")) as {
+            cpuMicros: number;
+            writingMicros: number;
+        };
+        return (usage.cpuMicros - usage.writingMicros) / 1e6;
+    } catch {
+        return undefined;
+    }
+}
+
 /** What the Node.js profiles in `dir` say, per process (its one-second pieces together), for `n` resources. */
 async function summarizeNodeProfiles(dir: string, n: number): Promise<string[]> {
     const pieces = new Map<string, CpuProfile[]>();
@@ -102,9 +120,13 @@ async function summarizeNodeProfiles(dir: string, n: number): Promise<string[]> 
         const packages = selfTime(profiles, packageOf);
         const seconds = (name: string) => packages.find(([n]) => n === name)?.[1] ?? 0;
         const busy = packages.reduce((total, [, s]) => total + s, 0) - seconds("(idle)") - seconds("(profiler)");
+        const cpu = await cpuSeconds(dir, process);
         lines.push(
-            `  ${process}: ${busy.toFixed(2)} s of CPU, ${perResource(busy, n)} ` +
-                `(besides ${seconds("(idle)").toFixed(1)} s idle and ` +
+            cpu === undefined
+                ? `  ${process}: (no CPU time recorded)`
+                : `  ${process}: ${cpu.toFixed(2)} s of CPU, ${perResource(cpu, n)} (user and system time, ` +
+                      "less the profile's own writing)",
+            `    samples: ${busy.toFixed(2)} s running (besides ${seconds("(idle)").toFixed(1)} s idle and ` +
                 `${seconds("(profiler)").toFixed(1)} s taken by the profiler itself)`,
         );
         for (const [name, s] of packages.filter(([n]) => !NOT_THE_RUN.includes(n)).slice(0, 8)) {
