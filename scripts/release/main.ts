@@ -15,16 +15,7 @@
  * .github/workflows/release.yml runs this on a `v*` tag; it runs the same way here.
  */
 import { createHash } from "node:crypto";
-import {
-    chmodSync,
-    cpSync,
-    mkdirSync,
-    mkdtempSync,
-    readFileSync,
-    rmSync,
-    statSync,
-    writeFileSync,
-} from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { filesUnder } from "../file-hash";
