@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { pausePromiseTraces } from "./promise-traces";
 import * as serializableAcceptanceProvider from "../serializable-acceptance-provider";
 import type { SharedResource } from "../ram/share-finders";
 import { answerInputs, InvitationRejectionArgs, PolicyOnlyArgs, withSecretExternalId } from "./invitation-rejection";
@@ -67,27 +68,35 @@ export class InvitationAcceptance extends pulumi.dynamic.Resource {
     declare public readonly sharedResources: pulumi.Output<SharedResource[]>;
 
     constructor(name: string, args: InvitationAcceptanceArgs & PolicyOnlyArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            serializableAcceptanceProvider,
-            name,
-            {
-                ...answerInputs(name, INVITATION_ACCEPTANCE_TYPE_TOKEN, args, deriveAcceptanceClientToken, opts, {
-                    leaveShareOnDelete: args.leaveShareOnDelete,
-                    associationWaitSeconds: args.associationWaitSeconds,
-                }),
-                resourceShareName: undefined,
-                senderAccountId: undefined,
-                receiverAccountId: undefined,
-                status: undefined,
-                invitationTimestamp: undefined,
-                acceptedAt: undefined,
-                shareStatus: undefined,
-                associationStatus: undefined,
-                sharedResources: undefined,
-            },
-            withSecretExternalId(args, opts),
-            INVITATION_ACCEPTANCE_MODULE,
-            INVITATION_ACCEPTANCE_TYPE,
-        );
+        // Pulumi's traces of its own promises cost most of a registration (see promise-traces.ts).
+        const traces = pausePromiseTraces();
+        try {
+            super(
+                serializableAcceptanceProvider,
+                name,
+                {
+                    ...answerInputs(name, INVITATION_ACCEPTANCE_TYPE_TOKEN, args, deriveAcceptanceClientToken, opts, {
+                        leaveShareOnDelete: args.leaveShareOnDelete,
+                        associationWaitSeconds: args.associationWaitSeconds,
+                    }),
+                    resourceShareName: undefined,
+                    senderAccountId: undefined,
+                    receiverAccountId: undefined,
+                    status: undefined,
+                    invitationTimestamp: undefined,
+                    acceptedAt: undefined,
+                    shareStatus: undefined,
+                    associationStatus: undefined,
+                    sharedResources: undefined,
+                },
+                withSecretExternalId(args, opts),
+                INVITATION_ACCEPTANCE_MODULE,
+                INVITATION_ACCEPTANCE_TYPE,
+            );
+        } catch (error) {
+            throw traces.endWithStack(error, new.target);
+        } finally {
+            traces.end();
+        }
     }
 }

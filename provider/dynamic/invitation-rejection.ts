@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { pausePromiseTraces } from "./promise-traces";
 import { deriveClientToken } from "../core/rejection/client-token";
 import * as serializableProvider from "../serializable-provider";
 import { ListedInvitation, LISTED_INPUT } from "../core/answer/listed-invitation";
@@ -87,22 +88,30 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
     constructor(name: string, args: InvitationRejectionArgs & PolicyOnlyArgs, opts?: pulumi.CustomResourceOptions) {
         // One provider object for the whole program: Pulumi serializes it once, and every
         // InvitationRejection shares it (and so one provider process, one client per region).
-        super(
-            serializableProvider,
-            name,
-            {
-                ...answerInputs(name, INVITATION_REJECTION_TYPE_TOKEN, args, deriveClientToken, opts),
-                resourceShareName: undefined,
-                senderAccountId: undefined,
-                receiverAccountId: undefined,
-                status: undefined,
-                invitationTimestamp: undefined,
-                rejectedAt: undefined,
-            },
-            withSecretExternalId(args, opts),
-            INVITATION_REJECTION_MODULE,
-            INVITATION_REJECTION_TYPE,
-        );
+        // Pulumi's traces of its own promises cost most of a registration (see promise-traces.ts).
+        const traces = pausePromiseTraces();
+        try {
+            super(
+                serializableProvider,
+                name,
+                {
+                    ...answerInputs(name, INVITATION_REJECTION_TYPE_TOKEN, args, deriveClientToken, opts),
+                    resourceShareName: undefined,
+                    senderAccountId: undefined,
+                    receiverAccountId: undefined,
+                    status: undefined,
+                    invitationTimestamp: undefined,
+                    rejectedAt: undefined,
+                },
+                withSecretExternalId(args, opts),
+                INVITATION_REJECTION_MODULE,
+                INVITATION_REJECTION_TYPE,
+            );
+        } catch (error) {
+            throw traces.endWithStack(error, new.target);
+        } finally {
+            traces.end();
+        }
     }
 }
 
