@@ -9,119 +9,37 @@
  * state complete (every declared resource, with its token and facts), a further `up` with no
  * change, and, for a policy, a summary that counts what a lost run did as done earlier.
  *
- * Cases: explicit rejections (the root program, and the plugin through its TypeScript SDK),
- * acceptances with a slow association followed by a killed destroy that leaves the shares (both
- * shells), a policy that rejects and accepts, and a fleet reached through roles.
+ * Cases, in TypeScript: explicit rejections (the root program, and the plugin through its TypeScript
+ * SDK), acceptances with a slow association followed by a killed destroy that leaves the shares
+ * (both shells), a policy that rejects and accepts, and a fleet reached through roles. The same
+ * from Python and Pulumi YAML: checkpoint-free-languages.test.ts.
  */
 import { expect } from "chai";
 import * as path from "node:path";
-import { CallLogEntry, clientEnvironment, RamOperationName, RunningEmulator, SeedAccount } from "../../emulator";
+import { clientEnvironment, RamOperationName, SeedAccount } from "../../emulator";
 import { INVITATION_ACCEPTANCE_TYPE_TOKEN, INVITATION_REJECTION_TYPE_TOKEN } from "../../provider";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
 import { HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
-import { endToEndSuite } from "../support/end-to-end-suite";
-import { killAtRandom, SeededRandom, withSeed } from "../support/random-crashes";
-import { arnOf, expectAnsweredExactlyOnce, StateResource } from "../support/rejections-in-state";
-import { waitUntil } from "../support/wait-until";
-import { RequestCounter } from "./request-counter";
+import {
+    ACCEPT,
+    killedUpdatesSuite,
+    LEAVE,
+    PARALLEL,
+    REGIONS,
+    REJECT,
+    SKIP_CHECKPOINTS,
+} from "../support/killed-updates";
+import { killAtRandom, withSeed } from "../support/random-crashes";
+import { arnOf } from "../support/rejections-in-state";
 
 const ANSWERS_PROGRAM = path.join(__dirname, "fixtures", "answers", "index.ts");
-const REGIONS = ["eu-west-1", "us-east-1"];
-const SKIP_CHECKPOINTS = { PULUMI_SKIP_CHECKPOINTS: "true" };
-/** Slow enough writes that each run is killed with some of them in flight. */
-const WRITE_LATENCY_MS = 300;
-const PARALLEL = ["--parallel", "4"];
-
-const REJECT: RamOperationName = "RejectResourceShareInvitation";
-const ACCEPT: RamOperationName = "AcceptResourceShareInvitation";
-const LEAVE: RamOperationName = "DisassociateResourceShare";
-const WRITES: RamOperationName[] = [REJECT, ACCEPT, LEAVE];
-/** The REST paths of the writes, as the proxy counts them. */
-const WRITE_PATHS = WRITES.map((operation) => `/${operation.toLowerCase()}`);
-
-const PLUGIN_TYPES = {
-    [INVITATION_REJECTION_TYPE_TOKEN]: "ram-invitations:index:InvitationRejection",
-    [INVITATION_ACCEPTANCE_TYPE_TOKEN]: "ram-invitations:index:InvitationAcceptance",
-};
 
 describe("checkpoint-free updates killed at random moments, end to end", function () {
     this.timeout(20 * 60_000);
-    const suite = endToEndSuite();
-    let emulator: RunningEmulator;
-    let proxy: RequestCounter;
-    let random: SeededRandom;
-    before(() => (emulator = suite.emulator));
-
-    beforeEach(async () => {
-        random = SeededRandom.fromEnvironment();
-        proxy = await RequestCounter.start(emulator.endpoint);
-    });
-
-    afterEach(() => proxy.stop());
-
-    async function slowWrites(): Promise<void> {
-        for (const operation of WRITES) {
-            await emulator.admin.setFaults(operation, { latencyMs: WRITE_LATENCY_MS });
-        }
-    }
-
-    function writesReceived(): number {
-        return WRITE_PATHS.reduce((sum, writePath) => sum + proxy.received(writePath), 0);
-    }
-
-    /** Waits until RAM has answered every write it received, the killed run's in-flight ones too. */
-    async function settled(): Promise<void> {
-        await waitUntil("RAM has answered every write it received", async () => {
-            const answered = (await emulator.admin.calls()).filter((c) => WRITES.includes(c.operation));
-            return answered.length === writesReceived();
-        });
-    }
-
-    async function calls(operation: RamOperationName): Promise<CallLogEntry[]> {
-        return emulator.admin.calls({ operation });
-    }
-
-    async function resourcesOf(harness: PulumiHarness, type: string): Promise<StateResource[]> {
-        const { deployment } = await harness.stack.exportStack();
-        const types = [type, PLUGIN_TYPES[type as keyof typeof PLUGIN_TYPES]];
-        return ((deployment.resources ?? []) as StateResource[]).filter((r) => types.includes(r.type));
-    }
-
-    /** Kills `pulumi up` `kills` times; each kill leaves the state as it was before the first run. */
-    async function killUps(harness: PulumiHarness, kills: number, writesExpected: number): Promise<void> {
-        const before = (await harness.stack.exportStack()).deployment.resources ?? [];
-        const landed = await killAtRandom(harness, {
-            random,
-            kills,
-            start: () => harness.spawnUp(PARALLEL),
-            writesReceived,
-            writesExpected,
-            settled,
-            afterKill: async (kill) => {
-                const after = (await harness.stack.exportStack()).deployment.resources ?? [];
-                expect(after, `the state after kill ${kill}`).to.deep.equal(before);
-            },
-        });
-        expect(landed[0]?.writesReceived, "writes received when the first kill came").to.be.greaterThan(0);
-    }
-
-    /** The contract, with the facts a reviewer reads in state: who sent what, and the token. */
-    function expectChangedOnce(
-        calls: CallLogEntry[],
-        arns: string[],
-        state: StateResource[],
-        expected: { status: string; outputs?: string[] },
-    ): void {
-        const facts = ["clientToken", "senderAccountId", "resourceShareName", ...(expected.outputs ?? [])];
-        expectAnsweredExactlyOnce(calls, arns, state, { status: expected.status, facts });
-    }
-
-    async function expectNoChange(harness: PulumiHarness): Promise<void> {
-        const writesBefore = writesReceived();
-        const again = await harness.stack.up();
-        expect(Object.keys(again.summary.resourceChanges ?? {}), "changes of a further up").to.deep.equal(["same"]);
-        expect(writesReceived(), "writes of a further up").to.equal(writesBefore);
-    }
+    const runs = killedUpdatesSuite();
+    const { suite } = runs;
+    const { slowWrites, writesReceived, settled, calls, resourcesOf, killUps, expectChangedOnce, expectNoChange } =
+        runs;
 
     function answersStack(
         arns: string[],
@@ -137,54 +55,30 @@ describe("checkpoint-free updates killed at random moments, end to end", functio
                 "answers:shell": { value: shell },
                 "answers:leaveShareOnDelete": { value: "true" },
             },
-            env: { ...clientEnvironment(proxy.endpoint, RECEIVER), ...SKIP_CHECKPOINTS },
+            env: { ...clientEnvironment(runs.proxy.endpoint, RECEIVER), ...SKIP_CHECKPOINTS },
         });
-    }
-
-    function seedPending(count: number, sender: SeedAccount, options: { associationDelayMs?: number } = {}) {
-        return emulator.admin.seedPendingInvitations({
-            sender,
-            receiver: RECEIVER,
-            count,
-            regions: REGIONS,
-            namePrefix: `from-${sender.accountId}`,
-            ...options,
-        });
-    }
-
-    async function explicitRejections(harness: PulumiHarness, arns: string[]): Promise<void> {
-        await slowWrites();
-        await killUps(harness, 4, arns.length);
-        // Long enough after the lost runs for RAM to have forgotten their tokens: nothing is sent
-        // again, as the rerun adopts what its listing shows REJECTED.
-        await emulator.admin.forgetClientTokens();
-        await harness.stack.up({ parallel: 4 });
-        expectChangedOnce(await calls(REJECT), arns, await resourcesOf(harness, INVITATION_REJECTION_TYPE_TOKEN), {
-            status: "REJECTED",
-        });
-        await expectNoChange(harness);
     }
 
     it("explicit rejections of the root program: each rejected once, the state complete", () =>
-        withSeed(random, async () => {
-            const arns = await seedPending(24, SENDER);
+        withSeed(runs.random, async () => {
+            const arns = await runs.seedPending(24, SENDER);
             const rejections = Object.fromEntries(
                 arns.map((invitationArn, i) => [`decline-${i + 1}`, { invitationArn }]),
             );
-            const harness = await suite.rootStack(rejections, { endpoint: proxy.endpoint, env: SKIP_CHECKPOINTS });
-            await explicitRejections(harness, arns);
+            const harness = await suite.rootStack(rejections, { endpoint: runs.proxy.endpoint, env: SKIP_CHECKPOINTS });
+            await runs.explicitRejections(harness, arns);
         }));
 
     it("explicit rejections of the plugin (TypeScript SDK): each rejected once, the state complete", () =>
-        withSeed(random, async () => {
-            const arns = await seedPending(24, SENDER);
-            await explicitRejections(await answersStack(arns, "reject", "plugin"), arns);
+        withSeed(runs.random, async () => {
+            const arns = await runs.seedPending(24, SENDER);
+            await runs.explicitRejections(await answersStack(arns, "reject", "plugin"), arns);
         }));
 
     for (const shell of ["dynamic", "plugin"] as const) {
         it(`acceptances (${shell}) with a slow association, then a destroy that leaves: each once`, () =>
-            withSeed(random, async () => {
-                const arns = await seedPending(12, SENDER, { associationDelayMs: 1_500 });
+            withSeed(runs.random, async () => {
+                const arns = await runs.seedPending(12, SENDER, { associationDelayMs: 1_500 });
                 const harness = await answersStack(arns, "accept", shell);
                 await slowWrites();
                 await killUps(harness, 3, arns.length);
@@ -201,7 +95,7 @@ describe("checkpoint-free updates killed at random moments, end to end", functio
                 const shares = acceptances.map((a) => a.outputs?.resourceShareArn as string);
                 const full = (await harness.stack.exportStack()).deployment.resources;
                 const landed = await killAtRandom(harness, {
-                    random,
+                    random: runs.random,
                     kills: 3,
                     start: () => harness.spawnDestroy(PARALLEL),
                     writesReceived,
@@ -215,7 +109,7 @@ describe("checkpoint-free updates killed at random moments, end to end", functio
                 expect(landed, "kills of destroy that landed").not.to.deep.equal([]);
                 // Days later RAM has forgotten the lost runs' tokens: leaving again is answered "not
                 // associated", which the delete takes as done.
-                await emulator.admin.forgetClientTokens();
+                await runs.emulator.admin.forgetClientTokens();
                 await harness.stack.destroy({ parallel: 4 });
                 expect(await resourcesOf(harness, INVITATION_ACCEPTANCE_TYPE_TOKEN)).to.deep.equal([]);
                 const leaves = await calls(LEAVE);
@@ -231,9 +125,9 @@ describe("checkpoint-free updates killed at random moments, end to end", functio
     }
 
     it("a policy that rejects and accepts: each answered once, a summary that counts lost runs' work", () =>
-        withSeed(random, async () => {
-            const wanted = await seedPending(8, SENDER, { associationDelayMs: 1_500 });
-            const unwanted = await seedPending(16, OTHER);
+        withSeed(runs.random, async () => {
+            const wanted = await runs.seedPending(8, SENDER, { associationDelayMs: 1_500 });
+            const unwanted = await runs.seedPending(16, OTHER);
             const policy = {
                 allowedSenderAccountIds: [SENDER.accountId],
                 regions: REGIONS,
@@ -243,11 +137,11 @@ describe("checkpoint-free updates killed at random moments, end to end", functio
             };
             const harness = await suite.rootStack(
                 {},
-                { endpoint: proxy.endpoint, env: SKIP_CHECKPOINTS, config: { policy } },
+                { endpoint: runs.proxy.endpoint, env: SKIP_CHECKPOINTS, config: { policy } },
             );
             await slowWrites();
             await killUps(harness, 4, wanted.length + unwanted.length);
-            const lastBefore = Math.max(0, ...(await emulator.admin.calls()).map((c) => c.sequence));
+            const lastBefore = Math.max(0, ...(await runs.emulator.admin.calls()).map((c) => c.sequence));
 
             const up = await harness.stack.up({ parallel: 4 });
 
@@ -283,17 +177,17 @@ describe("checkpoint-free updates killed at random moments, end to end", functio
         }));
 
     it("a fleet through roles: each account's invitations rejected once, as that account", () =>
-        withSeed(random, async () => {
+        withSeed(runs.random, async () => {
             const role = (account: SeedAccount) => `arn:aws:iam::${account.accountId}:role/ram-invitations`;
-            await emulator.admin.seed({
+            await runs.emulator.admin.seed({
                 accounts: [HUB, SENDER, RECEIVER, OTHER],
                 roles: [RECEIVER, OTHER].map((account) => ({
                     roleArn: role(account),
                     trustedPrincipals: [HUB.accountId],
                 })),
             });
-            const toReceiver = await seedPending(12, SENDER);
-            const toOther = await emulator.admin.seedPendingInvitations({
+            const toReceiver = await runs.seedPending(12, SENDER);
+            const toOther = await runs.emulator.admin.seedPendingInvitations({
                 sender: SENDER,
                 receiver: OTHER,
                 count: 12,
@@ -314,7 +208,7 @@ describe("checkpoint-free updates killed at random moments, end to end", functio
             };
             const harness = await suite.rootStack(
                 {},
-                { endpoint: proxy.endpoint, credentials: HUB, env: SKIP_CHECKPOINTS, config: { accounts } },
+                { endpoint: runs.proxy.endpoint, credentials: HUB, env: SKIP_CHECKPOINTS, config: { accounts } },
             );
             await slowWrites();
             await killUps(harness, 4, toReceiver.length + toOther.length);

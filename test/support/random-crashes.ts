@@ -78,7 +78,11 @@ export async function killAtRandom(harness: PulumiHarness, plan: KillPlan): Prom
         const run = plan.start();
         const startedAt = Date.now();
         let exitCode: number | null | undefined;
-        void run.exited.then((code) => (exitCode = code));
+        // A CLI that could not start counts as a run that failed (null): the check below says so.
+        void run.exited.then(
+            (code) => (exitCode = code),
+            () => (exitCode = null),
+        );
         const received = plan.writesReceived();
         const remaining = plan.writesExpected - received;
         // The first kill always comes among the writes, so that a lost run has done some; the
