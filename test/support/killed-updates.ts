@@ -58,6 +58,17 @@ export interface KilledUpdates {
         state: StateResource[],
         expected: { status: string; outputs?: string[] },
     ): void;
+    /** The sequence number of the last call RAM has answered (0 before any). */
+    lastSequence(): Promise<number>;
+    /**
+     * A policy's summary after the rerun counts what the lost runs (before call `lastBefore`) did
+     * as done earlier and what the rerun did as done now, with nothing left pending.
+     */
+    expectTruthfulSummary(
+        summary: unknown,
+        answered: { rejected: string[]; accepted: string[] },
+        lastBefore: number,
+    ): Promise<void>;
     /** A further `up` changes nothing and writes nothing. */
     expectNoChange(harness: PulumiHarness): Promise<void>;
     /**
@@ -132,6 +143,23 @@ export function killedUpdatesSuite(): KilledUpdates {
         expectChangedOnce(calls, arns, state, expected) {
             const facts = ["clientToken", "senderAccountId", "resourceShareName", ...(expected.outputs ?? [])];
             expectAnsweredExactlyOnce(calls, arns, state, { status: expected.status, facts });
+        },
+        async lastSequence() {
+            return Math.max(0, ...(await suite.emulator.admin.calls()).map((c) => c.sequence));
+        },
+        async expectTruthfulSummary(summary, answered, lastBefore) {
+            const changedNow = async (operation: RamOperationName) =>
+                (await runs.calls(operation)).filter((c) => c.sequence > lastBefore && c.stateChanged).length;
+            const [rejectedNow, acceptedNow] = [await changedNow(REJECT), await changedNow(ACCEPT)];
+            expect(summary).to.deep.include({
+                pendingAllowed: 0,
+                rejectedNow,
+                rejectedEarlier: answered.rejected.length - rejectedNow,
+                wouldReject: 0,
+                acceptedNow,
+                acceptedEarlier: answered.accepted.length - acceptedNow,
+                wouldAccept: 0,
+            });
         },
         async expectNoChange(harness) {
             const writesBefore = runs.writesReceived();
