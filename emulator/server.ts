@@ -67,7 +67,7 @@ export async function listen(emulator: Emulator, port: number, log: (line: strin
             return;
         }
         if (isStsRequest(req)) {
-            handleStsRequest(req, body.bytes, emulator, res, log);
+            await handleStsRequest(req, body.bytes, emulator, res, log);
             return;
         }
         const operation = findOperation(req.method, url.pathname);

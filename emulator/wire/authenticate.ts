@@ -28,12 +28,12 @@ export interface KeyHolders {
  * Reads the caller from the `Authorization` header. `onScope` hears the region as soon as
  * the header names one, so the call log has it even when authentication then fails.
  */
-export function authenticate(
+export async function authenticate(
     request: SignedRequest,
     holders: KeyHolders,
     onScope: (region: string) => void,
     service: "ram" | "sts" = "ram",
-): Caller {
+): Promise<Caller> {
     const auth = parseAuthorization(request.headers["authorization"]?.[0]);
     onScope(auth.region);
     if (auth.service !== service) {
@@ -45,7 +45,7 @@ export function authenticate(
     const account = holders.store.accountForAccessKey(auth.accessKeyId);
     if (account) {
         if (account.secretAccessKey !== undefined) {
-            verifySignature(request, auth, account.secretAccessKey);
+            await verifySignature(request, auth, account.secretAccessKey);
         }
         return { accountId: account.accountId, region: auth.region };
     }
@@ -57,7 +57,7 @@ export function authenticate(
     if (holders.iam.isExpired(session)) {
         throw new ApiError("ExpiredTokenException", "The security token included in the request is expired");
     }
-    verifySignature(request, auth, session.secretAccessKey);
+    await verifySignature(request, auth, session.secretAccessKey);
     return { accountId: session.accountId, region: auth.region, session };
 }
 

@@ -77,7 +77,7 @@ export class RamEndpoint {
                 headers: req.headersDistinct,
                 body: body.bytes,
             };
-            const caller = authenticate(signed, this.emulator, (region) => (entry.region = region));
+            const caller = await authenticate(signed, this.emulator, (region) => (entry.region = region));
             entry.accountId = caller.accountId;
             const input = { ...parseJsonObject(body.bytes), ...queryInput(operation, signed.rawUrl) };
             entry.parameters = input;

@@ -1,10 +1,13 @@
 /**
  * AWS Signature Version 4, server side: reading the `Authorization` header (which names the
  * access key, and in its credential scope the region) and checking the signature against a
- * known secret key, the way AWS does.
+ * known secret key, the way AWS does: the request is signed again with the secret by the AWS SDK's
+ * own signer (@smithy/signature-v4, as moto uses botocore's), and the two signatures compared.
  * Reference: "Create a signed AWS API request" in the IAM user guide.
  */
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, Hash, Hmac, timingSafeEqual } from "node:crypto";
+import { SignatureV4 } from "@smithy/signature-v4";
+import type { Checksum, HttpRequest, SourceData } from "@smithy/types";
 import { ApiError } from "./api-error";
 
 const ALGORITHM = "AWS4-HMAC-SHA256";
@@ -64,9 +67,33 @@ export function parseAuthorization(header: string | undefined): SigV4Authorizati
     return { accessKeyId, date, region, service, signedHeaders: signedHeaders.split(";"), signature };
 }
 
-/** RFC 3986 escaping, as SigV4 wants it (encodeURIComponent leaves !'()* alone). */
-function uriEscape(value: string): string {
-    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** SHA-256 and HMAC-SHA256 over node:crypto, in the shape the signer takes (as @smithy/hash-node). */
+class NodeSha256 implements Checksum {
+    private hash: Hash | Hmac;
+
+    constructor(private readonly secret?: SourceData) {
+        this.hash = this.fresh();
+    }
+
+    update(data: Uint8Array | string): void {
+        this.hash.update(data);
+    }
+
+    async digest(): Promise<Uint8Array> {
+        return new Uint8Array(this.hash.digest());
+    }
+
+    reset(): void {
+        this.hash = this.fresh();
+    }
+
+    private fresh(): Hash | Hmac {
+        if (this.secret === undefined) {
+            return createHash("sha256");
+        }
+        const key = typeof this.secret === "string" ? this.secret : Buffer.from(this.secret as Uint8Array);
+        return createHmac("sha256", key);
+    }
 }
 
 function safeDecode(value: string): string {
@@ -77,71 +104,83 @@ function safeDecode(value: string): string {
     }
 }
 
-function canonicalQuery(query: string): string {
-    if (query === "") {
-        return "";
+/** The query as a client hands it to its signer: decoded names and values, repeated names as lists. */
+function decodedQuery(query: string): Record<string, string | string[]> {
+    const decoded: Record<string, string | string[]> = {};
+    for (const pair of query === "" ? [] : query.split("&")) {
+        const eq = pair.indexOf("=");
+        const [key, value] =
+            eq < 0 ? [safeDecode(pair), ""] : [safeDecode(pair.slice(0, eq)), safeDecode(pair.slice(eq + 1))];
+        const before = decoded[key];
+        decoded[key] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
     }
-    return query
-        .split("&")
-        .map((pair) => {
-            const eq = pair.indexOf("=");
-            const [key, value] = eq < 0 ? [pair, ""] : [pair.slice(0, eq), pair.slice(eq + 1)];
-            return [uriEscape(safeDecode(key)), uriEscape(safeDecode(value))];
-        })
-        .sort(([k1, v1], [k2, v2]) => (k1 === k2 ? (v1 < v2 ? -1 : 1) : k1 < k2 ? -1 : 1))
-        .map(([k, v]) => `${k}=${v}`)
-        .join("&");
+    return decoded;
 }
 
-function sha256Hex(data: string | Buffer): string {
-    return createHash("sha256").update(data).digest("hex");
-}
-
-function hmac(key: string | Buffer, data: string): Buffer {
-    return createHmac("sha256", key).update(data, "utf8").digest();
-}
-
-/** The signature the client should have sent, for the given secret key. */
-function expectedSignature(request: SignedRequest, auth: SigV4Authorization, secretAccessKey: string): string {
+/** `20240101T000000Z` as a Date. */
+function amzDateOf(request: SignedRequest): Date {
     const amzDate = request.headers["x-amz-date"]?.[0];
-    if (!amzDate) {
+    const parts = amzDate && /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
+    if (!parts) {
         throw new ApiError(
             "IncompleteSignatureException",
             "Authorization header requires existence of a 'X-Amz-Date' header",
         );
     }
+    const [, year, month, day, hours, minutes, seconds] = parts.map(Number);
+    return new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds));
+}
+
+/**
+ * The signature the client should have sent, for the given secret key: the request as the client
+ * signed it (the headers it named, the decoded query, the path as sent) signed again by the AWS
+ * SDK's own signer, @smithy/signature-v4, at the client's date.
+ */
+async function expectedSignature(
+    request: SignedRequest,
+    auth: SigV4Authorization,
+    secretAccessKey: string,
+): Promise<string> {
+    const signingDate = amzDateOf(request);
     const queryStart = request.rawUrl.indexOf("?");
-    const path = queryStart < 0 ? request.rawUrl : request.rawUrl.slice(0, queryStart);
-    const query = queryStart < 0 ? "" : request.rawUrl.slice(queryStart + 1);
-    const canonicalHeaders = auth.signedHeaders
-        .map((name) => {
-            const values = (request.headers[name] ?? []).map((v) => v.trim().replace(/\s+/g, " "));
-            return `${name}:${values.join(",")}\n`;
-        })
-        .join("");
-    // Services other than S3 sign the path escaped a second time.
-    const canonicalUri = uriEscape(path).replace(/%2F/g, "/");
-    const payloadHash = request.headers["x-amz-content-sha256"]?.[0] ?? sha256Hex(request.body);
-    const canonicalRequest = [
-        request.method,
-        canonicalUri,
-        canonicalQuery(query),
-        canonicalHeaders,
-        auth.signedHeaders.join(";"),
-        payloadHash,
-    ].join("\n");
-    const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
-    const stringToSign = [ALGORITHM, amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
-    const signingKey = hmac(
-        hmac(hmac(hmac(`AWS4${secretAccessKey}`, auth.date), auth.region), auth.service),
-        "aws4_request",
+    const headers = Object.fromEntries(
+        auth.signedHeaders.map((name) => [name, (request.headers[name] ?? []).join(",")]),
     );
-    return createHmac("sha256", signingKey).update(stringToSign, "utf8").digest("hex");
+    const toSign: HttpRequest = {
+        method: request.method,
+        protocol: "http:",
+        hostname: headers.host ?? "",
+        path: queryStart < 0 ? request.rawUrl : request.rawUrl.slice(0, queryStart),
+        query: decodedQuery(queryStart < 0 ? "" : request.rawUrl.slice(queryStart + 1)),
+        headers,
+        body: request.body,
+    };
+    const signer = new SignatureV4({
+        service: auth.service,
+        region: auth.region,
+        credentials: { accessKeyId: auth.accessKeyId, secretAccessKey },
+        sha256: NodeSha256,
+        // Services other than S3 sign the path escaped a second time.
+        uriEscapePath: true,
+        applyChecksum: false,
+    });
+    const signed = await signer.sign(toSign, {
+        signingDate,
+        signingRegion: auth.region,
+        signingService: auth.service,
+        signableHeaders: new Set(auth.signedHeaders),
+    });
+    const authorization = String(signed.headers.authorization ?? signed.headers.Authorization ?? "");
+    return /Signature=([0-9a-f]+)/.exec(authorization)?.[1] ?? "";
 }
 
 /** Throws `InvalidSignatureException` unless the request was signed with `secretAccessKey`. */
-export function verifySignature(request: SignedRequest, auth: SigV4Authorization, secretAccessKey: string): void {
-    const expected = Buffer.from(expectedSignature(request, auth, secretAccessKey));
+export async function verifySignature(
+    request: SignedRequest,
+    auth: SigV4Authorization,
+    secretAccessKey: string,
+): Promise<void> {
+    const expected = Buffer.from(await expectedSignature(request, auth, secretAccessKey));
     const given = Buffer.from(auth.signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
         throw new ApiError(

@@ -38,17 +38,17 @@ export function isStsRequest(req: IncomingMessage): boolean {
 }
 
 /** Answers an STS request: an action's result, or an error in STS's XML form. */
-export function handleStsRequest(
+export async function handleStsRequest(
     req: IncomingMessage,
     body: Buffer,
     emulator: Emulator,
     res: ServerResponse,
     log: (line: string) => void,
-): void {
+): Promise<void> {
     const requestId = randomUUID();
     try {
         const signed = { method: req.method ?? "", rawUrl: req.url ?? "", headers: req.headersDistinct, body };
-        const caller = authenticate(signed, emulator, () => undefined, "sts");
+        const caller = await authenticate(signed, emulator, () => undefined, "sts");
         const parameters = new URLSearchParams(body.toString("utf8"));
         const action = parameters.get("Action") ?? "";
         if (!Object.prototype.hasOwnProperty.call(ACTIONS, action)) {
