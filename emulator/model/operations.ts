@@ -62,14 +62,15 @@ function requireRamArn(value: string, type: RamResourceType): void {
     }
 }
 
-function pageSize(maxResults: number | undefined, error: RamErrorName): number {
-    if (maxResults === undefined) {
-        return DEFAULT_MAX_RESULTS;
-    }
-    if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > MAX_RESULTS_LIMIT) {
+/** The items of a page: what `maxResults` asks, at most the seeded page size (Seed.pageSize). */
+function pageSize(maxResults: number | undefined, error: RamErrorName, store: Store): number {
+    if (
+        maxResults !== undefined &&
+        (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > MAX_RESULTS_LIMIT)
+    ) {
         throw new ApiError(error, `maxResults must be an integer from 1 to ${MAX_RESULTS_LIMIT}.`);
     }
-    return maxResults;
+    return Math.min(maxResults ?? DEFAULT_MAX_RESULTS, store.pageSize ?? MAX_RESULTS_LIMIT);
 }
 
 /** What identifies a listing apart from its paging, so a nextToken only continues the listing it came from. */
@@ -141,7 +142,7 @@ function getResourceShares(
     if (input.resourceShareStatus !== undefined && !statuses.includes(input.resourceShareStatus)) {
         throw new ApiError("InvalidParameterException", `resourceShareStatus must be one of ${statuses.join(", ")}.`);
     }
-    const maxResults = pageSize(input.maxResults, "InvalidParameterException");
+    const maxResults = pageSize(input.maxResults, "InvalidParameterException", store);
     const shareArns = input.resourceShareArns ?? [];
     shareArns.forEach((arn) => requireRamArn(arn, "resource-share"));
 
@@ -207,7 +208,7 @@ function listResources(
     { caller, store }: CallContext,
 ): OperationResult {
     const owner = resourceOwnerOf(input.resourceOwner);
-    const maxResults = pageSize(input.maxResults, "InvalidParameterException");
+    const maxResults = pageSize(input.maxResults, "InvalidParameterException", store);
     const shareArns = input.resourceShareArns ?? [];
     shareArns.forEach((arn) => requireRamArn(arn, "resource-share"));
     const resourceArns = input.resourceArns ?? [];
@@ -235,7 +236,7 @@ function listPendingInvitationResources(
 ): OperationResult {
     const arn = input.resourceShareInvitationArn;
     requireRamArn(arn, "resource-share-invitation");
-    const maxResults = pageSize(input.maxResults, "InvalidParameterException");
+    const maxResults = pageSize(input.maxResults, "InvalidParameterException", store);
     const invitation = store.receivedInvitation(caller.accountId, caller.region, arn);
     if (!invitation) {
         throw invitationNotFound(arn);
@@ -340,7 +341,7 @@ function getResourceShareInvitations(
     input: GetResourceShareInvitationsRequest,
     { caller, store }: CallContext,
 ): OperationResult {
-    const maxResults = pageSize(input.maxResults, "InvalidMaxResultsException");
+    const maxResults = pageSize(input.maxResults, "InvalidMaxResultsException", store);
     const invitationArns = input.resourceShareInvitationArns ?? [];
     const shareArns = input.resourceShareArns ?? [];
     invitationArns.forEach((arn) => requireRamArn(arn, "resource-share-invitation"));

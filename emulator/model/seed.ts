@@ -191,7 +191,7 @@ function checkAccessKeys(accounts: SeedAccount[], target: SeedTarget, problems: 
  * A role belongs to a seeded account, is listed once, and trusts only roles that are seeded (as IAM
  * refuses a trust policy naming a role that does not exist); a role may trust one later in the seed.
  */
-function checkRoleReferences(seed: Required<Seed>, target: SeedTarget, problems: Problems): void {
+function checkRoleReferences(seed: Required<Omit<Seed, "pageSize">>, target: SeedTarget, problems: Problems): void {
     const accountIds = new Set([...target.store.listAccounts(), ...seed.accounts].map((a) => a.accountId));
     const roleArns = new Set([...target.iam.listRoles(), ...seed.roles].map((r) => r.roleArn));
     const seen = new Set<string>();
@@ -221,11 +221,18 @@ export function checkSeed(value: unknown, target: SeedTarget): Seed {
         throw new EmulatorInputError("seed must be a JSON object");
     }
     const problems = new Problems();
-    const seed: Required<Seed> = {
+    const seed: Required<Omit<Seed, "pageSize">> & Pick<Seed, "pageSize"> = {
         accounts: objects(value.accounts, "accounts", problems, checkAccount, false),
         roles: objects(value.roles, "roles", problems, checkRole),
         resourceShares: objects(value.resourceShares, "resourceShares", problems, checkShare),
     };
+    const { pageSize } = value;
+    if (pageSize !== undefined) {
+        if (typeof pageSize !== "number" || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 500) {
+            problems.add("pageSize", "an integer from 1 to 500 (the most items of one page of a list call)");
+        }
+        seed.pageSize = pageSize as number;
+    }
     checkAccessKeys(seed.accounts, target, problems);
     checkRoleReferences(seed, target, problems);
     problems.throwIfAny();
@@ -235,6 +242,9 @@ export function checkSeed(value: unknown, target: SeedTarget): Seed {
 /** Puts a checked seed into the store and IAM, and tells what was created. */
 export function applySeed(target: SeedTarget, seed: Seed): SeededState {
     const { store, iam } = target;
+    if (seed.pageSize !== undefined) {
+        store.pageSize = seed.pageSize;
+    }
     seed.accounts.forEach((account) => store.addAccount(account));
     const roles = (seed.roles ?? []).map((spec) => iam.putRole(spec));
     const resourceShares = (seed.resourceShares ?? []).map((spec) => {

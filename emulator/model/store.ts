@@ -76,6 +76,8 @@ export interface StoreSnapshot {
     accounts: AccountRecord[];
     shares: ShareRecord[];
     invitations: InvitationRecord[];
+    /** The seeded page size (Seed.pageSize), when one was seeded. */
+    pageSize?: number;
 }
 
 /** Accounts, shares and invitations, kept in creation order so listings page stably. */
@@ -83,8 +85,18 @@ export class Store {
     private readonly accountsByAccessKey = new Map<string, AccountRecord>();
     private readonly shares = new Map<string, ShareRecord>();
     private readonly invitations = new Map<string, InvitationRecord>();
+    private seededPageSize: number | undefined;
 
     constructor(private readonly clock: Clock) {}
+
+    /** The most items a page of a list call holds (Seed.pageSize), or undefined for no limit. */
+    get pageSize(): number | undefined {
+        return this.seededPageSize;
+    }
+
+    set pageSize(size: number | undefined) {
+        this.seededPageSize = size;
+    }
 
     /** Adds or replaces the account an access key belongs to; seeding checks for conflicts first. */
     addAccount(account: AccountRecord): void {
@@ -279,6 +291,7 @@ export class Store {
         this.accountsByAccessKey.clear();
         this.shares.clear();
         this.invitations.clear();
+        this.seededPageSize = undefined;
     }
 
     snapshot(): StoreSnapshot {
@@ -286,6 +299,7 @@ export class Store {
             accounts: this.listAccounts(),
             shares: this.listShares(),
             invitations: this.listInvitations(),
+            ...(this.seededPageSize === undefined ? {} : { pageSize: this.seededPageSize }),
         };
     }
 
@@ -301,6 +315,7 @@ export class Store {
             }),
         );
         snapshot.invitations.forEach((i) => this.invitations.set(i.resourceShareInvitationArn, i));
+        this.seededPageSize = snapshot.pageSize;
     }
 }
 

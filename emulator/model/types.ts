@@ -74,6 +74,12 @@ export interface Seed {
     accounts: SeedAccount[];
     roles?: SeedRole[];
     resourceShares?: SeedShare[];
+    /**
+     * The most items one page of any list call holds from now on, whatever `maxResults` asks (1 to
+     * 500): RAM may answer with fewer than asked, and a client must follow `nextToken`. With 1,
+     * every listing of more than one item takes several pages. Until a reset; default: none.
+     */
+    pageSize?: number;
 }
 
 /** A share created by seeding, with the ARN of the invitation each principal received. */

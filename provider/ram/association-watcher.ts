@@ -1,14 +1,14 @@
 /**
  * Waits for shares' associations, many at once. Every acceptance of a run waits after accepting
  * until RAM shows its share as shared with the account; the engine creates them concurrently, so one
- * process watches every share of a region in rounds: one GetResourceShares call per round for all
- * the shares still waiting (at most 100 ARNs a call), then one ListResources call for the shares that
+ * process watches every share of a region in rounds: one GetResourceShares listing per round for all
+ * the shares still waiting (at most 100 ARNs a call, every page), then one ListResources listing for the shares that
  * have just become ACTIVE. Rounds follow the backoff of every wait on RAM (1 s, 2 s, 4 s, ... at most
  * 10 s), restarted when a share joins, and a share that joins an idle watcher is looked at after a
  * short gathering pause, so the acceptances the engine starts together share their rounds.
  */
 import {
-    GetResourceSharesCommand,
+    paginateGetResourceShares,
     paginateListResources,
     RAMClient,
     ResourceOwner,
@@ -116,15 +116,16 @@ export class AssociationWatcher {
     private async associatedNow(arns: string[]): Promise<Map<string, AssociatedShare>> {
         const active = new Map<string, ResourceShare>();
         for (let i = 0; i < arns.length; i += ARNS_PER_CALL) {
-            const answer = await this.client.send(
-                new GetResourceSharesCommand({
-                    resourceOwner: ResourceOwner.OTHER_ACCOUNTS,
-                    resourceShareArns: arns.slice(i, i + ARNS_PER_CALL),
-                }),
+            // Every page: RAM may split even a short list of ARNs (a page of its own choosing).
+            const pages = paginateGetResourceShares(
+                { client: this.client, pageSize: ARNS_PER_CALL },
+                { resourceOwner: ResourceOwner.OTHER_ACCOUNTS, resourceShareArns: arns.slice(i, i + ARNS_PER_CALL) },
             );
-            answer.resourceShares
-                ?.filter((share) => share.status === ResourceShareStatus.ACTIVE && share.resourceShareArn)
-                .forEach((share) => active.set(share.resourceShareArn as string, share));
+            for await (const page of pages) {
+                page.resourceShares
+                    ?.filter((share) => share.status === ResourceShareStatus.ACTIVE && share.resourceShareArn)
+                    .forEach((share) => active.set(share.resourceShareArn as string, share));
+            }
         }
         const resources = await this.resourcesOf([...active.keys()]);
         return new Map(

@@ -37,6 +37,8 @@ function roles(...list: unknown[]) {
 
 /** Seeds the emulator must refuse whole, each with why and the one path its refusal names. */
 const BAD_SEEDS: { title: string; path: string; seed: unknown }[] = [
+    { title: "page size 0", path: "pageSize", seed: { accounts: [], pageSize: 0 } },
+    { title: "page size over 500", path: "pageSize", seed: { accounts: [], pageSize: 501 } },
     {
         title: "short account id",
         path: "accounts[0].accountId",
@@ -157,6 +159,27 @@ describe("emulator: seeding", () => {
             RECEIVER.accountId,
             BYSTANDER.accountId,
         ]);
+    });
+
+    it("pages every listing by the seeded page size, whatever maxResults asks, until a reset", async () => {
+        const shares = ["a", "b", "c"].map((name) => ({ ...share("eu-west-1"), name }));
+        await emulator.admin.seed({ accounts: [], resourceShares: shares, pageSize: 1 });
+        const client = ramClient(emulator.endpoint, RECEIVER);
+        const names: string[][] = [];
+        let nextToken: string | undefined;
+        do {
+            const page = await client.send(new GetResourceShareInvitationsCommand({ maxResults: 500, nextToken }));
+            names.push((page.resourceShareInvitations ?? []).map((i) => i.resourceShareName ?? ""));
+            nextToken = page.nextToken;
+        } while (nextToken);
+        // The basic seed's "subnets", then the three shares, one page each.
+        expect(names).to.deep.equal([["subnets"], ["a"], ["b"], ["c"]]);
+
+        await emulator.admin.reset();
+        await emulator.admin.seed({ ...BASIC_SEED, resourceShares: shares });
+        const whole = await client.send(new GetResourceShareInvitationsCommand({}));
+        expect(whole.resourceShareInvitations).to.have.length(3);
+        expect(whole.nextToken).to.equal(undefined);
     });
 
     // A share in the region gets ARNs in the region's partition, and its receiver finds the
