@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { pausePromiseTraces } from "./promise-traces";
 import { deriveClientToken } from "../core/rejection/client-token";
 import * as serializableProvider from "../serializable-provider";
-import { ListedInvitation, LISTED_INPUT } from "../core/answer/listed-invitation";
+import { ListedInvitation, LISTED_INPUT } from "../core/answer/properties";
 import { defaultRoleSessionName } from "../core/answer/role-inputs";
 import { PREVIEW_INPUT } from "../core/answer/phase";
 

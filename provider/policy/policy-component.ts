@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Invitation, listInvitations } from "../core/listing";
 import type { RamSession } from "../ram/session";
 import { declareInTurn } from "./declare-in-turn";
-import { ListedInvitation, LISTED_INPUT } from "../core/answer/listed-invitation";
+import { ListedInvitation, LISTED_INPUT } from "../core/answer/properties";
 import { CheckedPolicyArgs, checkPolicyArgs, InvitationPolicyArgs } from "./policy-args";
 import {
     emptySummary,

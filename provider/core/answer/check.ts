@@ -18,10 +18,16 @@ import {
 import { findInvitationByArn, findInvitationForShare } from "../../ram/invitation-finders";
 import type { RamSession } from "../../ram/session";
 import type { RamSessions } from "../../ram/sessions";
-import { asSdkInvitation, ListedInvitation, LISTED_INPUT } from "./listed-invitation";
 import { parseRoleInputs } from "./role-inputs";
 import { isClientToken } from "./token";
-import { invitationWaitSeconds, RejectionInputs, withoutUndefined } from "./properties";
+import {
+    asSdkInvitation,
+    invitationWaitSeconds,
+    ListedInvitation,
+    LISTED_INPUT,
+    RejectionInputs,
+    withoutUndefined,
+} from "./properties";
 import { parseSelection, requireArn, Selection, UNKNOWN } from "./selection";
 import { CheckPhase, DEFERRED_FAILURE_INPUT } from "./phase";
 import type { Verdict } from "./verdict";

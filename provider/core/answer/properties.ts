@@ -1,12 +1,11 @@
 /**
  * The properties of an InvitationRejection as the provider sees them: the inputs after `check`,
- * and the state it records (the resource's outputs).
+ * the state it records (the resource's outputs), and the internal input that hands `check` what a
+ * program has just listed.
  */
 import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { DEFAULT_INVITATION_WAIT_SECONDS } from "../../defaults";
 import type { RamArn } from "../../ram/arn";
-import type { ListedInvitation } from "./listed-invitation";
-import { LISTED_INPUT } from "./listed-invitation";
 import { DEFERRED_FAILURE_INPUT, PREVIEW_INPUT } from "./phase";
 
 /** The inputs the provider receives, after `check`. */
@@ -118,4 +117,28 @@ export function invitationWaitSeconds(inputs: RejectionInputs): number {
 /** Pulumi state cannot hold undefined; absent inputs are left out instead. */
 export function withoutUndefined<T extends object>(value: T): T {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * What a program has just listed about an invitation, handed to `check` so that it need not look
+ * the invitation up again: an InvitationPolicy lists every invitation of a region before it declares
+ * its rejections, and `check` runs for one resource at a time, so a fresh look per account and
+ * region would only repeat that listing. The input is internal (`__`): never shown, never stored.
+ */
+export const LISTED_INPUT = "__listed";
+
+/** The facts the program saw, less the ARN (which the resource's own input carries). */
+export type ListedInvitation = Omit<InvitationFacts, "invitationArn">;
+
+/** The listed facts as the SDK's shape, for the same verdict a lookup would get. */
+export function asSdkInvitation(invitationArn: string, listed: ListedInvitation): ResourceShareInvitation {
+    return {
+        resourceShareInvitationArn: invitationArn,
+        resourceShareArn: listed.resourceShareArn,
+        resourceShareName: listed.resourceShareName,
+        senderAccountId: listed.senderAccountId,
+        receiverAccountId: listed.receiverAccountId,
+        status: listed.status as ResourceShareInvitation["status"],
+        invitationTimestamp: listed.invitationTimestamp ? new Date(listed.invitationTimestamp) : undefined,
+    };
 }
