@@ -46,7 +46,7 @@ export interface InvitationRejectionArgs {
     roleSessionName?: pulumi.Input<string>;
 }
 
-/** Set only by InvitationPolicy, for its own rejections (see listed-invitation.ts). */
+/** Set only by InvitationPolicy, for its own rejections (see LISTED_INPUT in ../core/answer/properties.ts). */
 export interface PolicyOnlyArgs {
     [LISTED_INPUT]?: ListedInvitation;
 }
