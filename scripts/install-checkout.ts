@@ -21,13 +21,17 @@ import {
     mkdirSync,
     mkdtempSync,
     readFileSync,
+    readlinkSync,
+    renameSync,
     rmSync,
+    statSync,
     symlinkSync,
     writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { filesUnder, hashFiles } from "./file-hash";
+import { withInstallLock } from "./install-lock";
 
 export const PACKAGE_NAME = "pulumi-ram-invitations";
 const REPO = path.resolve(__dirname, "..");
@@ -41,10 +45,24 @@ const STAMP = ".checkout-sources";
 export function installCheckout(modulesDir = path.join(REPO, "node_modules")): string {
     const target = path.join(modulesDir, PACKAGE_NAME);
     const sources = sourcesHash();
-    if (existsSync(path.join(target, STAMP)) && readFileSync(path.join(target, STAMP), "utf8") === sources) {
-        linkBins(modulesDir, target);
-        return target;
+    if (!isCurrent(target, sources)) {
+        // Test files run in several processes at once, each calling this: one build at a time (it
+        // rewrites the checkout's bin/), and none when another process has just made it current.
+        withInstallLock("install-checkout", () => {
+            if (!isCurrent(target, sources)) {
+                build(target, sources);
+            }
+        });
     }
+    linkBins(modulesDir, target);
+    return target;
+}
+
+function isCurrent(target: string, sources: string): boolean {
+    return existsSync(path.join(target, STAMP)) && readFileSync(path.join(target, STAMP), "utf8") === sources;
+}
+
+function build(target: string, sources: string): void {
     const packDir = mkdtempSync(path.join(tmpdir(), "ram-invitations-pack-"));
     try {
         // A clean build: files left in bin/ by an earlier build of a since-removed module would be packed too.
@@ -59,8 +77,6 @@ export function installCheckout(modulesDir = path.join(REPO, "node_modules")): s
         mkdirSync(target, { recursive: true });
         execFileSync("tar", ["-xzf", path.join(packDir, tarball), "-C", target, "--strip-components=1"]);
         writeFileSync(path.join(target, STAMP), sources);
-        linkBins(modulesDir, target);
-        return target;
     } finally {
         rmSync(packDir, { recursive: true, force: true });
     }
@@ -69,6 +85,8 @@ export function installCheckout(modulesDir = path.join(REPO, "node_modules")): s
 /**
  * What npm does for a package's `bin` on install: an executable file, linked from `.bin` (the
  * provider plugin's executable, which the engine looks for on PATH or in a folder Pulumi.yaml names).
+ * A link that is already right is left alone, and a wrong one is replaced in one rename: another
+ * process's engine may be looking the plugin up at that moment.
  */
 function linkBins(modulesDir: string, target: string): void {
     const manifest = JSON.parse(readFileSync(path.join(target, "package.json"), "utf8")) as {
@@ -77,9 +95,26 @@ function linkBins(modulesDir: string, target: string): void {
     const binDir = path.join(modulesDir, ".bin");
     mkdirSync(binDir, { recursive: true });
     for (const [name, file] of Object.entries(manifest.bin ?? {})) {
-        chmodSync(path.join(target, file), 0o755);
-        rmSync(path.join(binDir, name), { force: true });
-        symlinkSync(path.relative(binDir, path.join(target, file)), path.join(binDir, name));
+        const executable = path.join(target, file);
+        if ((statSync(executable).mode & 0o777) !== 0o755) {
+            chmodSync(executable, 0o755);
+        }
+        const link = path.join(binDir, name);
+        const wanted = path.relative(binDir, executable);
+        if (linkTarget(link) !== wanted) {
+            const staging = `${link}.${process.pid}.tmp`;
+            rmSync(staging, { force: true });
+            symlinkSync(wanted, staging);
+            renameSync(staging, link);
+        }
+    }
+}
+
+function linkTarget(link: string): string | undefined {
+    try {
+        return readlinkSync(link);
+    } catch {
+        return undefined;
     }
 }
 

@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { filesUnder, hashFiles } from "./file-hash";
+import { withInstallLock } from "./install-lock";
 
 const REPO = path.resolve(__dirname, "..");
 export const PYTHON_VENV = path.join(REPO, ".tools", "python-venv");
@@ -45,9 +46,21 @@ export function pythonSdkSourceTree(sdkDir: string, into: string, licenseFile = 
 export function installPythonSdk(): string {
     const pin = pulumiVersion();
     const sources = sourcesHash(pin);
-    if (existsSync(STAMP) && readFileSync(STAMP, "utf8") === sources) {
+    const isCurrent = () => existsSync(STAMP) && readFileSync(STAMP, "utf8") === sources;
+    if (isCurrent()) {
         return PYTHON_VENV;
     }
+    // Test files run in several processes at once: one pip at a time in the virtualenv, and none
+    // when another process has just made it current.
+    withInstallLock("install-python-sdk", () => {
+        if (!isCurrent()) {
+            install(pin, sources);
+        }
+    });
+    return PYTHON_VENV;
+}
+
+function install(pin: string, sources: string): void {
     const python = path.join(PYTHON_VENV, "bin", "python");
     if (!existsSync(python)) {
         execFileSync("python3", ["-m", "venv", PYTHON_VENV], { stdio: "inherit" });
@@ -65,7 +78,6 @@ export function installPythonSdk(): string {
         rmSync(copy, { recursive: true, force: true });
     }
     writeFileSync(STAMP, sources);
-    return PYTHON_VENV;
 }
 
 if (require.main === module) {

@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { filesUnder, hashFiles } from "./file-hash";
+import { withInstallLock } from "./install-lock";
 
 export const SDK_PACKAGE_NAME = "@pulumi-ram-invitations/sdk";
 const REPO = path.resolve(__dirname, "..");
@@ -23,9 +24,22 @@ const STAMP = ".sdk-sources";
 export function installTypeScriptSdk(modulesDir = path.join(REPO, "node_modules")): string {
     const target = path.join(modulesDir, ...SDK_PACKAGE_NAME.split("/"));
     const sources = sourcesHash();
-    if (existsSync(path.join(target, STAMP)) && readFileSync(path.join(target, STAMP), "utf8") === sources) {
+    const isCurrent = () =>
+        existsSync(path.join(target, STAMP)) && readFileSync(path.join(target, STAMP), "utf8") === sources;
+    if (isCurrent()) {
         return target;
     }
+    // Test files run in several processes at once: one build at a time (BUILD is one folder), and
+    // none when another process has just made it current.
+    withInstallLock("install-sdk", () => {
+        if (!isCurrent()) {
+            build(target, sources);
+        }
+    });
+    return target;
+}
+
+function build(target: string, sources: string): void {
     rmSync(BUILD, { recursive: true, force: true });
     mkdirSync(path.dirname(BUILD), { recursive: true });
     cpSync(SOURCES, BUILD, { recursive: true });
@@ -36,7 +50,6 @@ export function installTypeScriptSdk(modulesDir = path.join(REPO, "node_modules"
         cpSync(path.join(BUILD, file), path.join(target, file));
     }
     writeFileSync(path.join(target, STAMP), sources);
-    return target;
 }
 
 function sourcesHash(): string {
