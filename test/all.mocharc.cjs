@@ -21,6 +21,7 @@ const REPO = path.resolve(__dirname, "..");
 
 /** The longest files first, measured by their wall time in `npm test`. */
 const LONGEST_FIRST = [
+    "test/e2e/checkpoint-free-languages.test.ts",
     "test/e2e/checkpoint-free.test.ts",
     "test/e2e/release.test.ts",
     "test/e2e/rejections.test.ts",
