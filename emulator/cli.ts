@@ -1,5 +1,5 @@
 /**
- * Command line: `npm run -s emulator -- --port 0 --seed seed.json [--state-file path] [--random-seed n]`.
+ * Command line: `npm run -s emulator -- --port 0 --seed <seed file> [--state-file path] [--random-seed n]`.
  *
  * The first line on stdout is the endpoint URL, so a script can read it and go; everything
  * else (one line per request) goes to stderr. SIGINT or SIGTERM stops it cleanly (exit 0); a

@@ -1,6 +1,6 @@
 /**
  * The plugin's schema: the public contract of every SDK generated from it (`pulumi package
- * gen-sdk`) and of Pulumi YAML programs. test/unit/plugin-schema.test.ts holds it to the
+ * gen-sdk`) and of Pulumi YAML programs. test/unit/plugin/schema.test.ts holds it to the
  * implementation: a property here and not in the provider (or the other way round) fails.
  */
 import { GET_INVITATIONS_TOKEN } from "./invitations-function";

@@ -1,8 +1,8 @@
 /**
  * Every folder README is the folder's map, so it may not drift from the folder: it names every file
  * and subfolder the folder holds, and every file or folder it names exists. A name in backticks
- * (`answer/lifecycle.ts`, `server/`) or in a ```text layout tree counts; it is looked up from the
- * README's folder, from anywhere below it (a README may name `lifecycle.ts` of a subfolder), or from
+ * (`lifecycle.ts`, `server/`) or in a ```text layout tree counts; it is looked up from the
+ * README's folder, from anywhere below it (a README may name a file of a subfolder by its name), or from
  * the repository's root.
  */
 import { expect } from "chai";
