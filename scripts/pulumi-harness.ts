@@ -25,6 +25,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { ConfigMap, LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { awsVariableNames } from "../emulator";
+import { typeCheckOnce } from "./type-check-once";
 
 const repoRoot = path.resolve(__dirname, "..");
 
@@ -55,13 +56,19 @@ export type PulumiHarnessOptions = (
           /** Project name: the namespace of config keys and part of every URN. Default: the program's folder name. */
           project?: string;
           copy?: undefined;
+          typeCheckEveryRun?: undefined;
       }
     | {
           /**
            * Run a copy of this project exactly as Pulumi runs a user's: its Pulumi.yaml as written, its
-           * program type-checked as Pulumi does by default (no tsconfig or transpile-only of the harness).
+           * program type-checked with its own tsconfig.json (once per process for the same files).
            */
           copy: ProjectCopy;
+          /**
+           * Type-check the program at every run, as Pulumi does by default, instead of once per process
+           * for the same files: for a test that edits the program between runs or asserts the check.
+           */
+          typeCheckEveryRun?: boolean;
           program?: undefined;
           project?: undefined;
       }
@@ -152,17 +159,22 @@ export class PulumiHarness {
         const tempDir = await mkdtemp(path.join(tmpdir(), "pulumi-e2e-"));
         const id = randomUUID();
         try {
+            const workDir = options.copy ? await copyProject(options.copy, path.join(tempDir, "project")) : tempDir;
             // The harness's own project compiles the fixture without type checks (npm run typecheck has
-            // them); a copied project runs as Pulumi runs it by default, type-checked.
+            // them). A copied project is type-checked as Pulumi checks it, once per process for the
+            // same files (scripts/type-check-once.ts), or at every run when the test asks for it.
+            const transpileOnly = options.copy
+                ? !options.typeCheckEveryRun && (await typeCheckOnce(workDir, linksOf(options.copy)))
+                : true;
             const env = {
-                ...(options.copy ? {} : { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }),
+                ...(transpileOnly ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : {}),
                 ...hermeticEnv(tempDir, binDir, id, options.env ?? {}, options.backendQuery),
             };
             await mkdir(path.join(tempDir, "state")); // the file backend does not create its root
-            const pulumiCommand = await PulumiCommand.get({ root: path.dirname(binDir) });
+            const pulumiCommand = await pulumiCommandIn(path.dirname(binDir));
             const workspace = options.copy
                 ? await LocalWorkspace.create({
-                      workDir: await copyProject(options.copy, path.join(tempDir, "project")),
+                      workDir,
                       envVars: env,
                       pulumiCommand,
                       secretsProvider: "passphrase",
@@ -298,13 +310,29 @@ function hermeticEnv(
 }
 
 /** Copies a project's files into `into` and makes its links there; answers `into`. */
+/**
+ * The CLI as the Automation API drives it, one per install and process: PulumiCommand.get runs
+ * `pulumi version` to check it, a CLI start (about 0.2 CPU seconds) that every stack would repeat.
+ */
+const pulumiCommands = new Map<string, Promise<PulumiCommand>>();
+
+function pulumiCommandIn(root: string): Promise<PulumiCommand> {
+    if (!pulumiCommands.has(root)) {
+        pulumiCommands.set(root, PulumiCommand.get({ root }));
+    }
+    return pulumiCommands.get(root)!;
+}
+
+function linksOf(copy: ProjectCopy): Record<string, string> {
+    return copy.links ?? { node_modules: path.join(copy.root, "node_modules") };
+}
+
 async function copyProject(copy: ProjectCopy, into: string): Promise<string> {
     await mkdir(into, { recursive: true });
     for (const entry of copy.paths) {
         await cp(path.join(copy.root, entry), path.join(into, entry), { recursive: true });
     }
-    const links = copy.links ?? { node_modules: path.join(copy.root, "node_modules") };
-    for (const [name, target] of Object.entries(links)) {
+    for (const [name, target] of Object.entries(linksOf(copy))) {
         await symlink(target, path.join(into, name));
     }
     return into;

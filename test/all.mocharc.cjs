@@ -52,6 +52,8 @@ const spec = [...first, ...all.filter((file) => !first.includes(file))].map((fil
 
 module.exports = {
     ...base,
+    // The slowest files, printed when the run ends (support/file-times.cjs).
+    require: [...base.require, path.join(__dirname, "support", "file-times.cjs")],
     spec,
     parallel: true,
     jobs: Number(process.env.MOCHA_JOBS || 3),

@@ -57,6 +57,7 @@ describe("moving a stack from the dynamic resource to the plugin (README)", func
         await symlink(path.join(REPO, "node_modules"), path.join(folder, "node_modules"));
         const harness = await suite.stack({
             copy: { root: folder, paths: ["Pulumi.yaml", "index.ts", "tsconfig.json"] },
+            typeCheckEveryRun: true, // the program is replaced between runs
             env: clientEnvironment(suite.emulator.endpoint, RECEIVER),
         });
         await harness.stack.up();

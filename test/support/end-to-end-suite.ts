@@ -22,6 +22,8 @@ export interface RootStackOptions {
     backendQuery?: string;
     /** More `ram-invitations:*` config values, by key (e.g. `policy`, `accounts`), as JSON. */
     config?: Record<string, unknown>;
+    /** See PulumiHarnessOptions.typeCheckEveryRun. */
+    typeCheckEveryRun?: boolean;
 }
 
 export interface EndToEndSuite {
@@ -72,6 +74,7 @@ export function endToEndSuite(): EndToEndSuite {
                     ...options.env,
                 },
                 backendQuery: options.backendQuery,
+                typeCheckEveryRun: options.typeCheckEveryRun,
             });
         },
     };
