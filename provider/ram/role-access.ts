@@ -10,6 +10,7 @@ import type { RAMClient } from "@aws-sdk/client-ram";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from "@smithy/core";
 import { ROLE_ATTEMPTS } from "../defaults";
+import { problemOf, ROLE_ASSUMPTION_ERROR } from "./errors";
 import { silenceNodeVersionNotice } from "./sdk-notices";
 
 /** The role a call runs as, and how the provider names its session. */
@@ -29,7 +30,7 @@ export class RoleAssumptionError extends Error {
         cause: unknown,
     ) {
         super(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause), { cause });
-        this.name = "RoleAssumptionError";
+        this.name = ROLE_ASSUMPTION_ERROR;
     }
 }
 
@@ -73,7 +74,7 @@ export function renewExpiredCredentials(client: RAMClient, credentials: AwsCrede
             try {
                 return await next(args);
             } catch (error) {
-                if (!(error instanceof Error) || error.name !== EXPIRED_TOKEN) {
+                if (problemOf(error) !== "credentials-expired") {
                     throw error;
                 }
                 if ((await credentials(properties)) === used) {
@@ -85,9 +86,6 @@ export function renewExpiredCredentials(client: RAMClient, credentials: AwsCrede
         { step: "initialize", name: "renewExpiredRoleCredentials" },
     );
 }
-
-/** The error RAM answers for temporary credentials past their expiry. */
-const EXPIRED_TOKEN = "ExpiredTokenException";
 
 /** A key for caches that must never mix two ways of reaching AWS (the chain, or each role). */
 export function accessKey(role: RoleAccess | undefined): string {

@@ -7,7 +7,7 @@ import { AwsSettings, RamClients } from "./clients";
 export interface SessionSettings extends AwsSettings {
     allowedAccountIds?: string[];
 }
-import type { CallContext } from "./errors";
+import type { CallContext } from "./messages";
 import { InvitationLoader } from "./invitation-loader";
 import { roleCredentials } from "./role-access";
 import { accountOfRole, AccountNotAllowedError } from "./allowed-accounts";

@@ -10,13 +10,13 @@ import type * as pulumi from "@pulumi/pulumi";
 import { RunningEmulator } from "../../../emulator";
 import type { OperationFaults } from "../../../emulator";
 import { deriveClientToken } from "../../../provider/core/rejection/client-token";
-import { REJECT_ERROR_NAMES } from "../../../provider/ram/errors";
 import { rejectionProvider } from "../../../provider/dynamic/answer-provider";
 import { loadSerializedProvider, serializeProviderByValue } from "../../support/serialized-provider";
 import { emulatorEnvironment, useEnvironment } from "../../support/aws-environment";
 import { RECEIVER, SENDER } from "../../support/accounts";
 import { capturingStderr } from "../../support/capture-stderr";
 import { expectFailure } from "../../support/expect-failure";
+import { documentedErrors } from "../../support/sdk-errors";
 import { emulatorPerSuite } from "../../support/emulator-suite";
 
 const REGION = "eu-west-1";
@@ -52,11 +52,13 @@ const NO_CREDENTIALS = {
 };
 
 const CASES: Case[] = [
-    ...REJECT_ERROR_NAMES.filter((name) => EXPECTED_ADVICE[name]).map((name) => ({
-        title: name,
-        faults: { errorNext: 10, errorName: name },
-        expected: EXPECTED_ADVICE[name],
-    })),
+    ...documentedErrors("RejectResourceShareInvitation")
+        .filter((name) => EXPECTED_ADVICE[name])
+        .map((name) => ({
+            title: name,
+            faults: { errorNext: 10, errorName: name },
+            expected: EXPECTED_ADVICE[name],
+        })),
     // Faults that outlast the SDK's retries (two attempts here, to keep the test short).
     { title: "throttling", faults: { throttleNext: 10 }, expected: "kept failing with ThrottlingException" },
     {
