@@ -169,11 +169,12 @@ function connectionErrorCode(error: unknown): string | undefined {
 
 /** Errors made in this process, before or instead of a request: their own message says what to do. */
 export function isLocalRefusal(error: unknown): boolean {
-    return [ROLE_ASSUMPTION_ERROR, ACCOUNT_NOT_ALLOWED_ERROR].includes(errorName(error) ?? "");
+    const name = errorName(error);
+    return name === ROLE_ASSUMPTION_ERROR || name === ACCOUNT_NOT_ALLOWED_ERROR;
 }
 
 /** The name of role-access.ts's RoleAssumptionError (told apart by name, like the SDK's errors). */
-export const ROLE_ASSUMPTION_ERROR = "RoleAssumptionError";
+export const ROLE_ASSUMPTION_ERROR = "RoleAssumptionError" as const;
 
 /** The SDK's error name (`err.name`), or undefined for values that are not errors. */
 function errorName(error: unknown): string | undefined {

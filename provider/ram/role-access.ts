@@ -24,14 +24,19 @@ export interface RoleAccess {
 }
 
 /** The error of an AssumeRole that AWS refused (or that could not be sent); `cause` holds STS's error. */
-export class RoleAssumptionError extends Error {
-    constructor(
-        readonly roleArn: string,
-        cause: unknown,
-    ) {
-        super(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause), { cause });
-        this.name = ROLE_ASSUMPTION_ERROR;
-    }
+export interface RoleAssumptionError extends Error {
+    readonly name: typeof ROLE_ASSUMPTION_ERROR;
+    readonly roleArn: string;
+}
+
+/**
+ * The error of assuming `roleArn` that failed with `cause`. An Error with fields rather than a
+ * subclass, as ram-call-error.ts explains: a subclass of Error rebuilt by Pulumi's closure
+ * serializer is no Error, and its message is lost.
+ */
+export function roleAssumptionError(roleArn: string, cause: unknown): RoleAssumptionError {
+    const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    return Object.assign(new Error(message, { cause }), { name: ROLE_ASSUMPTION_ERROR, roleArn });
 }
 
 /**
@@ -53,7 +58,7 @@ export function roleCredentials(
     });
     const tagged: AwsCredentialIdentityProvider = (properties) =>
         assume(properties).catch((error: unknown) => {
-            throw new RoleAssumptionError(role.roleArn, error);
+            throw roleAssumptionError(role.roleArn, error);
         });
     const memoized = memoizeIdentityProvider(tagged, isIdentityExpired, doesIdentityRequireRefresh)!;
     // Marked so that each client uses this one cache rather than wrapping it in one of its own.

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as ram from "@aws-sdk/client-ram";
 import * as sts from "@aws-sdk/client-sts";
 import { classifyRejectError, localFailureOf, problemOf } from "../../../provider/ram/errors";
-import { RoleAssumptionError } from "../../../provider/ram/role-access";
+import { roleAssumptionError } from "../../../provider/ram/role-access";
 import { documentedErrors, sdkError } from "../../support/sdk-errors";
 
 const REJECT_ERRORS = documentedErrors("RejectResourceShareInvitation");
@@ -76,10 +76,7 @@ describe("classifyRejectError and problemOf", () => {
 
     it("tells a role refused from a role without credentials to assume it with", () => {
         const role = "arn:aws:iam::111122223333:role/r";
-        const refused = new RoleAssumptionError(
-            role,
-            Object.assign(new Error("not allowed"), { name: "AccessDenied" }),
-        );
+        const refused = roleAssumptionError(role, Object.assign(new Error("not allowed"), { name: "AccessDenied" }));
         expect(localFailureOf(refused)).to.deep.equal({
             kind: "role-refused",
             roleArn: role,
@@ -88,7 +85,7 @@ describe("classifyRejectError and problemOf", () => {
         const noCredentials = Object.assign(new Error("Could not load credentials"), {
             name: "CredentialsProviderError",
         });
-        expect(localFailureOf(new RoleAssumptionError(role, noCredentials))).to.deep.equal({
+        expect(localFailureOf(roleAssumptionError(role, noCredentials))).to.deep.equal({
             kind: "role-without-credentials",
             roleArn: role,
             detail: "Could not load credentials",
