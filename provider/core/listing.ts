@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { ACCOUNT_ID } from "../ram/arn";
-import { describeRamError } from "../ram/errors";
+import { failedCall } from "../ram/ram-call-error";
 import { describeRegionProblem } from "../ram/regions";
 import type { RoleAccess } from "../ram/role-access";
 import type { RamSession } from "../ram/session";
@@ -57,7 +57,8 @@ export async function listInvitations(
     try {
         listed = await session.invitations.listing(args.region);
     } catch (error) {
-        throw new pulumi.RunError(describeRamError(error, await session.regionContext(args.region), "list"));
+        // In the program, a RunError is reported by its message alone, without a stack trace.
+        throw new pulumi.RunError((await failedCall(session, "list", { region: args.region }, error)).message);
     }
     return [...listed.byArn.values()]
         .map((invitation) => ({ ...invitationFacts(invitation), region: args.region }))

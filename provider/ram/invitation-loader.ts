@@ -5,7 +5,7 @@ import {
     ResourceShareInvitation,
 } from "@aws-sdk/client-ram";
 import { DEFAULT_BATCHING } from "../defaults";
-import { errorName } from "./errors";
+import { problemOf } from "./errors";
 
 /** How lookups are grouped into GetResourceShareInvitations calls (see DEFAULT_BATCHING). */
 export interface BatchingOptions {
@@ -130,7 +130,7 @@ export class InvitationLoader {
         try {
             return await this.readAll(region, { resourceShareArns: [resourceShareArn] });
         } catch (error) {
-            if (errorName(error) === "UnknownResourceException") {
+            if (problemOf(error) === "unknown-resource") {
                 return [];
             }
             throw error;
@@ -158,7 +158,7 @@ export class InvitationLoader {
         try {
             return indexListing(await this.readAll(region, { resourceShareInvitationArns: arns })).byArn;
         } catch (error) {
-            if (errorName(error) !== "ResourceShareInvitationArnNotFoundException") {
+            if (problemOf(error) !== "arn-not-found") {
                 throw error;
             }
             if (arns.length === 1) {

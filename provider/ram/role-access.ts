@@ -10,6 +10,7 @@ import type { RAMClient } from "@aws-sdk/client-ram";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from "@smithy/core";
 import { ROLE_ATTEMPTS } from "../defaults";
+import { problemOf, ROLE_ASSUMPTION_ERROR } from "./errors";
 import { silenceNodeVersionNotice } from "./sdk-notices";
 
 /** The role a call runs as, and how the provider names its session. */
@@ -23,14 +24,19 @@ export interface RoleAccess {
 }
 
 /** The error of an AssumeRole that AWS refused (or that could not be sent); `cause` holds STS's error. */
-export class RoleAssumptionError extends Error {
-    constructor(
-        readonly roleArn: string,
-        cause: unknown,
-    ) {
-        super(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause), { cause });
-        this.name = "RoleAssumptionError";
-    }
+export interface RoleAssumptionError extends Error {
+    readonly name: typeof ROLE_ASSUMPTION_ERROR;
+    readonly roleArn: string;
+}
+
+/**
+ * The error of assuming `roleArn` that failed with `cause`. An Error with fields rather than a
+ * subclass, as ram-call-error.ts explains: a subclass of Error rebuilt by Pulumi's closure
+ * serializer is no Error, and its message is lost.
+ */
+export function roleAssumptionError(roleArn: string, cause: unknown): RoleAssumptionError {
+    const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    return Object.assign(new Error(message, { cause }), { name: ROLE_ASSUMPTION_ERROR, roleArn });
 }
 
 /**
@@ -52,7 +58,7 @@ export function roleCredentials(
     });
     const tagged: AwsCredentialIdentityProvider = (properties) =>
         assume(properties).catch((error: unknown) => {
-            throw new RoleAssumptionError(role.roleArn, error);
+            throw roleAssumptionError(role.roleArn, error);
         });
     const memoized = memoizeIdentityProvider(tagged, isIdentityExpired, doesIdentityRequireRefresh)!;
     // Marked so that each client uses this one cache rather than wrapping it in one of its own.
@@ -73,7 +79,7 @@ export function renewExpiredCredentials(client: RAMClient, credentials: AwsCrede
             try {
                 return await next(args);
             } catch (error) {
-                if (!(error instanceof Error) || error.name !== EXPIRED_TOKEN) {
+                if (problemOf(error) !== "credentials-expired") {
                     throw error;
                 }
                 if ((await credentials(properties)) === used) {
@@ -85,9 +91,6 @@ export function renewExpiredCredentials(client: RAMClient, credentials: AwsCrede
         { step: "initialize", name: "renewExpiredRoleCredentials" },
     );
 }
-
-/** The error RAM answers for temporary credentials past their expiry. */
-const EXPIRED_TOKEN = "ExpiredTokenException";
 
 /** A key for caches that must never mix two ways of reaching AWS (the chain, or each role). */
 export function accessKey(role: RoleAccess | undefined): string {

@@ -7,10 +7,10 @@ import { AwsSettings, RamClients } from "./clients";
 export interface SessionSettings extends AwsSettings {
     allowedAccountIds?: string[];
 }
-import type { CallContext } from "./errors";
+import type { CallContext } from "./messages";
 import { InvitationLoader } from "./invitation-loader";
 import { roleCredentials } from "./role-access";
-import { accountOfRole, AccountNotAllowedError } from "./allowed-accounts";
+import { accountNotAllowedError, accountOfRole } from "./allowed-accounts";
 import { AssociationWatcher } from "./association-watcher";
 import { findEverythingShared, SharedWithAccount } from "./share-finders";
 
@@ -60,7 +60,7 @@ export class RamSession {
                 ? accountOfRole(this.settings.role.roleArn)
                 : await findCallerAccount(region, this.settings);
             if (account === undefined || !allowed.includes(account)) {
-                throw new AccountNotAllowedError(account, allowed, this.settings);
+                throw accountNotAllowedError(account, allowed, this.settings);
             }
         })();
         return this.allowedAccount;

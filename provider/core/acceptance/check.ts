@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { warn } from "../../diagnostics";
-import { describeLookupFailure } from "../../ram/errors";
+import { describeLookupFailure } from "../../ram/messages";
 import type { RamSession } from "../../ram/session";
 import type { RamSessions } from "../../ram/sessions";
 import { findPendingResources } from "../../ram/share-finders";

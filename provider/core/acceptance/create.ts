@@ -12,7 +12,9 @@ import {
     ResourceShareInvitationStatus,
 } from "@aws-sdk/client-ram";
 import type { RamArn } from "../../ram/arn";
-import { describeAccount, describeRamError, errorName } from "../../ram/errors";
+import { problemOf } from "../../ram/errors";
+import { describeAccount } from "../../ram/messages";
+import { callRam, failedCall } from "../../ram/ram-call-error";
 import { findSeenInvitation } from "../../ram/invitation-finders";
 import type { RamSession } from "../../ram/session";
 import type { RamSessions } from "../../ram/sessions";
@@ -44,14 +46,9 @@ export async function createAcceptance(
     const facts = invitation ? invitationFacts(invitation) : factsFromArn(arn, ResourceShareInvitationStatus.ACCEPTED);
     const shareArn = requireArn(facts.resourceShareArn, "resourceShareArn");
     const waitSeconds = associationWaitSeconds(inputs);
-    const associated = await session
-        .associations(arn.region)
-        .waitFor(shareArn.arn, waitSeconds)
-        .catch(async (error) => {
-            throw new Error(describeRamError(error, await session.callContext(shareArn), "look up"), {
-                cause: error,
-            });
-        });
+    const associated = await callRam(session, "look up", shareArn, () =>
+        session.associations(arn.region).waitFor(shareArn.arn, waitSeconds),
+    );
     if (!associated) {
         const context = await session.callContext(shareArn);
         throw new Error(
@@ -93,9 +90,9 @@ async function accept(
             .send(new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: arn.arn, clientToken }));
         return answer.resourceShareInvitation;
     } catch (error) {
-        if (errorName(error) === "ResourceShareInvitationAlreadyAcceptedException") {
+        if (problemOf(error) === "already-accepted") {
             return undefined;
         }
-        throw new Error(describeRamError(error, await session.callContext(arn), "accept"), { cause: error });
+        throw await failedCall(session, "accept", arn, error);
     }
 }

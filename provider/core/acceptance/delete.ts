@@ -7,7 +7,8 @@
  */
 import { DisassociateResourceShareCommand } from "@aws-sdk/client-ram";
 import { info } from "../../diagnostics";
-import { describeRamError, errorName } from "../../ram/errors";
+import { problemOf } from "../../ram/errors";
+import { failedCall } from "../../ram/ram-call-error";
 import type { RamSessions } from "../../ram/sessions";
 import { roleOfState } from "../answer/role-inputs";
 import { requireArn } from "../answer/selection";
@@ -34,11 +35,11 @@ export async function deleteAcceptance(sessions: RamSessions, id: string, props:
         );
         info(`${id}: account ${props.receiverAccountId} left share ${share.arn}.`);
     } catch (error) {
-        if (errorName(error) === "UnknownResourceException") {
+        if (problemOf(error) === "unknown-resource") {
             // Already left, removed by the owner, or deleted: the account is out of the share, as asked.
             info(`${id}: account ${props.receiverAccountId} is no longer in share ${share.arn}; nothing to leave.`);
             return;
         }
-        throw new Error(describeRamError(error, await session.callContext(share), "leave"), { cause: error });
+        throw await failedCall(session, "leave", share, error);
     }
 }

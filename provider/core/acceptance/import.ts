@@ -3,7 +3,7 @@
  * no call. The state is what refresh would read: the share and its resources as the account sees them.
  */
 import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
-import { describeRamError } from "../../ram/errors";
+import { callRam } from "../../ram/ram-call-error";
 import type { RamSessions } from "../../ram/sessions";
 import { accessOfTarget, findImportable, ImportTarget } from "../answer/import";
 import { invitationFacts } from "../answer/properties";
@@ -23,12 +23,7 @@ export async function importAcceptance(
         notImportable,
     );
     const facts = invitationFacts(invitation);
-    let shared;
-    try {
-        shared = await session.sharedWithAccount(arn.region);
-    } catch (error) {
-        throw new Error(describeRamError(error, await session.callContext(arn), "look up"), { cause: error });
-    }
+    const shared = await callRam(session, "look up", arn, () => session.sharedWithAccount(arn.region));
     return {
         ...facts,
         clientToken: deriveAcceptanceClientToken(resourceUrn, arn.arn),

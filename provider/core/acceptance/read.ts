@@ -8,9 +8,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ResourceShareAssociationStatus, ResourceShareStatus } from "@aws-sdk/client-ram";
 import { warn } from "../../diagnostics";
-import { describeRamError } from "../../ram/errors";
 import { findListedInvitation } from "../../ram/invitation-finders";
-import type { RamSession } from "../../ram/session";
+import { callRam } from "../../ram/ram-call-error";
 import type { RamSessions } from "../../ram/sessions";
 import type { SharedWithAccount } from "../../ram/share-finders";
 import { invitationFacts } from "../answer/properties";
@@ -26,8 +25,8 @@ export async function readAcceptance(
     const session = sessions.forRole(roleOfState(props));
     const arn = requireArn(props.invitationArn ?? id, "invitationArn");
     const [invitation, shared] = await Promise.all([
-        lookUp(session, arn, () => findListedInvitation(session.invitations, arn.region, arn.arn)),
-        lookUp(session, arn, () => session.sharedWithAccount(arn.region)),
+        callRam(session, "look up", arn, () => findListedInvitation(session.invitations, arn.region, arn.arn)),
+        callRam(session, "look up", arn, () => session.sharedWithAccount(arn.region)),
     ]);
     const facts = invitation ? invitationFacts(invitation) : {};
     const state: AcceptanceState = { ...props, ...facts, ...shareAsSeen(props, shared) };
@@ -68,12 +67,4 @@ export function shareAsSeen(
             : ResourceShareAssociationStatus.DISASSOCIATED,
         sharedResources: active ? (shared.resourcesByShare.get(props.resourceShareArn) ?? []) : [],
     };
-}
-
-async function lookUp<T>(session: RamSession, arn: ReturnType<typeof requireArn>, find: () => Promise<T>): Promise<T> {
-    try {
-        return await find();
-    } catch (error) {
-        throw new Error(describeRamError(error, await session.callContext(arn), "look up"), { cause: error });
-    }
 }

@@ -1,11 +1,11 @@
 import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
-import { CallContext, describeRamProblem } from "../../ram/errors";
+import { CallContext, describeRamProblem } from "../../ram/messages";
 import type { Verdict } from "../answer/verdict";
 
-/** The error RAM answers an acceptance of an invitation in each status it cannot be accepted in. */
-const REFUSED: Partial<Record<string, string>> = {
-    [ResourceShareInvitationStatus.REJECTED]: "ResourceShareInvitationAlreadyRejectedException",
-    [ResourceShareInvitationStatus.EXPIRED]: "ResourceShareInvitationExpiredException",
+/** What RAM answers an acceptance of an invitation in each status it cannot be accepted in. */
+const REFUSED: Partial<Record<string, "already-rejected" | "expired">> = {
+    [ResourceShareInvitationStatus.REJECTED]: "already-rejected",
+    [ResourceShareInvitationStatus.EXPIRED]: "expired",
 };
 
 /**
@@ -17,9 +17,9 @@ export function judgeForAcceptance(invitation: ResourceShareInvitation | undefin
     if (!invitation) {
         return {
             ok: false,
-            reason: describeRamProblem("ResourceShareInvitationArnNotFoundException", "", context, "accept"),
+            reason: describeRamProblem("arn-not-found", context, "accept"),
         };
     }
     const refusal = REFUSED[invitation.status ?? ""];
-    return refusal ? { ok: false, reason: describeRamProblem(refusal, "", context, "accept") } : { ok: true };
+    return refusal ? { ok: false, reason: describeRamProblem(refusal, context, "accept") } : { ok: true };
 }

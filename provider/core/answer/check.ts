@@ -8,13 +8,13 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceShareInvitation } from "@aws-sdk/client-ram";
 import { warn } from "../../diagnostics";
 import type { RamArn } from "../../ram/arn";
+import { isLocalRefusal } from "../../ram/errors";
 import {
     CallContext,
     describeLookupFailure,
     describeMissingShareInvitation,
     describeRamError,
-    isLocalRefusal,
-} from "../../ram/errors";
+} from "../../ram/messages";
 import { findInvitationByArn, findInvitationForShare } from "../../ram/invitation-finders";
 import type { RamSession } from "../../ram/session";
 import type { RamSessions } from "../../ram/sessions";

@@ -4,7 +4,8 @@
  * naming the account that looked.
  */
 import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
-import { describeAccount, describeRamError } from "../../ram/errors";
+import { describeAccount } from "../../ram/messages";
+import { callRam } from "../../ram/ram-call-error";
 import { findCurrentInvitation } from "../../ram/invitation-finders";
 import type { RamArn } from "../../ram/arn";
 import type { RoleAccess } from "../../ram/role-access";
@@ -73,12 +74,9 @@ export async function findImportable(
 ): Promise<{ invitation: ResourceShareInvitation; session: RamSession; arn: RamArn }> {
     const arn = requireArn(target.invitationArn, "invitationArn");
     const session = sessions.forRole(target.role);
-    let invitation: ResourceShareInvitation | undefined;
-    try {
-        invitation = await findCurrentInvitation(session.invitations, arn.region, arn.arn);
-    } catch (error) {
-        throw new Error(describeRamError(error, await session.callContext(arn), "look up"), { cause: error });
-    }
+    const invitation = await callRam(session, "look up", arn, () =>
+        findCurrentInvitation(session.invitations, arn.region, arn.arn),
+    );
     const context = await session.callContext(arn);
     const seenBy = `${describeAccount(context)} in region ${arn.region}`;
     if (!invitation) {

@@ -10,7 +10,9 @@ import {
 } from "@aws-sdk/client-ram";
 import { warn } from "../../diagnostics";
 import type { RamArn } from "../../ram/arn";
-import { classifyRejectError, describeMissingShareInvitation, describeRamError } from "../../ram/errors";
+import { classifyRejectError } from "../../ram/errors";
+import { describeMissingShareInvitation } from "../../ram/messages";
+import { callRam, failedCall } from "../../ram/ram-call-error";
 import { findCurrentInvitation, findSeenInvitation, waitForInvitationForShare } from "../../ram/invitation-finders";
 import type { RamSession } from "../../ram/session";
 import type { RamSessions } from "../../ram/sessions";
@@ -76,7 +78,7 @@ async function reject(
     } catch (error) {
         const outcome = classifyRejectError(error);
         if (outcome === "fail") {
-            throw new Error(describeRamError(error, await session.callContext(arn), "reject"), { cause: error });
+            throw await failedCall(session, "reject", arn, error);
         }
         if (outcome === "expired") {
             warn(`invitation ${arn.arn} has expired; there is nothing to reject. Recording it as EXPIRED.`);
@@ -93,10 +95,8 @@ export async function invitationToAnswer(session: RamSession, inputs: RejectionI
     }
     const share = requireArn(inputs.resourceShareArn, "resourceShareArn");
     const waitSeconds = invitationWaitSeconds(inputs);
-    const invitation = await waitForInvitationForShare(session.invitations, share.region, share.arn, waitSeconds).catch(
-        async (error) => {
-            throw new Error(describeRamError(error, await session.callContext(share), "look up"), { cause: error });
-        },
+    const invitation = await callRam(session, "look up", share, () =>
+        waitForInvitationForShare(session.invitations, share.region, share.arn, waitSeconds),
     );
     if (!invitation?.resourceShareInvitationArn) {
         throw new Error(describeMissingShareInvitation(share.arn, await session.callContext(share), waitSeconds));
@@ -105,10 +105,6 @@ export async function invitationToAnswer(session: RamSession, inputs: RejectionI
 }
 
 /** The invitation as RAM shows it now; a failure says what to do. */
-export async function lookUpCurrent(session: RamSession, arn: RamArn): Promise<ResourceShareInvitation | undefined> {
-    try {
-        return await findCurrentInvitation(session.invitations, arn.region, arn.arn);
-    } catch (error) {
-        throw new Error(describeRamError(error, await session.callContext(arn), "look up"), { cause: error });
-    }
+export function lookUpCurrent(session: RamSession, arn: RamArn): Promise<ResourceShareInvitation | undefined> {
+    return callRam(session, "look up", arn, () => findCurrentInvitation(session.invitations, arn.region, arn.arn));
 }

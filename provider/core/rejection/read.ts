@@ -1,7 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ResourceShareInvitation } from "@aws-sdk/client-ram";
-import { describeRamError } from "../../ram/errors";
 import { findListedInvitation } from "../../ram/invitation-finders";
+import { callRam } from "../../ram/ram-call-error";
 import type { RamSessions } from "../../ram/sessions";
 import { invitationFacts, RejectionState } from "../answer/properties";
 import { roleOfState } from "../answer/role-inputs";
@@ -18,12 +17,9 @@ export async function readRejection(
 ): Promise<pulumi.dynamic.ReadResult<RejectionState>> {
     const session = sessions.forRole(props ? roleOfState(props) : undefined);
     const arn = requireArn(props?.invitationArn ?? id, "invitationArn");
-    let invitation: ResourceShareInvitation | undefined;
-    try {
-        invitation = await findListedInvitation(session.invitations, arn.region, arn.arn);
-    } catch (error) {
-        throw new Error(describeRamError(error, await session.callContext(arn), "look up"), { cause: error });
-    }
+    const invitation = await callRam(session, "look up", arn, () =>
+        findListedInvitation(session.invitations, arn.region, arn.arn),
+    );
     // A rejection is final: when RAM no longer returns the invitation (its share was deleted), the
     // last known state is still the truth.
     if (!invitation) {

@@ -1,5 +1,5 @@
 import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
-import { CallContext, describeRamProblem } from "../../ram/errors";
+import { CallContext, describeRamProblem } from "../../ram/messages";
 
 import type { Verdict } from "../answer/verdict";
 
@@ -12,14 +12,14 @@ export function judgeInvitation(invitation: ResourceShareInvitation | undefined,
     if (!invitation) {
         return {
             ok: false,
-            reason: describeRamProblem("ResourceShareInvitationArnNotFoundException", "", context, "reject"),
+            reason: describeRamProblem("arn-not-found", context, "reject"),
         };
     }
     switch (invitation.status) {
         case ResourceShareInvitationStatus.ACCEPTED:
             return {
                 ok: false,
-                reason: describeRamProblem("ResourceShareInvitationAlreadyAcceptedException", "", context, "reject"),
+                reason: describeRamProblem("already-accepted", context, "reject"),
             };
         case ResourceShareInvitationStatus.EXPIRED:
             return {

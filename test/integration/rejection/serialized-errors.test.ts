@@ -3,20 +3,21 @@
  * does it (the module itself) or as a program that imports the library by path does it (serialized
  * by value, then loaded from text). Errors come from the emulator over real HTTP: each RAM error
  * of RejectResourceShareInvitation (injected by name), throttling and 5xx answers that outlast the
- * SDK's retries, dropped connections, credentials AWS refuses, and no credentials at all.
+ * SDK's retries, dropped connections, credentials AWS refuses, and no credentials at all; and the
+ * errors the provider makes itself: an account allowedAccountIds leave out, a role AWS refuses.
  */
 import { expect } from "chai";
 import type * as pulumi from "@pulumi/pulumi";
 import { RunningEmulator } from "../../../emulator";
 import type { OperationFaults } from "../../../emulator";
 import { deriveClientToken } from "../../../provider/core/rejection/client-token";
-import { REJECT_ERROR_NAMES } from "../../../provider/ram/errors";
 import { rejectionProvider } from "../../../provider/dynamic/answer-provider";
 import { loadSerializedProvider, serializeProviderByValue } from "../../support/serialized-provider";
 import { emulatorEnvironment, useEnvironment } from "../../support/aws-environment";
 import { RECEIVER, SENDER } from "../../support/accounts";
 import { capturingStderr } from "../../support/capture-stderr";
 import { expectFailure } from "../../support/expect-failure";
+import { documentedErrors } from "../../support/sdk-errors";
 import { emulatorPerSuite } from "../../support/emulator-suite";
 
 const REGION = "eu-west-1";
@@ -38,8 +39,15 @@ interface Case {
     faults?: OperationFaults;
     /** Variables on top of the suite's (emulator endpoint, receiver's credentials). */
     env?: Record<string, string>;
+    /** The provider's configuration, by stack config key. */
+    config?: Record<string, string>;
+    /** Inputs of the rejection beyond the invitation and its token. */
+    inputs?: Record<string, string>;
     expected: string;
 }
+
+/** A role of the receiving account that trusts the sender only: AssumeRole is refused. */
+const UNTRUSTING_ROLE = `arn:aws:iam::${RECEIVER.accountId}:role/not-for-receiver`;
 
 /** Each mode rejects an invitation of its own; the messages differ in its id only. */
 function withoutInvitationId(message: string): string {
@@ -52,11 +60,13 @@ const NO_CREDENTIALS = {
 };
 
 const CASES: Case[] = [
-    ...REJECT_ERROR_NAMES.filter((name) => EXPECTED_ADVICE[name]).map((name) => ({
-        title: name,
-        faults: { errorNext: 10, errorName: name },
-        expected: EXPECTED_ADVICE[name],
-    })),
+    ...documentedErrors("RejectResourceShareInvitation")
+        .filter((name) => EXPECTED_ADVICE[name])
+        .map((name) => ({
+            title: name,
+            faults: { errorNext: 10, errorName: name },
+            expected: EXPECTED_ADVICE[name],
+        })),
     // Faults that outlast the SDK's retries (two attempts here, to keep the test short).
     { title: "throttling", faults: { throttleNext: 10 }, expected: "kept failing with ThrottlingException" },
     {
@@ -76,6 +86,17 @@ const CASES: Case[] = [
         expected: "AWS refused the credentials",
     },
     { title: "no credentials", env: NO_CREDENTIALS, expected: "no AWS credentials were found, so no request was sent" },
+    // Errors the provider makes itself, before any request to RAM.
+    {
+        title: "an account allowedAccountIds leave out",
+        config: { "ram-invitations:allowedAccountIds": JSON.stringify(["999999999999"]) },
+        expected: `account ${RECEIVER.accountId} (the current credentials) is not in the provider's allowedAccountIds`,
+    },
+    {
+        title: "a role that does not trust the caller",
+        inputs: { roleArn: UNTRUSTING_ROLE, roleSessionName: "pulumi-test" },
+        expected: `AWS refused to let arn:aws:iam::${RECEIVER.accountId}:root assume role ${UNTRUSTING_ROLE}`,
+    },
 ];
 
 describe("error messages of the provider serialized by value", function () {
@@ -92,6 +113,7 @@ describe("error messages of the provider serialized by value", function () {
     async function seedInvitation(): Promise<string> {
         const seeded = await emulator.admin.seed({
             accounts: [SENDER, RECEIVER],
+            roles: [{ roleArn: UNTRUSTING_ROLE, trustedPrincipals: [SENDER.accountId] }],
             resourceShares: [
                 { name: "s", ownerAccountId: SENDER.accountId, region: REGION, principals: [RECEIVER.accountId] },
             ],
@@ -110,8 +132,13 @@ describe("error messages of the provider serialized by value", function () {
         });
         try {
             const provider = make();
-            await provider.configure!({ config: { get: () => undefined, require: () => "" } });
-            const inputs = { invitationArn, clientToken: deriveClientToken("urn:pulumi:s::p::t::n", invitationArn) };
+            const get = (key: string) => testCase.config?.[key];
+            await provider.configure!({ config: { get, require: () => "" } });
+            const inputs = {
+                invitationArn,
+                clientToken: deriveClientToken("urn:pulumi:s::p::t::n", invitationArn),
+                ...testCase.inputs,
+            };
             return (await expectFailure(provider.create(inputs))).message;
         } finally {
             restore();
@@ -151,5 +178,27 @@ describe("error messages of the provider serialized by value", function () {
             restore();
         }
         expect(await emulator.admin.calls()).to.deep.equal([]);
+    });
+
+    it("a role that does not trust the caller: preview fails on roleArn, in both modes", async () => {
+        const invitationArn = await seedInvitation();
+        const restore = useEnvironment(emulatorEnvironment(emulator.endpoint, RECEIVER));
+        try {
+            for (const make of [() => rejectionProvider(), () => loadSerializedProvider(serializedText)]) {
+                const inputs = {
+                    invitationArn,
+                    clientToken: deriveClientToken("urn:pulumi:s::p::t::n", invitationArn),
+                    roleArn: UNTRUSTING_ROLE,
+                    roleSessionName: "pulumi-test",
+                    __preview: true,
+                };
+                const { failures } = await make().check!({}, inputs);
+                expect(failures).to.have.length(1);
+                expect(failures![0].property).to.equal("roleArn");
+                expect(failures![0].reason).to.contain(`assume role ${UNTRUSTING_ROLE}`).and.to.contain("trust policy");
+            }
+        } finally {
+            restore();
+        }
     });
 });
