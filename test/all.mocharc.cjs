@@ -25,6 +25,8 @@ const LONGEST_FIRST = [
     "test/e2e/checkpoint-free.test.ts",
     "test/e2e/release.test.ts",
     "test/e2e/rejections.test.ts",
+    "test/e2e/rejection-crashes.test.ts",
+    "test/e2e/rejection-refactoring.test.ts",
     "test/e2e/plugin-programs.test.ts",
     "test/e2e/provider-config.test.ts",
     "test/e2e/plugin-diagnostics.test.ts",
