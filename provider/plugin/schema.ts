@@ -220,7 +220,8 @@ const PROVIDER_CONFIG: Record<ProviderConfigKey, Property> = {
         $ref: `#/types/${ENDPOINTS_TYPE}`,
         description:
             "Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's " +
-            "standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).",
+            "standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ORGANIZATIONS, " +
+            "AWS_ENDPOINT_URL).",
     },
     roleArn: {
         type: "string",
@@ -379,6 +380,10 @@ export const schema = {
             properties: {
                 ram: { type: "string", description: "The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`." },
                 sts: { type: "string", description: "The STS endpoint, used for AssumeRole and GetCallerIdentity." },
+                organizations: {
+                    type: "string",
+                    description: "The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.",
+                },
             },
         },
         [POLICY_MODE_TYPE]: {

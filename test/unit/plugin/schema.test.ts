@@ -216,7 +216,7 @@ describe("the plugin's schema", () => {
         expectDescribed(schema.config.variables);
         expect(schema.config.variables.externalId).to.have.property("secret", true);
         const endpoints = schema.types["ram-invitations:index:Endpoints"];
-        expect(Object.keys(endpoints.properties)).to.have.members(["ram", "sts"]);
+        expect(Object.keys(endpoints.properties)).to.have.members(["ram", "sts", "organizations"]);
         expectDescribed(endpoints.properties);
     });
 
