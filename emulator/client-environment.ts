@@ -13,6 +13,7 @@ export function clientEnvironment(endpoint: string, credentials: ClientCredentia
     return {
         AWS_ENDPOINT_URL_RAM: endpoint,
         AWS_ENDPOINT_URL_STS: endpoint,
+        AWS_ENDPOINT_URL_ORGANIZATIONS: endpoint,
         AWS_ACCESS_KEY_ID: credentials.accessKeyId,
         AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey ?? "not-checked",
         ...(credentials.sessionToken ? { AWS_SESSION_TOKEN: credentials.sessionToken } : {}),

@@ -1,17 +1,23 @@
 /**
  * The emulator's parts wired together: the one owner of state (store, IAM roles and sessions,
- * client tokens, clock) and of its persistence, shared by the RAM and STS endpoints and the
- * admin API.
+ * the organization, client tokens, clock) and of its persistence, shared by the RAM, STS and
+ * Organizations endpoints and the admin API.
  */
 import { FaultInjector } from "./faults/injector";
 import { SeededRandom } from "./faults/random";
 import { ClientTokenLedger } from "./model/client-tokens";
 import { Clock } from "./model/clock";
 import { Iam, RoleRecord, SessionRecord } from "./model/iam";
+import {
+    JoiningAccount,
+    OrganizationAccountRecord,
+    OrganizationalUnitRecord,
+    Organizations,
+} from "./model/organization";
 import { applySeed, checkSeed } from "./model/seed";
 import { readStateFile, writeStateFile } from "./model/state-file";
 import { InvitationRecord, Store } from "./model/store";
-import type { InvitationStatus, SeededState } from "./model/types";
+import type { InvitationStatus, OrganizationAccountStatus, SeededState } from "./model/types";
 import { CallLog } from "./wire/call-log";
 
 /** State, its rules and its persistence; no HTTP. */
@@ -19,6 +25,7 @@ export class Emulator {
     readonly clock: Clock;
     readonly store: Store;
     readonly iam: Iam;
+    readonly organizations: Organizations;
     readonly ledger = new ClientTokenLedger();
     readonly callLog = new CallLog();
     readonly faults: FaultInjector;
@@ -34,6 +41,7 @@ export class Emulator {
         this.clock = new Clock(persisted?.clockOffsetMs);
         this.store = new Store(this.clock);
         this.iam = new Iam(this.clock);
+        this.organizations = new Organizations(this.clock);
         this.random = new SeededRandom(randomSeed);
         this.faults = new FaultInjector(this.random);
         this.restored = persisted !== undefined;
@@ -41,6 +49,7 @@ export class Emulator {
             this.store.restore(persisted.store);
             this.iam.restore(persisted.iam);
             this.ledger.restore(persisted.clientTokens);
+            this.organizations.restore(persisted.organization);
         }
     }
 
@@ -59,6 +68,7 @@ export class Emulator {
             store: this.store.snapshot(),
             clientTokens: this.ledger.list(),
             iam: this.iam.snapshot(),
+            organization: this.organizations.snapshot(),
         });
     }
 
@@ -69,10 +79,14 @@ export class Emulator {
         return seeded;
     }
 
-    /** Forgets everything: accounts, roles, sessions, shares, invitations, tokens, calls, faults, clock offset. */
+    /**
+     * Forgets everything: accounts, roles, sessions, the organization, shares, invitations, tokens,
+     * calls, faults, clock offset.
+     */
     reset(): void {
         this.store.clear();
         this.iam.clear();
+        this.organizations.clear();
         this.ledger.restore([]);
         this.callLog.reset();
         this.faults.clear();
@@ -115,5 +129,33 @@ export class Emulator {
     removeInvitation(arn: string): void {
         this.store.removeInvitation(arn);
         this.persist();
+    }
+
+    /** An account joins the organization (into the root unless a parent is given). */
+    joinOrganization(joining: JoiningAccount): OrganizationAccountRecord {
+        const names = new Map(this.store.listAccounts().map((a) => [a.accountId, a.name]));
+        return this.changeOrganization(() => this.organizations.join(joining, (id) => names.get(id)));
+    }
+
+    setOrganizationAccountStatus(accountId: string, status: OrganizationAccountStatus): OrganizationAccountRecord {
+        return this.changeOrganization(() => this.organizations.setStatus(accountId, status));
+    }
+
+    moveOrganizationAccount(accountId: string, parentId: string): OrganizationAccountRecord {
+        return this.changeOrganization(() => this.organizations.move(accountId, parentId));
+    }
+
+    leaveOrganization(accountId: string): void {
+        this.changeOrganization(() => this.organizations.leave(accountId));
+    }
+
+    createOrganizationalUnit(name: string, parentId: string, id?: string): OrganizationalUnitRecord {
+        return this.changeOrganization(() => this.organizations.createOrganizationalUnit(name, parentId, id));
+    }
+
+    private changeOrganization<T>(change: () => T): T {
+        const result = change();
+        this.persist();
+        return result;
     }
 }

@@ -15,7 +15,7 @@ import type { Seed } from "./model/types";
 import { listen } from "./server";
 
 export { EmulatorAdmin, EmulatorAdminError } from "./admin/admin-client";
-export type { PendingInvitationsRequest } from "./admin/admin-client";
+export type { JoinOrganizationOptions, NewOrganizationalUnit, PendingInvitationsRequest } from "./admin/admin-client";
 export type * from "./admin/types";
 export { awsVariableNames, clientEnvironment } from "./client-environment";
 export { sampleAccounts } from "./sample-accounts";
@@ -25,8 +25,12 @@ export { INVITATION_LIFETIME_MS } from "./model/store";
 export type * from "./model/types";
 export { MAX_BODY_BYTES } from "./server";
 export type { CallFilter, CallLogEntry, CallOutcome } from "./wire/call-log";
+export { ORGANIZATIONS_OPERATIONS } from "./wire/organizations-schema";
+export type { OrganizationsErrorName, OrganizationsOperationName } from "./wire/organizations-schema";
 export { RAM_OPERATIONS, RAM_WRITE_OPERATIONS } from "./wire/ram-schema";
 export type { RamErrorName, RamOperationName } from "./wire/ram-schema";
+export { SERVED_OPERATIONS } from "./wire/served-operations";
+export type { ServedOperationName, ServiceName } from "./wire/served-operations";
 
 /** How to start an emulator. Every field is optional. */
 export interface EmulatorOptions {

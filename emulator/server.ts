@@ -1,7 +1,8 @@
 /**
  * The HTTP server: listens on 127.0.0.1 only, so no one but this machine reaches it (the admin
- * API included); reads bodies up to a cap, and sends each request to the admin API, to STS or
- * to the RAM operation its method and path name. A request that fails in any way is answered
+ * API included); reads bodies up to a cap, and sends each request to the admin API, to STS (by
+ * the service its signature is scoped to), to the Organizations operation its `X-Amz-Target`
+ * names, or to the RAM operation its method and path name. A request that fails in any way is answered
  * (or its connection closed); the server keeps serving.
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
@@ -9,6 +10,13 @@ import type { AddressInfo } from "node:net";
 import { ADMIN_PREFIX, handleAdminRequest } from "./admin/admin-api";
 import type { Emulator } from "./emulator";
 import { ApiError } from "./wire/api-error";
+import { targetOperation } from "./wire/json-1-1";
+import {
+    handleOrganizationsRequest,
+    isServedOrganizationsOperation,
+    sendUnknownOrganizationsOperation,
+} from "./wire/organizations-endpoint";
+import { ORGANIZATIONS_TARGET_PREFIX } from "./wire/organizations-schema";
 import { RamEndpoint, RequestBody } from "./wire/ram-endpoint";
 import { OperationShape, RAM_OPERATION_SHAPES } from "./wire/ram-schema";
 import { sendError, sendJson } from "./wire/rest-json";
@@ -68,6 +76,15 @@ export async function listen(emulator: Emulator, port: number, log: (line: strin
         }
         if (isStsRequest(req)) {
             await handleStsRequest(req, body.bytes, emulator, res, log);
+            return;
+        }
+        const organizationsOperation = targetOperation(req, ORGANIZATIONS_TARGET_PREFIX);
+        if (organizationsOperation !== undefined) {
+            if (isServedOrganizationsOperation(organizationsOperation)) {
+                await handleOrganizationsRequest(emulator, organizationsOperation, req, res, body, log);
+            } else {
+                sendUnknownOrganizationsOperation(res, organizationsOperation);
+            }
             return;
         }
         const operation = findOperation(req.method, url.pathname);

@@ -9,39 +9,15 @@ import type { Emulator } from "../emulator";
 import { parseFaults } from "../faults/injector";
 import { EmulatorInputError } from "../input-error";
 import type { InvitationStatus } from "../model/types";
-import { isPlainObject } from "../plain-object";
 import type { CallFilter } from "../wire/call-log";
-import { RAM_OPERATIONS, RamOperationName } from "../wire/ram-schema";
+import { SERVED_OPERATIONS, ServedOperationName, ServiceName } from "../wire/served-operations";
 import { sendJson } from "../wire/rest-json";
+import { organizationRoutes } from "./organization-routes";
+import { AdminRoute, field, stringField } from "./route";
 import { invitationView, issuedCredentials, stateSnapshot } from "./views";
 
 /** The path prefix of every admin route. */
 export const ADMIN_PREFIX = "/_emulator/";
-
-interface AdminRequest {
-    body: unknown;
-    query: URLSearchParams;
-    /** The path's capture groups. */
-    params: string[];
-}
-
-interface AdminRoute {
-    method: string;
-    path: RegExp;
-    handle: (emulator: Emulator, request: AdminRequest) => unknown;
-}
-
-function field(body: unknown, name: string): unknown {
-    return isPlainObject(body) ? body[name] : undefined;
-}
-
-function stringField(body: unknown, name: string): string {
-    const value = field(body, name);
-    if (typeof value !== "string" || value === "") {
-        throw new EmulatorInputError(`${name} must be a non-empty string`);
-    }
-    return value;
-}
 
 function invitationStatus(value: unknown): InvitationStatus {
     const statuses: unknown[] = Object.values(ResourceShareInvitationStatus);
@@ -52,18 +28,27 @@ function invitationStatus(value: unknown): InvitationStatus {
 }
 
 /** Checks an operation name from outside. */
-function parseOperationName(value: string): RamOperationName {
-    const operation = RAM_OPERATIONS.find((name) => name === value);
+function parseOperationName(value: string): ServedOperationName {
+    const operation = SERVED_OPERATIONS.find((name) => name === value);
     if (operation === undefined) {
-        throw new EmulatorInputError(`unknown operation ${value}; the emulator serves ${RAM_OPERATIONS.join(", ")}`);
+        throw new EmulatorInputError(`unknown operation ${value}; the emulator serves ${SERVED_OPERATIONS.join(", ")}`);
     }
     return operation;
 }
 
+function serviceName(value: string): ServiceName {
+    if (value !== "ram" && value !== "organizations") {
+        throw new EmulatorInputError(`unknown service ${value}; the call log records ram and organizations`);
+    }
+    return value;
+}
+
 function callFilter(query: URLSearchParams): CallFilter {
+    const service = query.get("service");
     const operation = query.get("operation");
     const accountId = query.get("accountId");
     return {
+        ...(service !== null && { service: serviceName(service) }),
         ...(operation !== null && { operation: parseOperationName(operation) }),
         ...(accountId !== null && { accountId }),
     };
@@ -90,7 +75,10 @@ const ROUTES: AdminRoute[] = [
     {
         method: "PUT",
         path: /^faults\/([^/]+)$/,
-        handle: (emulator, { body, params }) => emulator.faults.set(parseOperationName(params[0]), parseFaults(body)),
+        handle: (emulator, { body, params }) => {
+            const operation = parseOperationName(params[0]);
+            emulator.faults.set(operation, parseFaults(operation, body));
+        },
     },
     { method: "DELETE", path: /^faults$/, handle: (emulator) => emulator.faults.clear() },
     { method: "GET", path: /^state$/, handle: (emulator) => stateSnapshot(emulator) },
@@ -112,6 +100,7 @@ const ROUTES: AdminRoute[] = [
         path: /^invitations\/remove$/,
         handle: (emulator, { body }) => emulator.removeInvitation(stringField(body, "resourceShareInvitationArn")),
     },
+    ...organizationRoutes,
 ];
 
 function parseBody(bytes: Buffer): unknown {

@@ -3,10 +3,16 @@
  * started in-process and one started by the CLI in another process.
  */
 import type { OperationFaults } from "../faults/types";
-import type { InvitationStatus, Seed, SeedAccount, SeededState } from "../model/types";
+import type { InvitationStatus, OrganizationAccountStatus, Seed, SeedAccount, SeededState } from "../model/types";
 import type { CallFilter, CallLogEntry } from "../wire/call-log";
-import type { RamOperationName } from "../wire/ram-schema";
-import type { EmulatorStateSnapshot, InvitationView, IssuedCredentials } from "./types";
+import type { ServedOperationName } from "../wire/served-operations";
+import type {
+    EmulatorStateSnapshot,
+    InvitationView,
+    IssuedCredentials,
+    OrganizationAccountView,
+    OrganizationalUnitView,
+} from "./types";
 
 /** What {@link EmulatorAdmin.seedPendingInvitations} seeds. */
 export interface PendingInvitationsRequest {
@@ -22,6 +28,25 @@ export interface PendingInvitationsRequest {
     namePrefix?: string;
     /** Each share's `associationDelayMs` (see SeedShare); default 0. */
     associationDelayMs?: number;
+}
+
+/** Where an account goes when it joins the organization, and what it is called there. */
+export interface JoinOrganizationOptions {
+    /** The root or OU id; default the root. */
+    parentId?: string;
+    /** Default: the seeded account's name, else `account-<id>`. */
+    name?: string;
+    /** Default `<id>@example.com`. */
+    email?: string;
+}
+
+/** An OU to create. */
+export interface NewOrganizationalUnit {
+    name: string;
+    /** The root or another OU. */
+    parentId: string;
+    /** Default: made up as Organizations makes OU ids (`ou-<root suffix>-<8 random>`). */
+    id?: string;
 }
 
 /** The admin API refused a request; `status` is its HTTP status, `message` its reason. */
@@ -107,7 +132,7 @@ export class EmulatorAdmin {
     }
 
     /** Replaces the faults injected into one operation (`{}` removes them). */
-    async setFaults(operation: RamOperationName, faults: OperationFaults): Promise<void> {
+    async setFaults(operation: ServedOperationName, faults: OperationFaults): Promise<void> {
         await this.request("PUT", `faults/${encodeURIComponent(operation)}`, faults);
     }
 
@@ -137,6 +162,37 @@ export class EmulatorAdmin {
     /** Removes an invitation, so RAM no longer returns it. */
     async removeInvitation(resourceShareInvitationArn: string): Promise<void> {
         await this.request("POST", "invitations/remove", { resourceShareInvitationArn });
+    }
+
+    /** An account joins the seeded organization (as if it had accepted an invitation); answers it. */
+    joinOrganization(accountId: string, options: JoinOrganizationOptions = {}): Promise<OrganizationAccountView> {
+        return this.request("POST", "organization/accounts/join", { accountId, ...options });
+    }
+
+    /**
+     * Suspends (`SUSPENDED`), reactivates (`ACTIVE`) or starts closing (`PENDING_CLOSURE`) an
+     * account of the organization.
+     */
+    setOrganizationAccountStatus(
+        accountId: string,
+        status: OrganizationAccountStatus,
+    ): Promise<OrganizationAccountView> {
+        return this.request("POST", "organization/accounts/set-status", { accountId, status });
+    }
+
+    /** Moves an account of the organization to another parent (the root or an OU). */
+    moveOrganizationAccount(accountId: string, parentId: string): Promise<OrganizationAccountView> {
+        return this.request("POST", "organization/accounts/move", { accountId, parentId });
+    }
+
+    /** An account leaves the organization (not the management account); it stops being a delegated administrator. */
+    async leaveOrganization(accountId: string): Promise<void> {
+        await this.request("POST", "organization/accounts/leave", { accountId });
+    }
+
+    /** Creates an OU in the organization; answers it with its id and ARN. */
+    createOrganizationalUnit(ou: NewOrganizationalUnit): Promise<OrganizationalUnitView> {
+        return this.request("POST", "organization/organizational-units", ou);
     }
 
     private async request<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -3,8 +3,8 @@
  * them, and the whole state.
  */
 import type { OperationFaults } from "../faults/types";
-import type { InvitationDescription } from "../model/types";
-import type { RamOperationName } from "../wire/ram-schema";
+import type { InvitationDescription, OrganizationAccountStatus } from "../model/types";
+import type { ServedOperationName } from "../wire/served-operations";
 
 /**
  * An invitation as the admin API shows it: as RAM describes it ({@link InvitationDescription}),
@@ -67,6 +67,38 @@ export interface IssuedCredentials extends SessionView {
     sessionToken: string;
 }
 
+/** An account of the organization as the admin API shows it. */
+export interface OrganizationAccountView {
+    accountId: string;
+    /** The root or OU the account is in. */
+    parentId: string;
+    status: OrganizationAccountStatus;
+    name: string;
+    email: string;
+    joinedMethod: "CREATED" | "INVITED";
+    /** ISO 8601, emulator clock. */
+    joinedTimestamp: string;
+}
+
+/** An organizational unit as the admin API shows it. */
+export interface OrganizationalUnitView {
+    id: string;
+    name: string;
+    parentId: string;
+    arn: string;
+}
+
+/** The organization as the admin API shows it. */
+export interface OrganizationView {
+    id: string;
+    arn: string;
+    managementAccountId: string;
+    rootId: string;
+    delegatedAdministrators: string[];
+    organizationalUnits: OrganizationalUnitView[];
+    accounts: OrganizationAccountView[];
+}
+
 /**
  * Everything the emulator holds, for assertions and debugging. Secret keys, session tokens and
  * external ids are left out.
@@ -84,8 +116,10 @@ export interface EmulatorStateSnapshot {
     sessions: SessionView[];
     resourceShares: ResourceShareView[];
     invitations: InvitationView[];
+    /** The organization, or null when none is seeded. */
+    organization: OrganizationView | null;
     /** Faults by operation, with "next N" counters as far as they have counted down. */
-    faults: Partial<Record<RamOperationName, OperationFaults>>;
+    faults: Partial<Record<ServedOperationName, OperationFaults>>;
     /** How many client tokens the idempotency ledger remembers. */
     clientTokenCount: number;
 }

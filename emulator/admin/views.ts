@@ -1,16 +1,22 @@
 /**
  * What the admin API shows of the emulator's state. An invitation is shown as RAM describes it
- * (the model's `describeInvitation`, so its shape is written once) plus what RAM does not show.
+ * (the model's `describeInvitation`, so its shape is written once) plus what RAM does not show;
+ * the organization as stored, with times in ISO 8601 and ARNs.
  */
 import type { Emulator } from "../emulator";
 import { isoTime } from "../model/clock";
 import type { Iam, RoleRecord, SessionRecord } from "../model/iam";
+import type { OrganizationAccountRecord, OrganizationalUnitRecord, OrganizationRecord } from "../model/organization";
+import { organizationArns } from "../model/organization-ids";
 import type { InvitationRecord, ShareRecord, Store } from "../model/store";
 import { stsTime } from "../wire/sts-query";
 import type {
     EmulatorStateSnapshot,
     InvitationView,
     IssuedCredentials,
+    OrganizationAccountView,
+    OrganizationalUnitView,
+    OrganizationView,
     ResourceShareView,
     RoleView,
     SessionView,
@@ -59,6 +65,32 @@ export function issuedCredentials(iam: Iam): IssuedCredentials[] {
     }));
 }
 
+/** An account of the organization, its join time in ISO 8601. */
+export function organizationAccountView(account: OrganizationAccountRecord): OrganizationAccountView {
+    const { id, joinedAtMs, ...shown } = account;
+    return { accountId: id, ...shown, joinedTimestamp: isoTime(joinedAtMs) };
+}
+
+/** An OU with its ARN. */
+export function organizationalUnitView(
+    organization: OrganizationRecord,
+    ou: OrganizationalUnitRecord,
+): OrganizationalUnitView {
+    return { ...ou, arn: organizationArns(organization).organizationalUnit(ou.id) };
+}
+
+function organizationView(organization: OrganizationRecord): OrganizationView {
+    return {
+        id: organization.id,
+        arn: organizationArns(organization).organization,
+        managementAccountId: organization.managementAccountId,
+        rootId: organization.rootId,
+        delegatedAdministrators: [...organization.delegatedAdministrators],
+        organizationalUnits: organization.organizationalUnits.map((ou) => organizationalUnitView(organization, ou)),
+        accounts: organization.accounts.map(organizationAccountView),
+    };
+}
+
 /** Everything the emulator holds, without secret keys, session tokens or external ids. */
 export function stateSnapshot(emulator: Emulator): EmulatorStateSnapshot {
     const { store, clock } = emulator;
@@ -76,6 +108,7 @@ export function stateSnapshot(emulator: Emulator): EmulatorStateSnapshot {
         sessions: emulator.iam.listSessions().map((s) => sessionView(emulator.iam, s)),
         resourceShares: store.listShares().map(shareView),
         invitations: store.listInvitations().map((i) => invitationView(store, i)),
+        organization: emulator.organizations.current ? organizationView(emulator.organizations.current) : null,
         faults: emulator.faults.snapshot(),
         clientTokenCount: emulator.ledger.size,
     };

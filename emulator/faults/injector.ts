@@ -1,11 +1,12 @@
 /**
- * Fault injection per operation: added latency, throttling beyond a request rate, server
- * errors, and "commit, then drop the connection". Probabilistic faults draw from a seeded
- * generator so a run replays; "next N" counters make a test deterministic without one.
+ * Fault injection per operation (of RAM or Organizations): added latency, throttling beyond a
+ * request rate, server errors, modelled errors, and "commit, then drop the connection".
+ * Probabilistic faults draw from a seeded generator so a run replays; "next N" counters make a
+ * test deterministic without one.
  */
 import { EmulatorInputError } from "../input-error";
 import { isPlainObject } from "../plain-object";
-import { allRamErrorShapes, RamErrorName, RamOperationName } from "../wire/ram-schema";
+import { ModelledErrorName, modelledErrors, ServedOperationName, serviceOf } from "../wire/served-operations";
 import type { SeededRandom } from "./random";
 import type { OperationFaults } from "./types";
 
@@ -26,12 +27,16 @@ const NUMBER_FIELDS: Record<
     associationNeverCompletesNext: { max: Number.MAX_SAFE_INTEGER, integer: true },
 };
 
-function isRamErrorName(value: unknown): value is RamErrorName {
-    return typeof value === "string" && allRamErrorShapes().some((shape) => shape.name === value);
+/** Whether `value` names an error the model of `operation`'s service declares. */
+function isModelledErrorOf(operation: ServedOperationName, value: unknown): value is ModelledErrorName {
+    return typeof value === "string" && modelledErrors(serviceOf(operation)).some((shape) => shape.name === value);
 }
 
-/** Checks faults from outside (the admin API); unknown fields and out-of-range values are refused. */
-export function parseFaults(value: unknown): OperationFaults {
+/**
+ * Checks the faults of `operation` from outside (the admin API); unknown fields, out-of-range
+ * values and errors its service's model does not declare are refused.
+ */
+export function parseFaults(operation: ServedOperationName, value: unknown): OperationFaults {
     if (!isPlainObject(value)) {
         throw new EmulatorInputError("faults must be a JSON object");
     }
@@ -45,9 +50,13 @@ export function parseFaults(value: unknown): OperationFaults {
             continue;
         }
         if (field === "errorName") {
-            if (!isRamErrorName(v)) {
+            if (!isModelledErrorOf(operation, v)) {
+                const example =
+                    serviceOf(operation) === "ram"
+                        ? "OperationNotPermittedException"
+                        : "ConcurrentModificationException";
                 throw new EmulatorInputError(
-                    `errorName must name an error of RAM's model, e.g. OperationNotPermittedException`,
+                    `errorName must name an error of the model of ${operation}'s service, e.g. ${example}`,
                 );
             }
             faults.errorName = v;
@@ -78,13 +87,13 @@ export function parseFaults(value: unknown): OperationFaults {
 
 /** The faults in force, and the state they need (throttling windows, counters). */
 export class FaultInjector {
-    private readonly faults = new Map<RamOperationName, OperationFaults>();
-    private readonly admittedAt = new Map<RamOperationName, number[]>();
+    private readonly faults = new Map<ServedOperationName, OperationFaults>();
+    private readonly admittedAt = new Map<ServedOperationName, number[]>();
 
     constructor(private readonly random: SeededRandom) {}
 
     /** Replaces the faults of one operation. */
-    set(operation: RamOperationName, faults: OperationFaults): void {
+    set(operation: ServedOperationName, faults: OperationFaults): void {
         this.faults.set(operation, { ...faults });
         this.admittedAt.delete(operation);
     }
@@ -94,11 +103,11 @@ export class FaultInjector {
         this.admittedAt.clear();
     }
 
-    snapshot(): Partial<Record<RamOperationName, OperationFaults>> {
+    snapshot(): Partial<Record<ServedOperationName, OperationFaults>> {
         return Object.fromEntries([...this.faults].map(([op, f]) => [op, { ...f }]));
     }
 
-    latencyMs(operation: RamOperationName): number {
+    latencyMs(operation: ServedOperationName): number {
         return this.faults.get(operation)?.latencyMs ?? 0;
     }
 
@@ -107,7 +116,7 @@ export class FaultInjector {
      * beyond that at most `maxRequestsPerSecond` requests are let through in any one-second
      * window. Refused requests do not count, so clients that back off get through.
      */
-    admit(operation: RamOperationName, nowMs: number): boolean {
+    admit(operation: ServedOperationName, nowMs: number): boolean {
         const faults = this.faults.get(operation);
         if (!faults) {
             return true;
@@ -129,7 +138,7 @@ export class FaultInjector {
     }
 
     /** The status of an injected server error for this request, if it gets one. */
-    takeServerError(operation: RamOperationName): 500 | 503 | undefined {
+    takeServerError(operation: ServedOperationName): 500 | 503 | undefined {
         const faults = this.faults.get(operation);
         if (!faults || !this.take(faults, "serverErrorNext", "serverErrorRate")) {
             return undefined;
@@ -138,22 +147,22 @@ export class FaultInjector {
     }
 
     /** The modelled error injected into this request, if it gets one. */
-    takeInjectedError(operation: RamOperationName): RamErrorName | undefined {
+    takeInjectedError(operation: ServedOperationName): ModelledErrorName | undefined {
         const faults = this.faults.get(operation);
         if (!faults || !this.countDown(faults, "errorNext")) {
             return undefined;
         }
-        return faults.errorName as RamErrorName;
+        return faults.errorName as ModelledErrorName;
     }
 
     /** Whether this successful request loses its connection after committing. */
-    takeDropAfterCommit(operation: RamOperationName): boolean {
+    takeDropAfterCommit(operation: ServedOperationName): boolean {
         const faults = this.faults.get(operation);
         return faults !== undefined && this.take(faults, "dropAfterCommitNext", "dropAfterCommitRate");
     }
 
     /** Whether this acceptance's association is never to complete. */
-    takeStalledAssociation(operation: RamOperationName): boolean {
+    takeStalledAssociation(operation: ServedOperationName): boolean {
         const faults = this.faults.get(operation);
         return faults !== undefined && this.countDown(faults, "associationNeverCompletesNext");
     }

@@ -7,15 +7,21 @@
 export interface OperationFaults {
     /** Delay before the request is handled, in milliseconds. */
     latencyMs?: number;
-    /** Answer `ThrottlingException` (429) to requests beyond this many in any sliding one-second window. */
+    /**
+     * Answer the service's throttling error (RAM's `ThrottlingException`, Organizations'
+     * `TooManyRequestsException`; 429) to requests beyond this many in any sliding one-second window.
+     */
     maxRequestsPerSecond?: number;
-    /** The next N requests are answered with `ThrottlingException`, whatever the rate. */
+    /** The next N requests are answered with the service's throttling error, whatever the rate. */
     throttleNext?: number;
     /** Probability (0 to 1) that a request is answered with a server error instead of being handled. */
     serverErrorRate?: number;
     /** The next N requests are answered with a server error, whatever the rate. */
     serverErrorNext?: number;
-    /** 500 answers `ServerInternalException`, 503 `ServiceUnavailableException`. Default 500. */
+    /**
+     * 500 answers `ServerInternalException` (Organizations: `ServiceException`), 503
+     * `ServiceUnavailableException`. Default 500.
+     */
     serverErrorStatus?: 500 | 503;
     /**
      * Probability (0 to 1) that a request that succeeds commits its change and then loses its
@@ -27,8 +33,8 @@ export interface OperationFaults {
     /** The next N requests are answered with `errorName`, whatever else holds. */
     errorNext?: number;
     /**
-     * With `errorNext`: the name of an error RAM's model declares, e.g.
-     * `OperationNotPermittedException`, answered with the status the model gives it.
+     * With `errorNext`: the name of an error the model of the operation's service declares, e.g.
+     * RAM's `OperationNotPermittedException`, answered with the status the model gives it.
      */
     errorName?: string;
     /**

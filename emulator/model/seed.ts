@@ -1,12 +1,15 @@
 /**
  * Seeding: checking a {@link Seed} from outside against what is seeded already, and putting it
- * into the store and IAM. A seed is checked whole before anything is applied, so a bad one
+ * into the store, IAM and the organization. A seed is checked whole before anything is applied, so a bad one
  * changes nothing, and the refusal names every problem found, not just the first.
  */
 import { EmulatorInputError } from "../input-error";
 import { isPlainObject } from "../plain-object";
 import { isAccountId, isRegionName, parseArn, parseRoleArn } from "./arns";
 import type { Iam } from "./iam";
+import type { Organizations } from "./organization";
+import { checkOrganization } from "./organization-seed";
+import { accountId, list, nonEmptyString, objects, optionalString, Problems } from "./seed-problems";
 import type { Store } from "./store";
 import type { Seed, SeedAccount, SeededState, SeedRole, SeedShare } from "./types";
 
@@ -14,79 +17,17 @@ import type { Seed, SeedAccount, SeededState, SeedRole, SeedShare } from "./type
 export interface SeedTarget {
     store: Store;
     iam: Iam;
+    organizations: Organizations;
 }
+
+/** A checked seed: every list there, even when empty. */
+type CheckedSeed = Required<Pick<Seed, "accounts" | "roles" | "resourceShares">> &
+    Pick<Seed, "pageSize" | "organization">;
 
 /** STS's pattern and lengths for an external id. */
 const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
 /** The range IAM allows for a role's maximum session duration, in seconds. */
 const MAX_SESSION_RANGE = { min: 3600, max: 43200 };
-
-/** The problems found in a seed, each as `seed <path> must be <expected>`. */
-class Problems {
-    private readonly found: string[] = [];
-
-    /** Notes that the value at `path` is not `expected`. */
-    add(path: string, expected: string): void {
-        this.found.push(`seed ${path} must be ${expected}`);
-    }
-
-    /** Throws every problem found, in one message, when there is any. */
-    throwIfAny(): void {
-        if (this.found.length > 0) {
-            throw new EmulatorInputError(this.found.join("; "));
-        }
-    }
-}
-
-function optionalString(value: unknown, path: string, problems: Problems): string | undefined {
-    if (value !== undefined && typeof value !== "string") {
-        problems.add(path, "a string");
-    }
-    return value as string | undefined;
-}
-
-function nonEmptyString(value: unknown, path: string, problems: Problems): string {
-    if (typeof value !== "string" || value.trim() === "") {
-        problems.add(path, "a non-empty string");
-    }
-    return value as string;
-}
-
-function accountId(value: unknown, path: string, problems: Problems): string {
-    if (typeof value !== "string" || !isAccountId(value)) {
-        problems.add(path, "a 12-digit account id");
-    }
-    return value as string;
-}
-
-/** The list at `path`; an absent optional one is empty. */
-function list(value: unknown, path: string, problems: Problems, optional = true): unknown[] {
-    if (value === undefined && optional) {
-        return [];
-    }
-    if (!Array.isArray(value)) {
-        problems.add(path, "a list");
-        return [];
-    }
-    return value;
-}
-
-/** The objects of the list at `path`, each checked with `check`; what is not an object is a problem of its own. */
-function objects<T>(
-    value: unknown,
-    path: string,
-    problems: Problems,
-    check: (value: Record<string, unknown>, path: string, problems: Problems) => T,
-    optional = true,
-): T[] {
-    return list(value, path, problems, optional).flatMap((item, i) => {
-        if (!isPlainObject(item)) {
-            problems.add(`${path}[${i}]`, "an object");
-            return [];
-        }
-        return [check(item, `${path}[${i}]`, problems)];
-    });
-}
 
 function checkAccount(value: Record<string, unknown>, path: string, problems: Problems): SeedAccount {
     return {
@@ -191,7 +132,7 @@ function checkAccessKeys(accounts: SeedAccount[], target: SeedTarget, problems: 
  * A role belongs to a seeded account, is listed once, and trusts only roles that are seeded (as IAM
  * refuses a trust policy naming a role that does not exist); a role may trust one later in the seed.
  */
-function checkRoleReferences(seed: Required<Omit<Seed, "pageSize">>, target: SeedTarget, problems: Problems): void {
+function checkRoleReferences(seed: CheckedSeed, target: SeedTarget, problems: Problems): void {
     const accountIds = new Set([...target.store.listAccounts(), ...seed.accounts].map((a) => a.accountId));
     const roleArns = new Set([...target.iam.listRoles(), ...seed.roles].map((r) => r.roleArn));
     const seen = new Set<string>();
@@ -221,7 +162,7 @@ export function checkSeed(value: unknown, target: SeedTarget): Seed {
         throw new EmulatorInputError("seed must be a JSON object");
     }
     const problems = new Problems();
-    const seed: Required<Omit<Seed, "pageSize">> & Pick<Seed, "pageSize"> = {
+    const seed: CheckedSeed = {
         accounts: objects(value.accounts, "accounts", problems, checkAccount, false),
         roles: objects(value.roles, "roles", problems, checkRole),
         resourceShares: objects(value.resourceShares, "resourceShares", problems, checkShare),
@@ -235,6 +176,10 @@ export function checkSeed(value: unknown, target: SeedTarget): Seed {
     }
     checkAccessKeys(seed.accounts, target, problems);
     checkRoleReferences(seed, target, problems);
+    if (value.organization !== undefined) {
+        const seededAccounts = new Set([...target.store.listAccounts(), ...seed.accounts].map((a) => a.accountId));
+        seed.organization = checkOrganization(value.organization, seededAccounts, problems);
+    }
     problems.throwIfAny();
     return seed;
 }
@@ -246,6 +191,10 @@ export function applySeed(target: SeedTarget, seed: Seed): SeededState {
         store.pageSize = seed.pageSize;
     }
     seed.accounts.forEach((account) => store.addAccount(account));
+    if (seed.organization) {
+        const names = new Map(store.listAccounts().map((a) => [a.accountId, a.name]));
+        target.organizations.create(seed.organization, (id) => names.get(id));
+    }
     const roles = (seed.roles ?? []).map((spec) => iam.putRole(spec));
     const resourceShares = (seed.resourceShares ?? []).map((spec) => {
         const { share, invitations } = store.createShare({ ...spec, principals: spec.principals ?? [] });

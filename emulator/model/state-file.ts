@@ -6,6 +6,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import type { LedgerEntry } from "./client-tokens";
 import type { IamSnapshot } from "./iam";
+import type { OrganizationRecord } from "./organization";
 import type { StoreSnapshot } from "./store";
 
 const VERSION = 1;
@@ -18,6 +19,8 @@ export interface PersistedState {
     clientTokens: LedgerEntry[];
     /** Roles and sessions, secrets included (a restarted emulator still knows issued credentials). */
     iam: IamSnapshot;
+    /** The organization, when one is seeded; files written before the emulator knew organizations have none. */
+    organization?: OrganizationRecord;
 }
 
 /** Reads the state file, or answers undefined when there is none yet. */

@@ -1,7 +1,8 @@
 /**
- * The model's public data types: accounts, seeds and what seeding created, and an invitation as
- * RAM describes it. The admin API and {@link EmulatorAdmin} speak in these.
+ * The model's public data types: accounts, seeds (the organization's too) and what seeding created,
+ * and an invitation as RAM describes it. The admin API and {@link EmulatorAdmin} speak in these.
  */
+import type { AccountStatus } from "@aws-sdk/client-organizations";
 import type { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 
 /** An invitation's status, as RAM names it: PENDING, ACCEPTED, REJECTED or EXPIRED. */
@@ -69,14 +70,61 @@ export interface SeedRole {
     maxSessionDurationSeconds?: number;
 }
 
+/**
+ * An account's status in AWS Organizations, as `Account.Status` reports it (`State` follows it:
+ * the same value). The emulator does not model `PENDING_ACTIVATION` or `CLOSED` states.
+ */
+export type OrganizationAccountStatus = Extract<AccountStatus, "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE">;
+
+/** An organizational unit: its id (`ou-<4-32>-<8-32>`, lower-case letters and digits), its name and parent. */
+export interface SeedOrganizationalUnit {
+    id: string;
+    name: string;
+    /** The organization's root id or another OU's id (in any order in the seed). */
+    parentId: string;
+}
+
+/**
+ * An account of the organization. It needs no credentials: only seeded accounts can call, but any
+ * 12-digit id can be a member.
+ */
+export interface SeedOrganizationAccount {
+    /** The 12-digit account id. */
+    id: string;
+    /** The root id or an OU id. */
+    parentId: string;
+    /** Default ACTIVE. */
+    status?: OrganizationAccountStatus;
+    /** Default: the seeded account's name, else `account-<id>`. */
+    name?: string;
+    /** Default `<id>@example.com`. */
+    email?: string;
+}
+
+/** An AWS Organization (one at most): seeding one replaces the one there was. */
+export interface SeedOrganization {
+    /** `o-` and 10 to 32 lower-case letters or digits. */
+    id: string;
+    /** A seeded account (it needs credentials to call); it sits in the root unless listed in `accounts`. */
+    managementAccountId: string;
+    /** `r-` and 4 to 32 lower-case letters or digits. */
+    rootId: string;
+    /** Member accounts (not the management account) that may list and describe accounts and OUs too. */
+    delegatedAdministrators?: string[];
+    organizationalUnits?: SeedOrganizationalUnit[];
+    accounts?: SeedOrganizationAccount[];
+}
+
 /** What to put into the emulator: accounts first, then roles, then shares with their invitations. */
 export interface Seed {
     accounts: SeedAccount[];
     roles?: SeedRole[];
     resourceShares?: SeedShare[];
+    /** The AWS Organization the accounts are in, served on Organizations' API. */
+    organization?: SeedOrganization;
     /**
-     * The most items one page of any list call holds from now on, whatever `maxResults` asks (1 to
-     * 500): RAM may answer with fewer than asked, and a client must follow `nextToken`. With 1,
+     * The most items one page of any list call (RAM's and Organizations') holds from now on, whatever
+     * `maxResults` asks (1 to 500): RAM may answer with fewer than asked, and a client must follow `nextToken`. With 1,
      * every listing of more than one item takes several pages. Until a reset; default: none.
      */
     pageSize?: number;

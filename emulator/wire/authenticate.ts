@@ -32,7 +32,7 @@ export async function authenticate(
     request: SignedRequest,
     holders: KeyHolders,
     onScope: (region: string) => void,
-    service: "ram" | "sts" = "ram",
+    service: "ram" | "sts" | "organizations" = "ram",
 ): Promise<Caller> {
     const auth = parseAuthorization(request.headers["authorization"]?.[0]);
     onScope(auth.region);

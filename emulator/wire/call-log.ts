@@ -1,26 +1,33 @@
 /**
- * The call log: one entry per request to the RAM endpoint, so tests and the demo can count
- * API calls and see what each one did.
+ * The call log: one entry per request to a RAM or Organizations operation, so tests, the demo and
+ * the benchmarks can count API calls and see what each one did.
  */
-import type { RamOperationName } from "./ram-schema";
+import type { ServedOperationName, ServiceName } from "./served-operations";
 
 /** The outcome of a call: "ok", or the name of the error it was answered with. */
 export type CallOutcome = "ok" | (string & {});
 
-/** One request to the RAM endpoint, as the call log records it. */
+/** One request to a RAM or Organizations operation, as the call log records it. */
 export interface CallLogEntry {
     /** 1, 2, 3, ... in the order requests finished; restarts at 1 after a reset. */
     sequence: number;
     /** When the request finished, on the emulator's clock (ISO 8601). */
     time: string;
-    /** The operation, named like the SDK command without `Command`. */
-    operation: RamOperationName;
+    /** The service the operation belongs to: `ram` or `organizations`. */
+    service: ServiceName;
+    /** The operation, named like the SDK command without `Command` (RAM's and Organizations' names never clash). */
+    operation: ServedOperationName;
     /** The calling account, or null when the request was not authenticated. */
     accountId: string | null;
     /** The region from the SigV4 credential scope, or null when there was none. */
     region: string | null;
     /** The request body as parsed JSON, or null when it was not JSON. */
     parameters: unknown;
+    /**
+     * Whether the request continued a listing: it carried a next token (RAM's `nextToken`,
+     * Organizations' `NextToken`), so first pages and follow-up pages can be counted apart.
+     */
+    nextTokenGiven: boolean;
     /** "ok" or the error name the caller was answered with. */
     outcome: CallOutcome;
     /** The HTTP status answered (or, for a dropped connection, the one that would have been). */
@@ -35,7 +42,8 @@ export interface CallLogEntry {
 
 /** Which call-log entries to read; every given field must match. */
 export interface CallFilter {
-    operation?: RamOperationName;
+    service?: ServiceName;
+    operation?: ServedOperationName;
     accountId?: string;
 }
 
@@ -53,6 +61,7 @@ export class CallLog {
     list(filter: CallFilter = {}): CallLogEntry[] {
         return this.entries.filter(
             (e) =>
+                (filter.service === undefined || e.service === filter.service) &&
                 (filter.operation === undefined || e.operation === filter.operation) &&
                 (filter.accountId === undefined || e.accountId === filter.accountId),
         );

@@ -1,7 +1,8 @@
 /**
- * Checks a request body against the operation's input shape from RAM's model: required
+ * Checks a request body against the operation's input shape from the service's model: required
  * members present, every member of the JSON type the model gives it. What a value means
- * (an ARN's form, a range) is each operation's business.
+ * (an ARN's form, a range) is each operation's business. Services name these refusals
+ * differently, so the errors come from the caller ({@link ValidationErrors}; RAM's by default).
  */
 import { isPlainObject } from "../plain-object";
 import { ApiError } from "./api-error";
@@ -12,62 +13,78 @@ function isPresent(value: unknown): boolean {
     return value !== undefined && value !== null;
 }
 
-function typeError(path: string, expected: string): ApiError {
-    return new ApiError("InvalidParameterException", `Value at '${path}' must be ${expected}.`);
+/** The errors a service answers a body that does not fit its model with. */
+export interface ValidationErrors {
+    missing(path: string): ApiError;
+    wrongType(path: string, expected: string): ApiError;
 }
 
-function checkValue(shape: Shape, value: unknown, path: string): void {
+/** RAM's: `MissingRequiredParameterException` and `InvalidParameterException`. */
+export const RAM_VALIDATION_ERRORS: ValidationErrors = {
+    missing: (path) =>
+        new ApiError("MissingRequiredParameterException", `The request is missing the required parameter ${path}.`),
+    wrongType: (path, expected) => new ApiError("InvalidParameterException", `Value at '${path}' must be ${expected}.`),
+};
+
+function checkValue(shape: Shape, value: unknown, path: string, errors: ValidationErrors): void {
+    const typeError = (expected: string) => errors.wrongType(path, expected);
     switch (shape.kind) {
         case "string":
             if (typeof value !== "string") {
-                throw typeError(path, "a string");
+                throw typeError("a string");
             }
             return;
         case "number":
         case "timestamp":
             if (typeof value !== "number" || !Number.isFinite(value)) {
-                throw typeError(path, "a number");
+                throw typeError("a number");
             }
             return;
         case "boolean":
             if (typeof value !== "boolean") {
-                throw typeError(path, "a boolean");
+                throw typeError("a boolean");
             }
             return;
         case "list":
             if (!Array.isArray(value)) {
-                throw typeError(path, "a list");
+                throw typeError("a list");
             }
-            value.forEach((item, i) => checkValue(shape.member, item, `${path}.${i + 1}.member`));
+            value.forEach((item, i) => checkValue(shape.member, item, `${path}.${i + 1}.member`, errors));
             return;
         case "structure":
             if (!isPlainObject(value)) {
-                throw typeError(path, "an object");
+                throw typeError("an object");
             }
-            checkStructure(shape, value, `${path}.`);
+            checkStructure(shape, value, `${path}.`, errors);
             return;
         case "unchecked":
             return;
     }
 }
 
-function checkStructure(shape: StructureShape, input: Record<string, unknown>, prefix: string): void {
+function checkStructure(
+    shape: StructureShape,
+    input: Record<string, unknown>,
+    prefix: string,
+    errors: ValidationErrors,
+): void {
     for (const member of shape.required) {
         if (!isPresent(input[member])) {
-            throw new ApiError(
-                "MissingRequiredParameterException",
-                `The request is missing the required parameter ${prefix}${member}.`,
-            );
+            throw errors.missing(`${prefix}${member}`);
         }
     }
     for (const [member, memberShape] of shape.members) {
         if (isPresent(input[member])) {
-            checkValue(memberShape, input[member], `${prefix}${member}`);
+            checkValue(memberShape, input[member], `${prefix}${member}`, errors);
         }
     }
 }
 
-/** Throws RAM's `MissingRequiredParameterException` or `InvalidParameterException` for a body that does not fit. */
-export function validateInput(shape: StructureShape, input: Record<string, unknown>): void {
-    checkStructure(shape, input, "");
+/** Throws one of `errors` (RAM's by default) for a body that does not fit the shape. */
+export function validateInput(
+    shape: StructureShape,
+    input: Record<string, unknown>,
+    errors: ValidationErrors = RAM_VALIDATION_ERRORS,
+): void {
+    checkStructure(shape, input, "", errors);
 }

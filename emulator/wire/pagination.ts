@@ -1,7 +1,7 @@
 /**
  * `nextToken` paging for the list operations. A token carries the offset of the next page
  * and a digest of the query it belongs to, so a token used with another query, or made up,
- * is refused with `InvalidNextTokenException` as RAM refuses it.
+ * is refused: with `InvalidNextTokenException` as RAM refuses it, or the error the caller names.
  */
 import { createHash } from "node:crypto";
 import { ApiError } from "./api-error";
@@ -21,8 +21,12 @@ function digest(query: string): string {
     return createHash("sha256").update(query).digest("base64url").slice(0, 16);
 }
 
-function decode(token: string, query: string): number {
-    const invalid = new ApiError("InvalidNextTokenException", "The specified value for NextToken is not valid.");
+/** RAM's refusal of a token that does not continue the listing. */
+function ramInvalidToken(): ApiError {
+    return new ApiError("InvalidNextTokenException", "The specified value for NextToken is not valid.");
+}
+
+function decode(token: string, query: string, invalid: ApiError): number {
     let content: Partial<TokenContent>;
     try {
         content = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Partial<TokenContent>;
@@ -38,9 +42,16 @@ function decode(token: string, query: string): number {
 /**
  * Cuts `items` into the page that `nextToken` asks for. `query` identifies the request
  * apart from its paging parameters (canonical JSON of the other parameters and the caller).
+ * A token that does not belong to it is refused with `invalidToken()`.
  */
-export function paginate<T>(items: T[], query: string, maxResults: number, nextToken: string | undefined): Page<T> {
-    const offset = nextToken === undefined ? 0 : decode(nextToken, query);
+export function paginate<T>(
+    items: T[],
+    query: string,
+    maxResults: number,
+    nextToken: string | undefined,
+    invalidToken: () => ApiError = ramInvalidToken,
+): Page<T> {
+    const offset = nextToken === undefined ? 0 : decode(nextToken, query, invalidToken());
     const end = offset + maxResults;
     const page: Page<T> = { items: items.slice(offset, end) };
     if (end < items.length) {

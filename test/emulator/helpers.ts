@@ -8,10 +8,11 @@ import {
     RAMClientConfig,
     RAMServiceException,
 } from "@aws-sdk/client-ram";
+import { OrganizationsClient, OrganizationsClientConfig } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommandOutput, STSClient } from "@aws-sdk/client-sts";
 import { expect } from "chai";
-import { Seed } from "../../emulator";
-import { BYSTANDER, RECEIVER, SENDER } from "../support/accounts";
+import { EmulatorAdminError, RunningEmulator, Seed } from "../../emulator";
+import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
 
 export const REGION = "eu-west-1";
 export const OTHER_REGION = "us-east-1";
@@ -136,4 +137,69 @@ export async function expectAwsError(
     expect(error?.name, `expected ${name}`).to.equal(name);
     expect(error?.$metadata?.httpStatusCode).to.equal(httpStatus);
     return error!;
+}
+
+/** The organization of {@link ORGANIZATION_SEED}: ids of the forms Organizations gives them. */
+export const ORG = {
+    id: "o-exampleorg1",
+    rootId: "r-ex12",
+    /** Holds the receiver. */
+    prodOu: "ou-ex12-prod0001",
+    /** Inside prod; holds the bystander. */
+    teamOu: "ou-ex12-team0001",
+    /** A member account with no credentials: any id can be a member. */
+    memberOnly: "999999999999",
+} as const;
+
+/**
+ * The sender manages an organization: root ⊃ prod ⊃ team; the receiver in prod, the bystander in
+ * team (a delegated administrator), a suspended credential-less member in the root. OTHER and HUB
+ * are seeded but in no organization.
+ */
+export const ORGANIZATION_SEED: Seed = {
+    accounts: [SENDER, RECEIVER, BYSTANDER, OTHER, HUB],
+    organization: {
+        id: ORG.id,
+        managementAccountId: SENDER.accountId,
+        rootId: ORG.rootId,
+        delegatedAdministrators: [BYSTANDER.accountId],
+        organizationalUnits: [
+            { id: ORG.teamOu, name: "team", parentId: ORG.prodOu },
+            { id: ORG.prodOu, name: "prod", parentId: ORG.rootId },
+        ],
+        accounts: [
+            { id: RECEIVER.accountId, parentId: ORG.prodOu, email: "receiver@example.com" },
+            { id: BYSTANDER.accountId, parentId: ORG.teamOu },
+            { id: ORG.memberOnly, parentId: ORG.rootId, status: "SUSPENDED", name: "old" },
+        ],
+    },
+};
+
+/** An Organizations client for one account (Organizations signs for us-east-1), without retries. */
+export function organizationsClient(
+    endpoint: string,
+    account: TestCredentials,
+    config: Partial<OrganizationsClientConfig> = {},
+): OrganizationsClient {
+    return new OrganizationsClient({
+        region: "us-east-1",
+        endpoint,
+        credentials: sdkCredentials(account),
+        maxAttempts: 1,
+        ...config,
+    });
+}
+
+function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Asserts that the emulator refuses `seed` with 400 and one problem, at `path`
+ * (`seed <path> must be ...`).
+ */
+export async function expectSeedRefused(emulator: RunningEmulator, seed: unknown, path: string): Promise<void> {
+    const refused = await emulator.admin.seed(seed as Seed).catch((e: unknown) => e);
+    expect(refused, JSON.stringify(seed)).to.be.instanceOf(EmulatorAdminError).and.to.have.property("status", 400);
+    expect((refused as Error).message).to.match(new RegExp(`^seed ${escapeRegExp(path)} must be [^;]+$`));
 }

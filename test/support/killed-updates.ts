@@ -6,7 +6,7 @@
  * (`CRASH_SEED` replays one, see random-crashes.ts).
  */
 import { expect } from "chai";
-import { CallLogEntry, RamOperationName, RunningEmulator, SeedAccount } from "../../emulator";
+import { CallLogEntry, RamOperationName, RunningEmulator, SeedAccount, ServedOperationName } from "../../emulator";
 import { INVITATION_ACCEPTANCE_TYPE_TOKEN, INVITATION_REJECTION_TYPE_TOKEN } from "../../provider";
 import type { PulumiHarness } from "../../scripts/pulumi-harness";
 import { RequestCounter } from "../e2e/request-counter";
@@ -25,7 +25,7 @@ export const PARALLEL = ["--parallel", "4"];
 export const REJECT: RamOperationName = "RejectResourceShareInvitation";
 export const ACCEPT: RamOperationName = "AcceptResourceShareInvitation";
 export const LEAVE: RamOperationName = "DisassociateResourceShare";
-const WRITES: RamOperationName[] = [REJECT, ACCEPT, LEAVE];
+const WRITES: readonly ServedOperationName[] = [REJECT, ACCEPT, LEAVE];
 /** The REST paths of the writes, as the proxy counts them. */
 const WRITE_PATHS = WRITES.map((operation) => `/${operation.toLowerCase()}`);
 

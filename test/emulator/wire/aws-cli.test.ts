@@ -11,7 +11,18 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { awsVariableNames, RunningEmulator, startEmulator } from "../../../emulator";
-import { BASIC_SEED, BYSTANDER, HUB, RECEIVER, REGION, SENDER, TestCredentials } from "../helpers";
+import {
+    BASIC_SEED,
+    BYSTANDER,
+    HUB,
+    ORG,
+    ORGANIZATION_SEED,
+    OTHER,
+    RECEIVER,
+    REGION,
+    SENDER,
+    TestCredentials,
+} from "../helpers";
 
 const run = promisify(execFile);
 
@@ -70,7 +81,11 @@ describe("emulator: the AWS CLI as a second client", function () {
     after(() => emulator?.stop());
 
     /** Runs `aws <service> <args...>` against the emulator with `credentials`. */
-    async function aws(credentials: TestCredentials, service: "ram" | "sts", ...args: string[]): Promise<CliAnswer> {
+    async function aws(
+        credentials: TestCredentials,
+        service: "ram" | "sts" | "organizations",
+        ...args: string[]
+    ): Promise<CliAnswer> {
         const env = {
             ...cleanEnvironment(),
             AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -193,5 +208,44 @@ describe("emulator: the AWS CLI as a second client", function () {
         expect(invitations.map((i) => i.resourceShareInvitationArn)).to.deep.equal([invitationArn]);
         expect(identity.json).to.deep.include({ Account: RECEIVER.accountId, Arn: assumedRoleArn });
         expect(denied).to.deep.equal({ error: "AccessDenied" }); // no external id
+    });
+
+    // botocore speaks awsJson1_1 to Organizations and follows every NextToken itself: with pages of
+    // one, the listings below take a page per item.
+    it("lists accounts and OUs of a parent through pages of one, and parses Organizations' errors", async () => {
+        await emulator.admin.seed({ ...ORGANIZATION_SEED, pageSize: 1 });
+        await emulator.admin.clearCalls();
+        const [accounts, units, inProd, denied, outside, notFound] = await Promise.all([
+            aws(SENDER, "organizations", "list-accounts"),
+            aws(SENDER, "organizations", "list-organizational-units-for-parent", "--parent-id", ORG.prodOu),
+            aws(SENDER, "organizations", "list-accounts-for-parent", "--parent-id", ORG.prodOu),
+            aws(RECEIVER, "organizations", "list-accounts"),
+            aws(OTHER, "organizations", "describe-organization"),
+            aws(SENDER, "organizations", "list-accounts-for-parent", "--parent-id", "r-zz99"),
+        ]);
+        const listed = accounts.json!.Accounts as Record<string, unknown>[];
+        expect(listed.map((a) => a.Id)).to.have.members([
+            SENDER.accountId,
+            RECEIVER.accountId,
+            BYSTANDER.accountId,
+            ORG.memberOnly,
+        ]);
+        expect(listed.find((a) => a.Id === ORG.memberOnly)).to.deep.include({
+            Status: "SUSPENDED",
+            State: "SUSPENDED",
+        });
+        // awsJson1_1 timestamps are epoch seconds; the CLI (its default timestamp format) shows them as sent.
+        expect(listed[0].JoinedTimestamp).to.be.closeTo(Date.now() / 1000, 3600);
+        expect((units.json!.OrganizationalUnits as Record<string, unknown>[]).map((ou) => ou.Id)).to.deep.equal([
+            ORG.teamOu,
+        ]);
+        expect((inProd.json!.Accounts as Record<string, unknown>[]).map((a) => a.Id)).to.deep.equal([
+            RECEIVER.accountId,
+        ]);
+        expect(denied).to.deep.equal({ error: "AccessDeniedException" });
+        expect(outside).to.deep.equal({ error: "AWSOrganizationsNotInUseException" });
+        expect(notFound).to.deep.equal({ error: "ParentNotFoundException" });
+        const pages = await emulator.admin.calls({ operation: "ListAccounts", accountId: SENDER.accountId });
+        expect(pages.map((c) => c.nextTokenGiven)).to.deep.equal([false, true, true, true]);
     });
 });
