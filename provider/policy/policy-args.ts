@@ -131,7 +131,11 @@ export function checkPolicyArgs(
             ],
         };
     }
-    const given = value as Record<string, unknown>;
+    const { allowedOrganizationTargets: targets, ...rest } = value as Record<string, unknown>;
+    // An empty list names no target, so that a program whose config gives none (Pulumi YAML's
+    // `default: []`) passes it as it is.
+    const given =
+        Array.isArray(targets) && targets.length === 0 ? rest : { ...rest, allowedOrganizationTargets: targets };
     // The provider's region stands in for a policy that names none.
     const input = given.regions === undefined && defaultRegion ? { ...given, regions: [defaultRegion] } : given;
     const senderAccountIds = accountIdsAsText(input.allowedSenderAccountIds);
@@ -155,7 +159,7 @@ export function checkPolicyArgs(
         ...listProblems(
             input.allowedOrganizationTargets,
             `${key}.allowedOrganizationTargets`,
-            { nonEmpty: true },
+            {},
             describeTargetProblem,
         ),
         ...organizationRoleProblems(input, key),

@@ -62,9 +62,16 @@ describe("checkPolicyArgs with allowedOrganizationTargets", () => {
     });
 
     it("reports a malformed, empty or repeated target by its position", () => {
+        // An empty list names none (Pulumi YAML's default for a program that gives none).
         expect(checkPolicyArgs({ allowedOrganizationTargets: [], regions: REGIONS }, KEY).problems).to.deep.equal([
-            `${KEY}.allowedOrganizationTargets must name at least one`,
+            `${KEY}.allowedSenderAccountIds is required: a list of account ids (or name the organization, its ` +
+                `root or OUs to allow in allowedOrganizationTargets)`,
         ]);
+        const none = checkPolicyArgs(
+            { allowedSenderAccountIds: [], allowedOrganizationTargets: [], regions: REGIONS },
+            KEY,
+        );
+        expect(none.args).to.not.have.property("allowedOrganizationTargets");
         const { problems } = checkPolicyArgs(
             { allowedOrganizationTargets: [OU, "ou-x", OU, 5], regions: REGIONS },
             KEY,
