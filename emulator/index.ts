@@ -1,5 +1,6 @@
 /**
- * A local AWS RAM endpoint that the unmodified AWS SDK and AWS CLI talk to over HTTP.
+ * A local AWS RAM endpoint (with STS and AWS Organizations beside it) that the unmodified AWS SDK
+ * and AWS CLI talk to over HTTP.
  *
  * ```ts
  * const emulator = await startEmulator({ seed });
