@@ -81,3 +81,16 @@ export const DEFAULT_ASSOCIATION_WAIT_SECONDS = 120;
  * catalogue of shares, where one was meant) must not pass unnoticed; the same 10 as for rejections.
  */
 export const DEFAULT_MAX_ACCEPTANCES_PER_RUN = 10;
+
+/**
+ * Policy for AWS Organizations reads (a policy's allowedOrganizationTargets). Organizations allows
+ * few requests per second per account and answers more with TooManyRequestsException, which the
+ * SDK retries as throttling; "adaptive" paces the burst of paginated reads of a large organization,
+ * and 5 attempts ride out a throttled moment. They run in preview too, so timeouts are short; past
+ * them the policy refuses rather than allow fewer accounts.
+ */
+export const ORGANIZATIONS_POLICY = {
+    retryMode: "adaptive",
+    maxAttempts: 5,
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+} as const;

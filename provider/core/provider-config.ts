@@ -23,7 +23,7 @@ export interface ConfigProblem {
 const ENGINE_KEYS: readonly string[] = ["version", "pluginDownloadURL"];
 
 const ACCOUNT_ID = /^\d{12}$/;
-const ENDPOINT_SERVICES: readonly string[] = ["ram", "sts"];
+const ENDPOINT_SERVICES: readonly string[] = ["ram", "sts", "organizations"];
 
 /**
  * The configuration in `values` (keys without a namespace), and every problem with it, each naming

@@ -22,6 +22,7 @@ const DYNAMIC_SHELL: PolicyShell<InvitationRejection, InvitationAcceptance> = {
     declareAcceptance: (name, args, policy) => new InvitationAcceptance(name, args, { parent: policy }),
     refuse: failProgram,
     session: programSession,
+    organizationSession: programSession,
     defaultRegion: () => stackSessions().region,
 };
 

@@ -34,6 +34,7 @@ function pluginShell(sessions: RamSessions, refusals: string[]): PolicyShell<Plu
         declareAcceptance: (name, args, policy) => new PluginAnswer(ACCEPTANCE_TOKEN, name, args, policy),
         refuse: (reason) => refusals.push(reason),
         session: (args) => sessions.forRole(roleOf(args)),
+        organizationSession: (access) => sessions.forRole(roleOf(access)),
         defaultRegion: () => sessions.region,
     };
 }

@@ -20,7 +20,11 @@ type Property =
     | { type: "string" | "number" | "integer" | "boolean"; description: string; secret?: boolean }
     | { $ref: string; description: string }
     | { type: "array"; items: { type: "string" } | { $ref: string }; description: string }
-    | { type: "object"; additionalProperties: { $ref: string }; description: string };
+    | {
+          type: "object";
+          additionalProperties: { $ref: string } | { type: "integer" | "string" };
+          description: string;
+      };
 
 const ARN_INPUTS: Record<string, Property> = {
     invitationArn: {
@@ -216,7 +220,8 @@ const PROVIDER_CONFIG: Record<ProviderConfigKey, Property> = {
         $ref: `#/types/${ENDPOINTS_TYPE}`,
         description:
             "Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's " +
-            "standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).",
+            "standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ORGANIZATIONS, " +
+            "AWS_ENDPOINT_URL).",
     },
     roleArn: {
         type: "string",
@@ -241,8 +246,33 @@ const POLICY_INPUT_PROPERTIES: Record<string, Property> = {
         type: "array",
         items: { type: "string" },
         description:
-            "The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other " +
-            "account is rejected.",
+            "The accounts (12-digit ids) whose invitations are left alone (or accepted, with `allowed: accept`). " +
+            "Every pending invitation from any other account is rejected. Required unless " +
+            "`allowedOrganizationTargets` is given; with it, these are allowed too.",
+    },
+    allowedOrganizationTargets: {
+        type: "array",
+        items: { type: "string" },
+        description:
+            "Parts of the AWS Organization whose ACTIVE accounts are allowed senders, read from AWS Organizations " +
+            "on every run (an account that joins is allowed on the next run): the organization (`o-...`, the " +
+            "reader's own), its root (`r-...`) or an OU (`ou-...`, with its nested OUs). A suspended account counts " +
+            "as an outsider. When the organization cannot be read, the policy refuses before any write.",
+    },
+    organizationRoleArn: {
+        type: "string",
+        description:
+            "With `allowedOrganizationTargets`: a role to read AWS Organizations through, in the management " +
+            "account or a delegated administrator. Default: the provider's credentials (not the policy's `roleArn`).",
+    },
+    organizationExternalId: {
+        type: "string",
+        secret: true,
+        description: "With `organizationRoleArn`: the external id its trust policy requires. Kept secret.",
+    },
+    organizationRoleSessionName: {
+        type: "string",
+        description: "With `organizationRoleArn`: the session name. Default `pulumi-<project>-<stack>`.",
     },
     regions: {
         type: "array",
@@ -350,6 +380,10 @@ export const schema = {
             properties: {
                 ram: { type: "string", description: "The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`." },
                 sts: { type: "string", description: "The STS endpoint, used for AssumeRole and GetCallerIdentity." },
+                organizations: {
+                    type: "string",
+                    description: "The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.",
+                },
             },
         },
         [POLICY_MODE_TYPE]: {
@@ -385,6 +419,20 @@ export const schema = {
                     type: "object",
                     additionalProperties: { $ref: `#/types/${POLICY_COUNTS_TYPE}` },
                     description: "The same counts per sender account id.",
+                },
+                organizationTargets: {
+                    type: "object",
+                    additionalProperties: { type: "integer" },
+                    description:
+                        "With `allowedOrganizationTargets`: how many ACTIVE accounts each target resolved to in " +
+                        "this run. Absent when the policy names none, or refused.",
+                },
+                allowedBy: {
+                    type: "object",
+                    additionalProperties: { type: "string" },
+                    description:
+                        "With `allowedOrganizationTargets`: for each sender whose invitations the policy allowed " +
+                        "(left pending or accepted), the allowed sender it matched: its account id, or the target.",
                 },
                 refused: {
                     type: "boolean",
@@ -456,7 +504,8 @@ export const schema = {
                 "than `maxAcceptancesPerRun`), or that cannot list RAM, declares nothing and fails, in preview and " +
                 "in the update alike.",
             inputProperties: POLICY_INPUT_PROPERTIES,
-            requiredInputs: ["allowedSenderAccountIds"],
+            // allowedSenderAccountIds or allowedOrganizationTargets: one of the two, checked by the policy.
+            requiredInputs: [],
             properties: {
                 summary: {
                     $ref: `#/types/${POLICY_SUMMARY_TYPE}`,

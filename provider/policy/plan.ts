@@ -4,6 +4,7 @@
  */
 import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import type { Invitation } from "../core/listing";
+import type { ResolvedTargets } from "../organizations/resolution";
 import type { CheckedPolicyArgs, PolicyMode } from "./policy-args";
 
 /**
@@ -19,17 +20,36 @@ import type { CheckedPolicyArgs, PolicyMode } from "./policy-args";
  */
 export type Decision = "reject" | "keep-rejected" | "accept" | "keep-accepted" | "allowed" | "ignore";
 
-/** The rule: allowed means an allowed sender and, when share names are given, an allowed share name. */
-export function isAllowed(invitation: Invitation, args: CheckedPolicyArgs): boolean {
+/**
+ * The allowed sender `senderAccountId` matches: itself, when allowedSenderAccountIds names it, else
+ * the first of allowedOrganizationTargets whose resolved ACTIVE accounts hold it; undefined for an
+ * outsider (a suspended account included: it is in no target's resolution).
+ */
+export function matchedSender(
+    senderAccountId: string,
+    args: CheckedPolicyArgs,
+    resolved: ResolvedTargets,
+): string | undefined {
+    if (args.allowedSenderAccountIds.includes(senderAccountId)) {
+        return senderAccountId;
+    }
+    return (args.allowedOrganizationTargets ?? []).find((target) => resolved[target]?.includes(senderAccountId));
+}
+
+/**
+ * The rule: allowed means an allowed sender (an allowed account, or an ACTIVE account of an allowed
+ * organization target) and, when share names are given, an allowed share name.
+ */
+export function isAllowed(invitation: Invitation, args: CheckedPolicyArgs, resolved: ResolvedTargets = {}): boolean {
     return (
-        args.allowedSenderAccountIds.includes(invitation.senderAccountId) &&
+        matchedSender(invitation.senderAccountId, args, resolved) !== undefined &&
         (args.allowedResourceShareNames === undefined ||
             args.allowedResourceShareNames.includes(invitation.resourceShareName))
     );
 }
 
-export function decide(invitation: Invitation, args: CheckedPolicyArgs): Decision {
-    const allowed = isAllowed(invitation, args);
+export function decide(invitation: Invitation, args: CheckedPolicyArgs, resolved: ResolvedTargets = {}): Decision {
+    const allowed = isAllowed(invitation, args, resolved);
     const accepts = args.allowed === "accept";
     switch (invitation.status) {
         case ResourceShareInvitationStatus.PENDING:
@@ -71,6 +91,16 @@ export interface PolicySummary extends PolicyCounts {
     /** The same counts per sender account. */
     bySender: Record<string, PolicyCounts>;
     /**
+     * With allowedOrganizationTargets: how many ACTIVE accounts each target resolved to in this run.
+     * Absent when the policy names no target, or could not read the organization (then it refused).
+     */
+    organizationTargets?: Record<string, number>;
+    /**
+     * With allowedOrganizationTargets: for each sender whose invitations the policy allowed (left
+     * pending or accepted), the allowed sender it matched: its own account id, or the target.
+     */
+    allowedBy?: Record<string, string>;
+    /**
      * True when the run did not go ahead: the policy refused (its guard, or RAM could not be listed;
      * its error says why), or, with `declareWhen`, another policy of the stack did (a warning says
      * so). It rejected and accepted nothing: `rejectedNow` and `acceptedNow` are 0, and `wouldReject`
@@ -91,13 +121,25 @@ export interface PolicyPlan {
     summary: PolicySummary;
 }
 
-export function planPolicy(invitations: Invitation[], args: CheckedPolicyArgs): PolicyPlan {
+/** The plan for `invitations`; `resolved` holds each organization target's ACTIVE accounts. */
+export function planPolicy(
+    invitations: Invitation[],
+    args: CheckedPolicyArgs,
+    resolved: ResolvedTargets = {},
+): PolicyPlan {
+    const targets = args.allowedOrganizationTargets;
     const plan: PolicyPlan = {
         unwanted: [],
         rejectedEarlier: [],
         wanted: [],
         acceptedEarlier: [],
-        summary: emptySummary(args),
+        summary: {
+            ...emptySummary(args),
+            ...(targets && {
+                organizationTargets: Object.fromEntries(targets.map((t) => [t, resolved[t]?.length ?? 0])),
+                allowedBy: {},
+            }),
+        },
     };
     const listFor: Partial<Record<Decision, Invitation[]>> = {
         reject: plan.unwanted,
@@ -106,9 +148,16 @@ export function planPolicy(invitations: Invitation[], args: CheckedPolicyArgs): 
         "keep-accepted": plan.acceptedEarlier,
     };
     for (const invitation of invitations) {
-        const decision = decide(invitation, args);
+        const decision = decide(invitation, args, resolved);
         if (decision === "ignore") {
             continue;
+        }
+        if (plan.summary.allowedBy && ["allowed", "accept", "keep-accepted"].includes(decision)) {
+            plan.summary.allowedBy[invitation.senderAccountId] = matchedSender(
+                invitation.senderAccountId,
+                args,
+                resolved,
+            )!;
         }
         const counter = countedAs(decision, args.mode);
         plan.summary[counter]++;
@@ -190,7 +239,8 @@ export function guardProblem(policyName: string, plan: PolicyPlan, args: Checked
         problems.push(
             `${who} would reject ${rejections} pending invitations in this run, more than maxRejectionsPerRun ` +
                 `(${args.maxRejectionsPerRun}); it rejected none of them. Senders: ${sendersOf(plan.unwanted)}. ` +
-                `Rejection cannot be undone: if a sender you trust is among them, add it to allowedSenderAccountIds; ` +
+                `Rejection cannot be undone: if a sender you trust is among them, add it to allowedSenderAccountIds ` +
+                `(or its OU to allowedOrganizationTargets); ` +
                 `if every one of them is unwanted, raise maxRejectionsPerRun to at least ${rejections} for this run ` +
                 `(mode: "report" lists them without rejecting).`,
         );

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_ACCEPTANCES_PER_RUN, DEFAULT_MAX_REJECTIONS_PER_RUN } from 
 import { ACCOUNT_ID } from "../ram/arn";
 import { describeRegionProblem } from "../ram/regions";
 import { parseRoleInputs } from "../core/answer/role-inputs";
+import { describeTargetProblem } from "../organizations/targets";
 
 /** `enforce` rejects what the policy does not allow; `report` only reports what it would reject. */
 export type PolicyMode = "enforce" | "report";
@@ -16,10 +17,31 @@ export type PolicyAllowed = "accept" | "leave";
 
 export interface InvitationPolicyArgs {
     /**
-     * The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from
-     * any other account is rejected.
+     * The accounts (12-digit ids) whose invitations are left alone (or accepted, with `allowed:
+     * "accept"`). Every pending invitation from any other account is rejected. Required unless
+     * allowedOrganizationTargets is given; with it, these are allowed too (partners outside the
+     * organization).
      */
-    allowedSenderAccountIds: string[];
+    allowedSenderAccountIds?: string[];
+    /**
+     * Parts of the AWS Organization whose ACTIVE accounts are allowed senders, read from AWS
+     * Organizations on every run (an account that joins is allowed on the next run, with no change to
+     * the program): the organization itself (`o-…`, which must be the one the reader belongs to), its
+     * root (`r-…`) or an organizational unit (`ou-…`, with every OU nested in it). A suspended
+     * account's invitations are treated as any outsider's. When the organization cannot be read, the
+     * policy refuses before any write.
+     */
+    allowedOrganizationTargets?: string[];
+    /**
+     * With allowedOrganizationTargets: a role to read AWS Organizations through, in the
+     * organization's management account or a delegated administrator. Default: the provider's
+     * credentials (its role, if it has one), not the policy's roleArn.
+     */
+    organizationRoleArn?: string;
+    /** With organizationRoleArn: the external id its trust policy requires (kept secret). */
+    organizationExternalId?: string;
+    /** With organizationRoleArn: the session name. Default `pulumi-<project>-<stack>`. */
+    organizationRoleSessionName?: string;
     /**
      * The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's
      * region (`ram-invitations:region`; for the library's own InvitationPolicy also `aws:region`).
@@ -58,11 +80,23 @@ export interface InvitationPolicyArgs {
     roleSessionName?: string;
 }
 
-/** The arguments with their defaults filled in. */
-export type CheckedPolicyArgs = Required<
-    Omit<InvitationPolicyArgs, "allowedResourceShareNames" | "roleArn" | "externalId" | "roleSessionName">
-> &
-    Pick<InvitationPolicyArgs, "allowedResourceShareNames" | "roleArn" | "externalId" | "roleSessionName">;
+/** The arguments without a default. */
+type OptionalArgs =
+    | "allowedResourceShareNames"
+    | "roleArn"
+    | "externalId"
+    | "roleSessionName"
+    | "allowedOrganizationTargets"
+    | "organizationRoleArn"
+    | "organizationExternalId"
+    | "organizationRoleSessionName";
+
+/** The arguments with their defaults filled in (no allowed account ids: an empty list). */
+export type CheckedPolicyArgs = Required<Omit<InvitationPolicyArgs, OptionalArgs>> &
+    Pick<InvitationPolicyArgs, OptionalArgs>;
+
+/** The settings that name the role to read AWS Organizations through. */
+const ORGANIZATION_ROLE_FIELDS = ["organizationRoleArn", "organizationExternalId", "organizationRoleSessionName"];
 
 const FIELDS: readonly string[] = [
     "allowedSenderAccountIds",
@@ -75,6 +109,8 @@ const FIELDS: readonly string[] = [
     "roleArn",
     "externalId",
     "roleSessionName",
+    "allowedOrganizationTargets",
+    ...ORGANIZATION_ROLE_FIELDS,
 ];
 const MODES: readonly string[] = ["enforce", "report"];
 const ALLOWED: readonly string[] = ["accept", "leave"];
@@ -89,9 +125,17 @@ export function checkPolicyArgs(
     defaultRegion?: string,
 ): { args?: CheckedPolicyArgs; problems: string[] } {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        return { problems: [`${key} must be an object with allowedSenderAccountIds and regions`] };
+        return {
+            problems: [
+                `${key} must be an object with allowedSenderAccountIds (or allowedOrganizationTargets) and regions`,
+            ],
+        };
     }
-    const given = value as Record<string, unknown>;
+    const { allowedOrganizationTargets: targets, ...rest } = value as Record<string, unknown>;
+    // An empty list names no target, so that a program whose config gives none (Pulumi YAML's
+    // `default: []`) passes it as it is.
+    const given =
+        Array.isArray(targets) && targets.length === 0 ? rest : { ...rest, allowedOrganizationTargets: targets };
     // The provider's region stands in for a policy that names none.
     const input = given.regions === undefined && defaultRegion ? { ...given, regions: [defaultRegion] } : given;
     const senderAccountIds = accountIdsAsText(input.allowedSenderAccountIds);
@@ -102,9 +146,23 @@ export function checkPolicyArgs(
         ...listProblems(
             senderAccountIds,
             `${key}.allowedSenderAccountIds`,
-            { required: true, numberProblem: describeNumericAccountId },
+            { numberProblem: describeNumericAccountId },
             (id) => (ACCOUNT_ID.test(id) ? undefined : `${JSON.stringify(id)} is not a 12-digit account id`),
         ),
+        // Either list names who is allowed; without both, every invitation would be rejected.
+        ...(senderAccountIds === undefined && input.allowedOrganizationTargets === undefined
+            ? [
+                  `${key}.allowedSenderAccountIds is required: a list of account ids (or name the organization, ` +
+                      `its root or OUs to allow in allowedOrganizationTargets)`,
+              ]
+            : []),
+        ...listProblems(
+            input.allowedOrganizationTargets,
+            `${key}.allowedOrganizationTargets`,
+            {},
+            describeTargetProblem,
+        ),
+        ...organizationRoleProblems(input, key),
         ...(input.regions === undefined
             ? [`${key}.regions is required: a list (or set the provider's region, ram-invitations:region)`]
             : listProblems(input.regions, `${key}.regions`, { nonEmpty: true }, describeRegionProblem)),
@@ -132,7 +190,7 @@ export function checkPolicyArgs(
     const args = input as unknown as InvitationPolicyArgs;
     return {
         args: {
-            allowedSenderAccountIds: senderAccountIds as string[],
+            allowedSenderAccountIds: (senderAccountIds as string[] | undefined) ?? [],
             regions: args.regions as string[],
             allowedResourceShareNames: args.allowedResourceShareNames,
             maxRejectionsPerRun: args.maxRejectionsPerRun ?? DEFAULT_MAX_REJECTIONS_PER_RUN,
@@ -142,9 +200,34 @@ export function checkPolicyArgs(
             roleArn: args.roleArn,
             externalId: args.externalId,
             roleSessionName: args.roleSessionName,
+            ...(args.allowedOrganizationTargets && {
+                allowedOrganizationTargets: args.allowedOrganizationTargets,
+                organizationRoleArn: args.organizationRoleArn,
+                organizationExternalId: args.organizationExternalId,
+                organizationRoleSessionName: args.organizationRoleSessionName,
+            }),
         },
         problems,
     };
+}
+
+/**
+ * Problems of the organization's role: the role checks of ./role-inputs, each named after the
+ * organization's setting; and a role with no target to read it for.
+ */
+function organizationRoleProblems(input: Record<string, unknown>, key: string): string[] {
+    const given = ORGANIZATION_ROLE_FIELDS.filter((field) => input[field] !== undefined);
+    if (given.length > 0 && input.allowedOrganizationTargets === undefined) {
+        return given.map((field) => `${key}.${field} is only used with allowedOrganizationTargets`);
+    }
+    const organizationName = (field: string) => `organization${field[0].toUpperCase()}${field.slice(1)}`;
+    return parseRoleInputs({
+        roleArn: input.organizationRoleArn,
+        externalId: input.organizationExternalId,
+        roleSessionName: input.organizationRoleSessionName ?? "default-session",
+    }).failures.map(
+        (failure) => `${key}.${failure.reason.replace(/\b(roleArn|externalId|roleSessionName)\b/g, organizationName)}`,
+    );
 }
 
 /**
@@ -176,11 +259,11 @@ function describeNumericAccountId(item: number): string {
 function listProblems(
     value: unknown,
     key: string,
-    rules: { required?: boolean; nonEmpty?: boolean; numberProblem?: (item: number) => string },
+    rules: { nonEmpty?: boolean; numberProblem?: (item: number) => string },
     itemProblem: (item: string) => string | undefined,
 ): string[] {
     if (value === undefined) {
-        return rules.required ? [`${key} is required: a list`] : [];
+        return [];
     }
     if (!Array.isArray(value)) {
         return [`${key} must be a list, got ${typeof value}`];
@@ -209,4 +292,15 @@ function wholeNumberProblems(value: unknown, key: string): string[] {
         return [];
     }
     return [`${key} must be a whole number of 1 or more, got ${JSON.stringify(value)}`];
+}
+
+/** The role to read AWS Organizations through, in the shape of a policy's own role settings. */
+export function organizationAccess(
+    args: CheckedPolicyArgs,
+): Pick<InvitationPolicyArgs, "roleArn" | "externalId" | "roleSessionName"> {
+    return {
+        roleArn: args.organizationRoleArn,
+        externalId: args.organizationExternalId,
+        roleSessionName: args.organizationRoleSessionName,
+    };
 }

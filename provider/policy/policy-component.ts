@@ -9,8 +9,11 @@ import { Invitation, listInvitations } from "../core/listing";
 import type { RamSession } from "../ram/session";
 import { declareInTurn } from "./declare-in-turn";
 import { ListedInvitation, LISTED_INPUT } from "../core/answer/properties";
-import { CheckedPolicyArgs, checkPolicyArgs, InvitationPolicyArgs } from "./policy-args";
+import { CheckedPolicyArgs, checkPolicyArgs, InvitationPolicyArgs, organizationAccess } from "./policy-args";
+import { resolveOrganizationTargets } from "../organizations/cache";
+import { describeTarget } from "../organizations/targets";
 import {
+    decide,
     emptySummary,
     guardProblem,
     planPolicy,
@@ -58,6 +61,12 @@ export interface PolicyShell<R extends pulumi.Resource, A extends pulumi.Resourc
     refuse(reason: string, policy: pulumi.Resource): void;
     /** How the policy lists RAM: configured as that shell's provider is, acting as `args` say. */
     session(args: CheckedPolicyArgs): RamSession;
+    /**
+     * How the policy reads AWS Organizations (with allowedOrganizationTargets): as that shell's
+     * provider is configured, through `access`'s role when it names one (organizationRoleArn), else
+     * with the provider's own credentials, never through the policy's roleArn.
+     */
+    organizationSession(access: Pick<InvitationPolicyArgs, "roleArn" | "externalId" | "roleSessionName">): RamSession;
     /** The provider's region, which stands in for `regions` when the policy names none. */
     defaultRegion(): string | undefined;
 }
@@ -97,7 +106,7 @@ export class PolicyComponent<R extends pulumi.Resource, A extends pulumi.Resourc
         }
         const { declareWhen, ...componentOptions } = opts ?? {};
         super(shell.type, name, {}, componentOptions);
-        this.planned = planFromRam(name, checked, shell.session(checked), this);
+        this.planned = planFromRam(name, checked, shell, this);
         // The plan this run carries out; undefined when the policy refused, or another policy of the stack did.
         const carriedOut = this.planned.then(async (outcome) => {
             if (outcome.refusal !== undefined) {
@@ -157,23 +166,39 @@ export class PolicyComponent<R extends pulumi.Resource, A extends pulumi.Resourc
     }
 }
 
-/** Lists every region, decides, reports what will be rejected, and applies the guard. */
+/**
+ * Lists every region and reads the organization's targets, decides, reports what will be rejected,
+ * and applies the guard.
+ */
 async function planFromRam(
     name: string,
     args: CheckedPolicyArgs,
-    session: RamSession,
+    shell: PolicyShell<pulumi.Resource>,
     policy: pulumi.Resource,
 ): Promise<PolicyOutcome> {
-    let listed: Invitation[][];
-    try {
-        listed = await Promise.all(args.regions.map((region) => listInvitations(session, { region })));
-    } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+    const session = shell.session(args);
+    const listing = Promise.all(args.regions.map((region) => listInvitations(session, { region })));
+    const targets = args.allowedOrganizationTargets;
+    const resolution = targets
+        ? resolveOrganizationTargets(shell.organizationSession(organizationAccess(args)), targets, args.regions[0])
+        : Promise.resolve({});
+    // Both are asked for at once; neither failure may go unhandled while the other is awaited.
+    const [listed, resolved] = await Promise.allSettled([listing, resolution]);
+    if (resolved.status === "rejected") {
         return {
-            refusal: `InvitationPolicy "${name}" could not list its invitations, so it rejects nothing: ${reason}`,
+            refusal:
+                `InvitationPolicy "${name}" could not read the AWS Organization its allowedOrganizationTargets ` +
+                `name, so it rejects and accepts nothing: ${messageOf(resolved.reason)}`,
         };
     }
-    const plan = planPolicy(listed.flat(), args);
+    if (listed.status === "rejected") {
+        return {
+            refusal:
+                `InvitationPolicy "${name}" could not list its invitations, so it rejects nothing: ` +
+                messageOf(listed.reason),
+        };
+    }
+    const plan = planPolicy(listed.value.flat(), args, resolved.value);
     const refusal = guardProblem(name, plan, args);
     if (refusal) {
         return { plan, refusal };
@@ -184,11 +209,21 @@ async function planFromRam(
             : pulumi.runtime.isDryRun()
               ? ["will reject", "will accept"]
               : ["rejects", "accepts"];
+    for (const [target, count] of Object.entries(plan.summary.organizationTargets ?? {})) {
+        void pulumi.log.info(`allows ${describeTarget(target)}: ${count} ACTIVE accounts`, policy);
+    }
     for (const invitation of plan.unwanted) {
         void pulumi.log.info(`${rejectVerb} ${describe(invitation)}`, policy);
     }
     for (const invitation of plan.wanted) {
-        void pulumi.log.info(`${acceptVerb} ${describe(invitation)}`, policy);
+        void pulumi.log.info(`${acceptVerb} ${describe(invitation)}${matchOf(invitation, plan)}`, policy);
+    }
+    if (plan.summary.allowedBy) {
+        // Only with organization targets: then which part of the organization allowed a sender is news.
+        const left = listed.value.flat().filter((i) => decide(i, args, resolved.value) === "allowed");
+        for (const invitation of left) {
+            void pulumi.log.info(`leaves pending ${describe(invitation)}${matchOf(invitation, plan)}`, policy);
+        }
     }
     return { plan };
 }
@@ -203,6 +238,21 @@ function holdBack(plan: PolicyPlan, args: CheckedPolicyArgs, policy: pulumi.Reso
             policy,
         );
     }
+}
+
+function messageOf(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
+/** `, allowed as a member of OU ou-…` (or `, an allowed account`), when the policy names organization targets. */
+function matchOf(invitation: Invitation, plan: PolicyPlan): string {
+    const matched = plan.summary.allowedBy?.[invitation.senderAccountId];
+    if (matched === undefined) {
+        return "";
+    }
+    return matched === invitation.senderAccountId
+        ? " (an allowed account)"
+        : ` (allowed as an ACTIVE account of ${describeTarget(matched)})`;
 }
 
 function describe(invitation: Invitation): string {

@@ -80,11 +80,13 @@ export class RamClients {
  * AWS_RETRY_MODE: a setting given to the client in code would win over them, and a user who sets
  * them expects them to apply, as they do to every other AWS client.
  */
-function withStandardRetryOverrides(policy: typeof RETRY_POLICY | typeof LOOKUP_POLICY): Partial<typeof policy> {
+export function withStandardRetryOverrides<P extends { maxAttempts: number; retryMode: string }>(
+    policy: P,
+): Partial<P> {
     const { maxAttempts, retryMode, ...rest } = policy;
     return {
         ...rest,
         ...(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts }),
         ...(process.env.AWS_RETRY_MODE ? {} : { retryMode }),
-    };
+    } as Partial<P>;
 }

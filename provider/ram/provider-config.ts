@@ -7,6 +7,8 @@
 export interface ServiceEndpoints {
     ram?: string;
     sts?: string;
+    /** AWS Organizations, read for a policy's allowedOrganizationTargets. */
+    organizations?: string;
 }
 
 export interface ProviderConfig {

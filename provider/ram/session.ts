@@ -123,8 +123,11 @@ export class RamSession {
         return { ...this.contextWithoutAccount("", region), accountId, callerArn };
     }
 
-    /** The role's credentials, one provider for every client of this session; undefined without a role. */
-    private roleCredentials(): AwsCredentialIdentityProvider | undefined {
+    /**
+     * The role's credentials, one provider for every client of this session (and for the clients of
+     * ../organizations/, which read as the same identity); undefined without a role.
+     */
+    roleCredentials(): AwsCredentialIdentityProvider | undefined {
         if (this.settings.role) {
             this.assumedRole ??= roleCredentials(this.settings.role, this.settings);
         }

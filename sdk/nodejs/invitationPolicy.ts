@@ -37,20 +37,21 @@ export class InvitationPolicy extends pulumi.ComponentResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: InvitationPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args?: InvitationPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (!opts.id) {
-            if (args?.allowedSenderAccountIds === undefined && !opts.urn) {
-                throw new Error("Missing required property 'allowedSenderAccountIds'");
-            }
             resourceInputs["allowed"] = args?.allowed;
+            resourceInputs["allowedOrganizationTargets"] = args?.allowedOrganizationTargets;
             resourceInputs["allowedResourceShareNames"] = args?.allowedResourceShareNames;
             resourceInputs["allowedSenderAccountIds"] = args?.allowedSenderAccountIds;
             resourceInputs["externalId"] = args?.externalId ? pulumi.secret(args.externalId) : undefined;
             resourceInputs["maxAcceptancesPerRun"] = args?.maxAcceptancesPerRun;
             resourceInputs["maxRejectionsPerRun"] = args?.maxRejectionsPerRun;
             resourceInputs["mode"] = args?.mode;
+            resourceInputs["organizationExternalId"] = args?.organizationExternalId ? pulumi.secret(args.organizationExternalId) : undefined;
+            resourceInputs["organizationRoleArn"] = args?.organizationRoleArn;
+            resourceInputs["organizationRoleSessionName"] = args?.organizationRoleSessionName;
             resourceInputs["regions"] = args?.regions;
             resourceInputs["roleArn"] = args?.roleArn;
             resourceInputs["roleSessionName"] = args?.roleSessionName;
@@ -72,13 +73,17 @@ export interface InvitationPolicyArgs {
      */
     allowed?: pulumi.Input<enums.PolicyAllowed | undefined>;
     /**
+     * Parts of the AWS Organization whose ACTIVE accounts are allowed senders, read from AWS Organizations on every run (an account that joins is allowed on the next run): the organization (`o-...`, the reader's own), its root (`r-...`) or an OU (`ou-...`, with its nested OUs). A suspended account counts as an outsider. When the organization cannot be read, the policy refuses before any write.
+     */
+    allowedOrganizationTargets?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
      * When given, an allowed sender's invitation is left alone only if its share has one of these names; the sender's other invitations are rejected too.
      */
     allowedResourceShareNames?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other account is rejected.
+     * The accounts (12-digit ids) whose invitations are left alone (or accepted, with `allowed: accept`). Every pending invitation from any other account is rejected. Required unless `allowedOrganizationTargets` is given; with it, these are allowed too.
      */
-    allowedSenderAccountIds: pulumi.Input<pulumi.Input<string>[]>;
+    allowedSenderAccountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
      * With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
      */
@@ -95,6 +100,18 @@ export interface InvitationPolicyArgs {
      * `enforce` (the default) rejects; `report` declares no new rejection and only reports.
      */
     mode?: pulumi.Input<enums.PolicyMode | undefined>;
+    /**
+     * With `organizationRoleArn`: the external id its trust policy requires. Kept secret.
+     */
+    organizationExternalId?: pulumi.Input<string | undefined>;
+    /**
+     * With `allowedOrganizationTargets`: a role to read AWS Organizations through, in the management account or a delegated administrator. Default: the provider's credentials (not the policy's `roleArn`).
+     */
+    organizationRoleArn?: pulumi.Input<string | undefined>;
+    /**
+     * With `organizationRoleArn`: the session name. Default `pulumi-<project>-<stack>`.
+     */
+    organizationRoleSessionName?: pulumi.Input<string | undefined>;
     /**
      * The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's `region`.
      */

@@ -59,7 +59,7 @@ export interface ProviderArgs {
      */
     allowedAccountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+     * Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL).
      */
     endpoints?: pulumi.Input<inputs.EndpointsArgs | undefined>;
     /**

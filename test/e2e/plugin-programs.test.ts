@@ -23,6 +23,7 @@ import { expectFailure } from "../support/expect-failure";
 import { ramClientAs } from "../support/ram-client";
 import { arnOf, writeCalls } from "../support/rejections-in-state";
 import { expectRejectsOnce } from "../support/expect-rejects-once";
+import { ALLOWED_OU, inviteFrom, seedOrganization, SENDERS } from "../support/organization";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const MODULES = path.join(REPO, "node_modules");
@@ -339,6 +340,25 @@ for (const { folder, language, paths } of POLICY_EXAMPLES) {
             });
             expect(up.summary.resourceChanges).to.deep.equal({ create: 2 }); // the stack and the policy
             expect(await writeCalls(suite.emulator)).to.deep.equal([]);
+        });
+
+        it("with an OU allowed: its ACTIVE accounts' invitations left pending, the suspended one's rejected", async () => {
+            const harness = await policyStack([`allowedOrganizationTargets: [${ALLOWED_OU}]`]);
+            // HUB, whose credentials the provider has, is the organization's management account.
+            await seedOrganization(suite.emulator);
+            const from = async (sender: SeedAccount) => inviteFrom(suite.emulator, sender, regions[0]);
+            const allowed = [await from(SENDERS.inOu), await from(SENDERS.inNestedOu), ...(await pendingFrom(SENDER))];
+            const unwanted = [await from(SENDERS.suspended), await from(SENDERS.outsider)];
+            await suite.emulator.admin.clearCalls();
+
+            const preview = await harness.stack.preview();
+            expect(preview.stdout).to.include(`allows OU ${ALLOWED_OU}: 2 ACTIVE accounts`);
+            const up = await harness.stack.up();
+            expect((await writeCalls(suite.emulator)).map(arnOf)).to.have.members(unwanted);
+            const summary = camelCaseKeys(up.outputs.summary.value);
+            expect(summary).to.deep.include({ pendingAllowed: allowed.length, rejectedNow: 2 });
+            expect(summary.organizationTargets).to.deep.equal({ [ALLOWED_OU]: 2 });
+            expect(summary.allowedBy).to.deep.include({ [SENDERS.inNestedOu.accountId]: ALLOWED_OU });
         });
 
         it("its guard refuses before any write, in preview and in up", async () => {

@@ -7,7 +7,6 @@ import (
 	"context"
 	"reflect"
 
-	"errors"
 	"github.com/pulumi-ram-invitations/pulumi-ram-invitations/sdk/go/ram-invitations/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -24,14 +23,14 @@ type InvitationPolicy struct {
 func NewInvitationPolicy(ctx *pulumi.Context,
 	name string, args *InvitationPolicyArgs, opts ...pulumi.ResourceOption) (*InvitationPolicy, error) {
 	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
+		args = &InvitationPolicyArgs{}
 	}
 
-	if args.AllowedSenderAccountIds == nil {
-		return nil, errors.New("invalid value for required argument 'AllowedSenderAccountIds'")
-	}
 	if args.ExternalId != nil {
 		args.ExternalId = pulumi.ToSecret(args.ExternalId).(pulumi.StringPtrInput)
+	}
+	if args.OrganizationExternalId != nil {
+		args.OrganizationExternalId = pulumi.ToSecret(args.OrganizationExternalId).(pulumi.StringPtrInput)
 	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource InvitationPolicy
@@ -45,9 +44,11 @@ func NewInvitationPolicy(ctx *pulumi.Context,
 type invitationPolicyArgs struct {
 	// What to do with the pending invitations the policy allows: `leave` (the default) leaves them pending; `accept` declares one InvitationAcceptance per allowed pending invitation.
 	Allowed *PolicyAllowed `pulumi:"allowed"`
+	// Parts of the AWS Organization whose ACTIVE accounts are allowed senders, read from AWS Organizations on every run (an account that joins is allowed on the next run): the organization (`o-...`, the reader's own), its root (`r-...`) or an OU (`ou-...`, with its nested OUs). A suspended account counts as an outsider. When the organization cannot be read, the policy refuses before any write.
+	AllowedOrganizationTargets []string `pulumi:"allowedOrganizationTargets"`
 	// When given, an allowed sender's invitation is left alone only if its share has one of these names; the sender's other invitations are rejected too.
 	AllowedResourceShareNames []string `pulumi:"allowedResourceShareNames"`
-	// The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other account is rejected.
+	// The accounts (12-digit ids) whose invitations are left alone (or accepted, with `allowed: accept`). Every pending invitation from any other account is rejected. Required unless `allowedOrganizationTargets` is given; with it, these are allowed too.
 	AllowedSenderAccountIds []string `pulumi:"allowedSenderAccountIds"`
 	// With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
 	ExternalId *string `pulumi:"externalId"`
@@ -57,6 +58,12 @@ type invitationPolicyArgs struct {
 	MaxRejectionsPerRun *int `pulumi:"maxRejectionsPerRun"`
 	// `enforce` (the default) rejects; `report` declares no new rejection and only reports.
 	Mode *PolicyMode `pulumi:"mode"`
+	// With `organizationRoleArn`: the external id its trust policy requires. Kept secret.
+	OrganizationExternalId *string `pulumi:"organizationExternalId"`
+	// With `allowedOrganizationTargets`: a role to read AWS Organizations through, in the management account or a delegated administrator. Default: the provider's credentials (not the policy's `roleArn`).
+	OrganizationRoleArn *string `pulumi:"organizationRoleArn"`
+	// With `organizationRoleArn`: the session name. Default `pulumi-<project>-<stack>`.
+	OrganizationRoleSessionName *string `pulumi:"organizationRoleSessionName"`
 	// The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's `region`.
 	Regions []string `pulumi:"regions"`
 	// A role in the receiving account to assume: the policy lists, and its rejections reject, as the role's account.
@@ -69,9 +76,11 @@ type invitationPolicyArgs struct {
 type InvitationPolicyArgs struct {
 	// What to do with the pending invitations the policy allows: `leave` (the default) leaves them pending; `accept` declares one InvitationAcceptance per allowed pending invitation.
 	Allowed PolicyAllowedPtrInput
+	// Parts of the AWS Organization whose ACTIVE accounts are allowed senders, read from AWS Organizations on every run (an account that joins is allowed on the next run): the organization (`o-...`, the reader's own), its root (`r-...`) or an OU (`ou-...`, with its nested OUs). A suspended account counts as an outsider. When the organization cannot be read, the policy refuses before any write.
+	AllowedOrganizationTargets pulumi.StringArrayInput
 	// When given, an allowed sender's invitation is left alone only if its share has one of these names; the sender's other invitations are rejected too.
 	AllowedResourceShareNames pulumi.StringArrayInput
-	// The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other account is rejected.
+	// The accounts (12-digit ids) whose invitations are left alone (or accepted, with `allowed: accept`). Every pending invitation from any other account is rejected. Required unless `allowedOrganizationTargets` is given; with it, these are allowed too.
 	AllowedSenderAccountIds pulumi.StringArrayInput
 	// With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
 	ExternalId pulumi.StringPtrInput
@@ -81,6 +90,12 @@ type InvitationPolicyArgs struct {
 	MaxRejectionsPerRun pulumi.IntPtrInput
 	// `enforce` (the default) rejects; `report` declares no new rejection and only reports.
 	Mode PolicyModePtrInput
+	// With `organizationRoleArn`: the external id its trust policy requires. Kept secret.
+	OrganizationExternalId pulumi.StringPtrInput
+	// With `allowedOrganizationTargets`: a role to read AWS Organizations through, in the management account or a delegated administrator. Default: the provider's credentials (not the policy's `roleArn`).
+	OrganizationRoleArn pulumi.StringPtrInput
+	// With `organizationRoleArn`: the session name. Default `pulumi-<project>-<stack>`.
+	OrganizationRoleSessionName pulumi.StringPtrInput
 	// The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's `region`.
 	Regions pulumi.StringArrayInput
 	// A role in the receiving account to assume: the policy lists, and its rejections reject, as the role's account.

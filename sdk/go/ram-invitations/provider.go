@@ -38,7 +38,7 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// The only accounts (12-digit ids) this provider may act in. Any other is refused before a RAM request is sent: a role's account is read from its ARN, the standard chain's is asked of STS GetCallerIdentity.
 	AllowedAccountIds []string `pulumi:"allowedAccountIds"`
-	// Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+	// Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL).
 	Endpoints *Endpoints `pulumi:"endpoints"`
 	// With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
 	ExternalId *string `pulumi:"externalId"`
@@ -56,7 +56,7 @@ type providerArgs struct {
 type ProviderArgs struct {
 	// The only accounts (12-digit ids) this provider may act in. Any other is refused before a RAM request is sent: a role's account is read from its ARN, the standard chain's is asked of STS GetCallerIdentity.
 	AllowedAccountIds pulumi.StringArrayInput
-	// Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+	// Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL).
 	Endpoints EndpointsPtrInput
 	// With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
 	ExternalId pulumi.StringPtrInput

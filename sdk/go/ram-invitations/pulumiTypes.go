@@ -15,6 +15,8 @@ var _ = internal.GetEnvOrDefault
 
 // Endpoints that replace AWS's own, per service.
 type Endpoints struct {
+	// The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.
+	Organizations *string `pulumi:"organizations"`
 	// The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
 	Ram *string `pulumi:"ram"`
 	// The STS endpoint, used for AssumeRole and GetCallerIdentity.
@@ -34,6 +36,8 @@ type EndpointsInput interface {
 
 // Endpoints that replace AWS's own, per service.
 type EndpointsArgs struct {
+	// The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.
+	Organizations pulumi.StringPtrInput `pulumi:"organizations"`
 	// The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
 	Ram pulumi.StringPtrInput `pulumi:"ram"`
 	// The STS endpoint, used for AssumeRole and GetCallerIdentity.
@@ -118,6 +122,11 @@ func (o EndpointsOutput) ToEndpointsPtrOutputWithContext(ctx context.Context) En
 	}).(EndpointsPtrOutput)
 }
 
+// The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.
+func (o EndpointsOutput) Organizations() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Endpoints) *string { return v.Organizations }).(pulumi.StringPtrOutput)
+}
+
 // The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
 func (o EndpointsOutput) Ram() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Endpoints) *string { return v.Ram }).(pulumi.StringPtrOutput)
@@ -150,6 +159,16 @@ func (o EndpointsPtrOutput) Elem() EndpointsOutput {
 		var ret Endpoints
 		return ret
 	}).(EndpointsOutput)
+}
+
+// The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.
+func (o EndpointsPtrOutput) Organizations() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Endpoints) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Organizations
+	}).(pulumi.StringPtrOutput)
 }
 
 // The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
@@ -361,10 +380,14 @@ type PolicySummary struct {
 	AcceptedEarlier int `pulumi:"acceptedEarlier"`
 	// Pending invitations this run accepts (`allowed: "accept"`); 0 when the run was refused or held back.
 	AcceptedNow int `pulumi:"acceptedNow"`
+	// With `allowedOrganizationTargets`: for each sender whose invitations the policy allowed (left pending or accepted), the allowed sender it matched: its account id, or the target.
+	AllowedBy map[string]string `pulumi:"allowedBy"`
 	// The same counts per sender account id.
 	BySender map[string]PolicyCounts `pulumi:"bySender"`
 	// The policy's mode.
 	Mode PolicyMode `pulumi:"mode"`
+	// With `allowedOrganizationTargets`: how many ACTIVE accounts each target resolved to in this run. Absent when the policy names none, or refused.
+	OrganizationTargets map[string]int `pulumi:"organizationTargets"`
 	// Pending invitations the policy allows (left pending).
 	PendingAllowed int `pulumi:"pendingAllowed"`
 	// True when the policy refused to run (its guard, or RAM could not be listed): it rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
@@ -406,6 +429,11 @@ func (o PolicySummaryOutput) AcceptedNow() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicySummary) int { return v.AcceptedNow }).(pulumi.IntOutput)
 }
 
+// With `allowedOrganizationTargets`: for each sender whose invitations the policy allowed (left pending or accepted), the allowed sender it matched: its account id, or the target.
+func (o PolicySummaryOutput) AllowedBy() pulumi.StringMapOutput {
+	return o.ApplyT(func(v PolicySummary) map[string]string { return v.AllowedBy }).(pulumi.StringMapOutput)
+}
+
 // The same counts per sender account id.
 func (o PolicySummaryOutput) BySender() PolicyCountsMapOutput {
 	return o.ApplyT(func(v PolicySummary) map[string]PolicyCounts { return v.BySender }).(PolicyCountsMapOutput)
@@ -414,6 +442,11 @@ func (o PolicySummaryOutput) BySender() PolicyCountsMapOutput {
 // The policy's mode.
 func (o PolicySummaryOutput) Mode() PolicyModeOutput {
 	return o.ApplyT(func(v PolicySummary) PolicyMode { return v.Mode }).(PolicyModeOutput)
+}
+
+// With `allowedOrganizationTargets`: how many ACTIVE accounts each target resolved to in this run. Absent when the policy names none, or refused.
+func (o PolicySummaryOutput) OrganizationTargets() pulumi.IntMapOutput {
+	return o.ApplyT(func(v PolicySummary) map[string]int { return v.OrganizationTargets }).(pulumi.IntMapOutput)
 }
 
 // Pending invitations the policy allows (left pending).

@@ -22,7 +22,7 @@ Object.defineProperty(exports, "allowedAccountIds", {
 });
 
 /**
- * Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+ * Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL).
  */
 export declare const endpoints: outputs.Endpoints | undefined;
 Object.defineProperty(exports, "endpoints", {

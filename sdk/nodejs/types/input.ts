@@ -11,6 +11,10 @@ import * as enums from "../types/enums";
  */
 export interface EndpointsArgs {
     /**
+     * The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.
+     */
+    organizations?: pulumi.Input<string | undefined>;
+    /**
      * The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
      */
     ram?: pulumi.Input<string | undefined>;

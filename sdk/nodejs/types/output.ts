@@ -11,6 +11,10 @@ import * as enums from "../types/enums";
  */
 export interface Endpoints {
     /**
+     * The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.
+     */
+    organizations?: string;
+    /**
      * The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
      */
     ram?: string;
@@ -105,6 +109,10 @@ export interface PolicySummary {
      */
     acceptedNow: number;
     /**
+     * With `allowedOrganizationTargets`: for each sender whose invitations the policy allowed (left pending or accepted), the allowed sender it matched: its account id, or the target.
+     */
+    allowedBy?: {[key: string]: string};
+    /**
      * The same counts per sender account id.
      */
     bySender: {[key: string]: outputs.PolicyCounts};
@@ -112,6 +120,10 @@ export interface PolicySummary {
      * The policy's mode.
      */
     mode: enums.PolicyMode;
+    /**
+     * With `allowedOrganizationTargets`: how many ACTIVE accounts each target resolved to in this run. Absent when the policy names none, or refused.
+     */
+    organizationTargets?: {[key: string]: number};
     /**
      * Pending invitations the policy allows (left pending).
      */

@@ -24,6 +24,10 @@ class EndpointsArgsDict(TypedDict):
     """
     Endpoints that replace AWS's own, per service.
     """
+    organizations: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.
+    """
     ram: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
@@ -36,18 +40,34 @@ class EndpointsArgsDict(TypedDict):
 @pulumi.input_type
 class EndpointsArgs:
     def __init__(__self__, *,
+                 organizations: pulumi.Input[Optional[_builtins.str]] = None,
                  ram: pulumi.Input[Optional[_builtins.str]] = None,
                  sts: pulumi.Input[Optional[_builtins.str]] = None):
         """
         Endpoints that replace AWS's own, per service.
 
+        :param pulumi.Input[_builtins.str] organizations: The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.
         :param pulumi.Input[_builtins.str] ram: The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
         :param pulumi.Input[_builtins.str] sts: The STS endpoint, used for AssumeRole and GetCallerIdentity.
         """
+        if organizations is not None:
+            pulumi.set(__self__, "organizations", organizations)
         if ram is not None:
             pulumi.set(__self__, "ram", ram)
         if sts is not None:
             pulumi.set(__self__, "sts", sts)
+
+    @_builtins.property
+    @pulumi.getter
+    def organizations(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.
+        """
+        return pulumi.get(self, "organizations")
+
+    @organizations.setter
+    def organizations(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "organizations", value)
 
     @_builtins.property
     @pulumi.getter

@@ -21,35 +21,46 @@ __all__ = ['InvitationPolicyArgs', 'InvitationPolicy']
 @pulumi.input_type
 class InvitationPolicyArgs:
     def __init__(__self__, *,
-                 allowed_sender_account_ids: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
                  allowed: pulumi.Input[Optional['PolicyAllowed']] = None,
+                 allowed_organization_targets: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  allowed_resource_share_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 allowed_sender_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  external_id: pulumi.Input[Optional[_builtins.str]] = None,
                  max_acceptances_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  max_rejections_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  mode: pulumi.Input[Optional['PolicyMode']] = None,
+                 organization_external_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 organization_role_arn: pulumi.Input[Optional[_builtins.str]] = None,
+                 organization_role_session_name: pulumi.Input[Optional[_builtins.str]] = None,
                  regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  role_session_name: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a InvitationPolicy resource.
 
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_sender_account_ids: The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other account is rejected.
         :param pulumi.Input['PolicyAllowed'] allowed: What to do with the pending invitations the policy allows: `leave` (the default) leaves them pending; `accept` declares one InvitationAcceptance per allowed pending invitation.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_organization_targets: Parts of the AWS Organization whose ACTIVE accounts are allowed senders, read from AWS Organizations on every run (an account that joins is allowed on the next run): the organization (`o-...`, the reader's own), its root (`r-...`) or an OU (`ou-...`, with its nested OUs). A suspended account counts as an outsider. When the organization cannot be read, the policy refuses before any write.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_resource_share_names: When given, an allowed sender's invitation is left alone only if its share has one of these names; the sender's other invitations are rejected too.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_sender_account_ids: The accounts (12-digit ids) whose invitations are left alone (or accepted, with `allowed: accept`). Every pending invitation from any other account is rejected. Required unless `allowedOrganizationTargets` is given; with it, these are allowed too.
         :param pulumi.Input[_builtins.str] external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
         :param pulumi.Input[_builtins.int] max_acceptances_per_run: With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that would accept more fails, in preview and in the update, before any acceptance or rejection.
         :param pulumi.Input[_builtins.int] max_rejections_per_run: The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
         :param pulumi.Input['PolicyMode'] mode: `enforce` (the default) rejects; `report` declares no new rejection and only reports.
+        :param pulumi.Input[_builtins.str] organization_external_id: With `organizationRoleArn`: the external id its trust policy requires. Kept secret.
+        :param pulumi.Input[_builtins.str] organization_role_arn: With `allowedOrganizationTargets`: a role to read AWS Organizations through, in the management account or a delegated administrator. Default: the provider's credentials (not the policy's `roleArn`).
+        :param pulumi.Input[_builtins.str] organization_role_session_name: With `organizationRoleArn`: the session name. Default `pulumi-<project>-<stack>`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's `region`.
         :param pulumi.Input[_builtins.str] role_arn: A role in the receiving account to assume: the policy lists, and its rejections reject, as the role's account.
         :param pulumi.Input[_builtins.str] role_session_name: With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
         """
-        pulumi.set(__self__, "allowed_sender_account_ids", allowed_sender_account_ids)
         if allowed is not None:
             pulumi.set(__self__, "allowed", allowed)
+        if allowed_organization_targets is not None:
+            pulumi.set(__self__, "allowed_organization_targets", allowed_organization_targets)
         if allowed_resource_share_names is not None:
             pulumi.set(__self__, "allowed_resource_share_names", allowed_resource_share_names)
+        if allowed_sender_account_ids is not None:
+            pulumi.set(__self__, "allowed_sender_account_ids", allowed_sender_account_ids)
         if external_id is not None:
             pulumi.set(__self__, "external_id", external_id)
         if max_acceptances_per_run is not None:
@@ -58,24 +69,18 @@ class InvitationPolicyArgs:
             pulumi.set(__self__, "max_rejections_per_run", max_rejections_per_run)
         if mode is not None:
             pulumi.set(__self__, "mode", mode)
+        if organization_external_id is not None:
+            pulumi.set(__self__, "organization_external_id", organization_external_id)
+        if organization_role_arn is not None:
+            pulumi.set(__self__, "organization_role_arn", organization_role_arn)
+        if organization_role_session_name is not None:
+            pulumi.set(__self__, "organization_role_session_name", organization_role_session_name)
         if regions is not None:
             pulumi.set(__self__, "regions", regions)
         if role_arn is not None:
             pulumi.set(__self__, "role_arn", role_arn)
         if role_session_name is not None:
             pulumi.set(__self__, "role_session_name", role_session_name)
-
-    @_builtins.property
-    @pulumi.getter(name="allowedSenderAccountIds")
-    def allowed_sender_account_ids(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
-        """
-        The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other account is rejected.
-        """
-        return pulumi.get(self, "allowed_sender_account_ids")
-
-    @allowed_sender_account_ids.setter
-    def allowed_sender_account_ids(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
-        pulumi.set(self, "allowed_sender_account_ids", value)
 
     @_builtins.property
     @pulumi.getter
@@ -90,6 +95,18 @@ class InvitationPolicyArgs:
         pulumi.set(self, "allowed", value)
 
     @_builtins.property
+    @pulumi.getter(name="allowedOrganizationTargets")
+    def allowed_organization_targets(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Parts of the AWS Organization whose ACTIVE accounts are allowed senders, read from AWS Organizations on every run (an account that joins is allowed on the next run): the organization (`o-...`, the reader's own), its root (`r-...`) or an OU (`ou-...`, with its nested OUs). A suspended account counts as an outsider. When the organization cannot be read, the policy refuses before any write.
+        """
+        return pulumi.get(self, "allowed_organization_targets")
+
+    @allowed_organization_targets.setter
+    def allowed_organization_targets(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "allowed_organization_targets", value)
+
+    @_builtins.property
     @pulumi.getter(name="allowedResourceShareNames")
     def allowed_resource_share_names(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
@@ -100,6 +117,18 @@ class InvitationPolicyArgs:
     @allowed_resource_share_names.setter
     def allowed_resource_share_names(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "allowed_resource_share_names", value)
+
+    @_builtins.property
+    @pulumi.getter(name="allowedSenderAccountIds")
+    def allowed_sender_account_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The accounts (12-digit ids) whose invitations are left alone (or accepted, with `allowed: accept`). Every pending invitation from any other account is rejected. Required unless `allowedOrganizationTargets` is given; with it, these are allowed too.
+        """
+        return pulumi.get(self, "allowed_sender_account_ids")
+
+    @allowed_sender_account_ids.setter
+    def allowed_sender_account_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "allowed_sender_account_ids", value)
 
     @_builtins.property
     @pulumi.getter(name="externalId")
@@ -150,6 +179,42 @@ class InvitationPolicyArgs:
         pulumi.set(self, "mode", value)
 
     @_builtins.property
+    @pulumi.getter(name="organizationExternalId")
+    def organization_external_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        With `organizationRoleArn`: the external id its trust policy requires. Kept secret.
+        """
+        return pulumi.get(self, "organization_external_id")
+
+    @organization_external_id.setter
+    def organization_external_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "organization_external_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="organizationRoleArn")
+    def organization_role_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        With `allowedOrganizationTargets`: a role to read AWS Organizations through, in the management account or a delegated administrator. Default: the provider's credentials (not the policy's `roleArn`).
+        """
+        return pulumi.get(self, "organization_role_arn")
+
+    @organization_role_arn.setter
+    def organization_role_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "organization_role_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="organizationRoleSessionName")
+    def organization_role_session_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        With `organizationRoleArn`: the session name. Default `pulumi-<project>-<stack>`.
+        """
+        return pulumi.get(self, "organization_role_session_name")
+
+    @organization_role_session_name.setter
+    def organization_role_session_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "organization_role_session_name", value)
+
+    @_builtins.property
     @pulumi.getter
     def regions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
@@ -193,12 +258,16 @@ class InvitationPolicy(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  allowed: pulumi.Input[Optional['PolicyAllowed']] = None,
+                 allowed_organization_targets: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  allowed_resource_share_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  allowed_sender_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  external_id: pulumi.Input[Optional[_builtins.str]] = None,
                  max_acceptances_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  max_rejections_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  mode: pulumi.Input[Optional['PolicyMode']] = None,
+                 organization_external_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 organization_role_arn: pulumi.Input[Optional[_builtins.str]] = None,
+                 organization_role_session_name: pulumi.Input[Optional[_builtins.str]] = None,
                  regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  role_session_name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -209,12 +278,16 @@ class InvitationPolicy(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input['PolicyAllowed'] allowed: What to do with the pending invitations the policy allows: `leave` (the default) leaves them pending; `accept` declares one InvitationAcceptance per allowed pending invitation.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_organization_targets: Parts of the AWS Organization whose ACTIVE accounts are allowed senders, read from AWS Organizations on every run (an account that joins is allowed on the next run): the organization (`o-...`, the reader's own), its root (`r-...`) or an OU (`ou-...`, with its nested OUs). A suspended account counts as an outsider. When the organization cannot be read, the policy refuses before any write.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_resource_share_names: When given, an allowed sender's invitation is left alone only if its share has one of these names; the sender's other invitations are rejected too.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_sender_account_ids: The accounts (12-digit ids) whose invitations are left alone. Every pending invitation from any other account is rejected.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_sender_account_ids: The accounts (12-digit ids) whose invitations are left alone (or accepted, with `allowed: accept`). Every pending invitation from any other account is rejected. Required unless `allowedOrganizationTargets` is given; with it, these are allowed too.
         :param pulumi.Input[_builtins.str] external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
         :param pulumi.Input[_builtins.int] max_acceptances_per_run: With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that would accept more fails, in preview and in the update, before any acceptance or rejection.
         :param pulumi.Input[_builtins.int] max_rejections_per_run: The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
         :param pulumi.Input['PolicyMode'] mode: `enforce` (the default) rejects; `report` declares no new rejection and only reports.
+        :param pulumi.Input[_builtins.str] organization_external_id: With `organizationRoleArn`: the external id its trust policy requires. Kept secret.
+        :param pulumi.Input[_builtins.str] organization_role_arn: With `allowedOrganizationTargets`: a role to read AWS Organizations through, in the management account or a delegated administrator. Default: the provider's credentials (not the policy's `roleArn`).
+        :param pulumi.Input[_builtins.str] organization_role_session_name: With `organizationRoleArn`: the session name. Default `pulumi-<project>-<stack>`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's `region`.
         :param pulumi.Input[_builtins.str] role_arn: A role in the receiving account to assume: the policy lists, and its rejections reject, as the role's account.
         :param pulumi.Input[_builtins.str] role_session_name: With `roleArn`: the role session's name, seen in the role account's CloudTrail. Default `pulumi-<project>-<stack>`.
@@ -223,7 +296,7 @@ class InvitationPolicy(pulumi.ComponentResource):
     @overload
     def __init__(__self__,
                  resource_name: str,
-                 args: InvitationPolicyArgs,
+                 args: Optional[InvitationPolicyArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         Rejects every pending invitation whose sender (or share) the policy does not allow, in each of its regions, each time the program runs: one InvitationRejection child per unwanted invitation, each on its own line in the preview; with `allowed: accept`, also one InvitationAcceptance child per allowed pending invitation. A run that would reject more than `maxRejectionsPerRun` (or accept more than `maxAcceptancesPerRun`), or that cannot list RAM, declares nothing and fails, in preview and in the update alike.
@@ -244,12 +317,16 @@ class InvitationPolicy(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  allowed: pulumi.Input[Optional['PolicyAllowed']] = None,
+                 allowed_organization_targets: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  allowed_resource_share_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  allowed_sender_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  external_id: pulumi.Input[Optional[_builtins.str]] = None,
                  max_acceptances_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  max_rejections_per_run: pulumi.Input[Optional[_builtins.int]] = None,
                  mode: pulumi.Input[Optional['PolicyMode']] = None,
+                 organization_external_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 organization_role_arn: pulumi.Input[Optional[_builtins.str]] = None,
+                 organization_role_session_name: pulumi.Input[Optional[_builtins.str]] = None,
                  regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  role_session_name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -265,14 +342,16 @@ class InvitationPolicy(pulumi.ComponentResource):
             __props__ = InvitationPolicyArgs.__new__(InvitationPolicyArgs)
 
             __props__.__dict__["allowed"] = allowed
+            __props__.__dict__["allowed_organization_targets"] = allowed_organization_targets
             __props__.__dict__["allowed_resource_share_names"] = allowed_resource_share_names
-            if allowed_sender_account_ids is None and not opts.urn:
-                raise TypeError("Missing required property 'allowed_sender_account_ids'")
             __props__.__dict__["allowed_sender_account_ids"] = allowed_sender_account_ids
             __props__.__dict__["external_id"] = None if external_id is None else pulumi.Output.secret(external_id)
             __props__.__dict__["max_acceptances_per_run"] = max_acceptances_per_run
             __props__.__dict__["max_rejections_per_run"] = max_rejections_per_run
             __props__.__dict__["mode"] = mode
+            __props__.__dict__["organization_external_id"] = None if organization_external_id is None else pulumi.Output.secret(organization_external_id)
+            __props__.__dict__["organization_role_arn"] = organization_role_arn
+            __props__.__dict__["organization_role_session_name"] = organization_role_session_name
             __props__.__dict__["regions"] = regions
             __props__.__dict__["role_arn"] = role_arn
             __props__.__dict__["role_session_name"] = role_session_name

@@ -30,18 +30,30 @@ class Endpoints(dict):
     Endpoints that replace AWS's own, per service.
     """
     def __init__(__self__, *,
+                 organizations: Optional[_builtins.str] = None,
                  ram: Optional[_builtins.str] = None,
                  sts: Optional[_builtins.str] = None):
         """
         Endpoints that replace AWS's own, per service.
 
+        :param _builtins.str organizations: The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.
         :param _builtins.str ram: The RAM endpoint, e.g. `https://ram.us-east-1.amazonaws.com`.
         :param _builtins.str sts: The STS endpoint, used for AssumeRole and GetCallerIdentity.
         """
+        if organizations is not None:
+            pulumi.set(__self__, "organizations", organizations)
         if ram is not None:
             pulumi.set(__self__, "ram", ram)
         if sts is not None:
             pulumi.set(__self__, "sts", sts)
+
+    @_builtins.property
+    @pulumi.getter
+    def organizations(self) -> Optional[_builtins.str]:
+        """
+        The AWS Organizations endpoint, read for a policy's `allowedOrganizationTargets`.
+        """
+        return pulumi.get(self, "organizations")
 
     @_builtins.property
     @pulumi.getter
@@ -302,6 +314,10 @@ class PolicySummary(dict):
             suggest = "would_accept"
         elif key == "wouldReject":
             suggest = "would_reject"
+        elif key == "allowedBy":
+            suggest = "allowed_by"
+        elif key == "organizationTargets":
+            suggest = "organization_targets"
 
         if suggest:
             pulumi.log.warn(f"Key '{key}' not found in PolicySummary. Access the value via the '{suggest}' property getter instead.")
@@ -325,6 +341,8 @@ class PolicySummary(dict):
                  rejected_now: _builtins.int,
                  would_accept: _builtins.int,
                  would_reject: _builtins.int,
+                 allowed_by: Optional[Mapping[str, _builtins.str]] = None,
+                 organization_targets: Optional[Mapping[str, _builtins.int]] = None,
                  refused: Optional[_builtins.bool] = None):
         """
         What a policy saw and did in this run.
@@ -339,6 +357,8 @@ class PolicySummary(dict):
         :param _builtins.int rejected_now: Pending invitations this run rejects (enforce mode); 0 when the run was refused or held back.
         :param _builtins.int would_accept: Pending invitations this run would accept but does not (`allowed: "accept"`): in report mode, or when the run was refused or held back by another policy of the stack.
         :param _builtins.int would_reject: Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
+        :param Mapping[str, _builtins.str] allowed_by: With `allowedOrganizationTargets`: for each sender whose invitations the policy allowed (left pending or accepted), the allowed sender it matched: its account id, or the target.
+        :param Mapping[str, _builtins.int] organization_targets: With `allowedOrganizationTargets`: how many ACTIVE accounts each target resolved to in this run. Absent when the policy names none, or refused.
         :param _builtins.bool refused: True when the policy refused to run (its guard, or RAM could not be listed): it rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
         """
         pulumi.set(__self__, "accepted_earlier", accepted_earlier)
@@ -351,6 +371,10 @@ class PolicySummary(dict):
         pulumi.set(__self__, "rejected_now", rejected_now)
         pulumi.set(__self__, "would_accept", would_accept)
         pulumi.set(__self__, "would_reject", would_reject)
+        if allowed_by is not None:
+            pulumi.set(__self__, "allowed_by", allowed_by)
+        if organization_targets is not None:
+            pulumi.set(__self__, "organization_targets", organization_targets)
         if refused is not None:
             pulumi.set(__self__, "refused", refused)
 
@@ -433,6 +457,22 @@ class PolicySummary(dict):
         Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
         """
         return pulumi.get(self, "would_reject")
+
+    @_builtins.property
+    @pulumi.getter(name="allowedBy")
+    def allowed_by(self) -> Optional[Mapping[str, _builtins.str]]:
+        """
+        With `allowedOrganizationTargets`: for each sender whose invitations the policy allowed (left pending or accepted), the allowed sender it matched: its account id, or the target.
+        """
+        return pulumi.get(self, "allowed_by")
+
+    @_builtins.property
+    @pulumi.getter(name="organizationTargets")
+    def organization_targets(self) -> Optional[Mapping[str, _builtins.int]]:
+        """
+        With `allowedOrganizationTargets`: how many ACTIVE accounts each target resolved to in this run. Absent when the policy names none, or refused.
+        """
+        return pulumi.get(self, "organization_targets")
 
     @_builtins.property
     @pulumi.getter

@@ -31,7 +31,7 @@ class ProviderArgs:
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_account_ids: The only accounts (12-digit ids) this provider may act in. Any other is refused before a RAM request is sent: a role's account is read from its ARN, the standard chain's is asked of STS GetCallerIdentity.
-        :param pulumi.Input['EndpointsArgs'] endpoints: Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+        :param pulumi.Input['EndpointsArgs'] endpoints: Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL).
         :param pulumi.Input[_builtins.str] external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
         :param pulumi.Input[_builtins.str] profile: The shared-config profile (~/.aws/config, ~/.aws/credentials) whose credentials sign every call, and every AssumeRole. Default: the AWS SDK's standard chain (AWS_PROFILE, environment variables, SSO, web identity, container and instance roles). The plugin is not handed `aws:profile`; set this instead.
         :param pulumi.Input[_builtins.str] region: The region of calls that name none: `getInvitations` without `region`, a policy without `regions`. (Rejections and acceptances always act in their invitation's region.) The plugin is not handed `aws:region`; set this instead.
@@ -69,7 +69,7 @@ class ProviderArgs:
     @pulumi.getter
     def endpoints(self) -> pulumi.Input[Optional['EndpointsArgs']]:
         """
-        Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+        Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL).
         """
         return pulumi.get(self, "endpoints")
 
@@ -158,7 +158,7 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_account_ids: The only accounts (12-digit ids) this provider may act in. Any other is refused before a RAM request is sent: a role's account is read from its ARN, the standard chain's is asked of STS GetCallerIdentity.
-        :param pulumi.Input[Union['EndpointsArgs', 'EndpointsArgsDict']] endpoints: Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+        :param pulumi.Input[Union['EndpointsArgs', 'EndpointsArgsDict']] endpoints: Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL).
         :param pulumi.Input[_builtins.str] external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
         :param pulumi.Input[_builtins.str] profile: The shared-config profile (~/.aws/config, ~/.aws/credentials) whose credentials sign every call, and every AssumeRole. Default: the AWS SDK's standard chain (AWS_PROFILE, environment variables, SSO, web identity, container and instance roles). The plugin is not handed `aws:profile`; set this instead.
         :param pulumi.Input[_builtins.str] region: The region of calls that name none: `getInvitations` without `region`, a policy without `regions`. (Rejections and acceptances always act in their invitation's region.) The plugin is not handed `aws:region`; set this instead.

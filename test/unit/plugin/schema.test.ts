@@ -95,6 +95,10 @@ const POLICY_INPUTS: Listed<InvitationPolicyArgs> = {
     roleArn: true,
     externalId: true,
     roleSessionName: true,
+    allowedOrganizationTargets: true,
+    organizationRoleArn: true,
+    organizationExternalId: true,
+    organizationRoleSessionName: true,
 };
 
 const POLICY_COUNTS: Listed<PolicyCounts> = {
@@ -113,6 +117,8 @@ const POLICY_SUMMARY: Listed<PolicySummary> = {
     regions: true,
     bySender: true,
     refused: true,
+    organizationTargets: true,
+    allowedBy: true,
 };
 
 type Properties = Record<string, { description?: string; secret?: boolean }>;
@@ -177,8 +183,10 @@ describe("the plugin's schema", () => {
         const policy = schema.resources[POLICY_TOKEN];
         expect(policy.isComponent).to.equal(true);
         expect(Object.keys(policy.inputProperties)).to.have.members(Object.keys(POLICY_INPUTS));
-        // regions defaults to the provider's region.
-        expect(policy.requiredInputs).to.have.members(["allowedSenderAccountIds"]);
+        // regions defaults to the provider's region; allowedSenderAccountIds or allowedOrganizationTargets
+        // is required, which the policy's own check says (a schema cannot).
+        expect(policy.requiredInputs).to.deep.equal([]);
+        expect(policy.inputProperties.organizationExternalId).to.have.property("secret", true);
         expect(policy.properties.summary.$ref).to.equal("#/types/ram-invitations:index:PolicySummary");
         const summary = schema.types["ram-invitations:index:PolicySummary"];
         expect(Object.keys(summary.properties)).to.have.members(Object.keys(POLICY_SUMMARY));
@@ -208,7 +216,7 @@ describe("the plugin's schema", () => {
         expectDescribed(schema.config.variables);
         expect(schema.config.variables.externalId).to.have.property("secret", true);
         const endpoints = schema.types["ram-invitations:index:Endpoints"];
-        expect(Object.keys(endpoints.properties)).to.have.members(["ram", "sts"]);
+        expect(Object.keys(endpoints.properties)).to.have.members(["ram", "sts", "organizations"]);
         expectDescribed(endpoints.properties);
     });
 

@@ -42,13 +42,16 @@ describe("checkPolicyArgs", () => {
         {
             title: "not an object",
             value: ["x"],
-            problems: [`${KEY} must be an object with allowedSenderAccountIds and regions`],
+            problems: [
+                `${KEY} must be an object with allowedSenderAccountIds (or allowedOrganizationTargets) and regions`,
+            ],
         },
         {
             title: "missing lists",
             value: {},
             problems: [
-                `${KEY}.allowedSenderAccountIds is required: a list`,
+                `${KEY}.allowedSenderAccountIds is required: a list of account ids (or name the organization, its ` +
+                    `root or OUs to allow in allowedOrganizationTargets)`,
                 `${KEY}.regions is required: a list (or set the provider's region, ram-invitations:region)`,
             ],
         },
@@ -103,7 +106,8 @@ describe("checkPolicyArgs", () => {
             problems: [
                 `${KEY}.allowSenders is not a policy setting (the settings are allowedSenderAccountIds, regions, ` +
                     `allowedResourceShareNames, maxRejectionsPerRun, mode, allowed, maxAcceptancesPerRun, roleArn, ` +
-                    `externalId, roleSessionName)`,
+                    `externalId, roleSessionName, allowedOrganizationTargets, organizationRoleArn, ` +
+                    `organizationExternalId, organizationRoleSessionName)`,
                 `${KEY}.allowedResourceShareNames[0] must be a non-empty string, got ""`,
                 `${KEY}.maxRejectionsPerRun must be a whole number of 1 or more, got 0`,
                 `${KEY}.maxAcceptancesPerRun must be a whole number of 1 or more, got -1`,

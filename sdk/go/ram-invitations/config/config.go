@@ -16,7 +16,7 @@ func GetAllowedAccountIds(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ram-invitations:allowedAccountIds")
 }
 
-// Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+// Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL).
 func GetEndpoints(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ram-invitations:endpoints")
 }

@@ -31,7 +31,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def endpoints(self) -> Optional[str]:
         """
-        Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL).
+        Endpoints that replace AWS's own, per service (a VPC endpoint, or a local emulator). Default: the SDK's standard overrides (AWS_ENDPOINT_URL_RAM, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL).
         """
         return __config__.get('endpoints')
 
