@@ -4,6 +4,8 @@
  * named by two policies, or nested in a root another policy names, is read once), and any read
  * that fails fails the whole resolution: an allow list is never used without the accounts it names.
  */
+import { ParentNotFoundException } from "@aws-sdk/client-organizations";
+import { errorName } from "../ram/errors";
 import { describeOrganizationsError, OrganizationReadError } from "./errors";
 import type { OrganizationAccount, OrganizationReader } from "./reader";
 import { describeTarget, kindOfTarget } from "./targets";
@@ -104,10 +106,11 @@ export class OrganizationResolution {
         const operation = what === "accounts" ? "ListAccountsForParent" : "ListOrganizationalUnitsForParent";
         return this.once(`${what} ${parentId}`, `the ${what} of ${describeTarget(parentId)} (${operation})`, () =>
             read().catch((error: unknown) => {
-                if (error instanceof Error && error.name === "ParentNotFoundException") {
+                if (errorName(error) === ParentNotFoundException.name) {
                     throw new OrganizationReadError(
                         `${describeTarget(parentId)} does not exist in organization ${organization.id}, as ` +
-                            `${this.through} reads it (${error.name}). Check the id (\`aws organizations ` +
+                            `${this.through} reads it (${ParentNotFoundException.name}). Check the id ` +
+                            `(\`aws organizations ` +
                             `list-organizational-units-for-parent --parent-id <root or OU>\` lists them), or give ` +
                             `organizationRoleArn a role in the organization it belongs to.`,
                         error,

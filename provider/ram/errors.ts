@@ -177,6 +177,6 @@ export function isLocalRefusal(error: unknown): boolean {
 export const ROLE_ASSUMPTION_ERROR = "RoleAssumptionError" as const;
 
 /** The SDK's error name (`err.name`), or undefined for values that are not errors. */
-function errorName(error: unknown): string | undefined {
+export function errorName(error: unknown): string | undefined {
     return error instanceof Error ? error.name : undefined;
 }

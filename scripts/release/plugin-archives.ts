@@ -135,6 +135,10 @@ async function bundlePlugin(tree: string, version: string, outfile: string): Pro
         // The version main.ts otherwise reads from the package.json the bundle has not.
         define: { RELEASED_PLUGIN_VERSION: JSON.stringify(version) },
         legalComments: "external",
+        // Errors are told apart by the names of the SDK's exception classes (provider/ram/errors.ts,
+        // provider/organizations/errors.ts); RAM and Organizations both export some (e.g.
+        // ServiceUnavailableException), which a bundle would otherwise rename apart.
+        keepNames: true,
         logLevel: "error",
         plugins: [
             {

@@ -342,7 +342,7 @@ for (const { folder, language, paths } of POLICY_EXAMPLES) {
             expect(await writeCalls(suite.emulator)).to.deep.equal([]);
         });
 
-        it("with an OU allowed: its ACTIVE accounts' invitations left pending, the suspended one's rejected", async () => {
+        it("with an OU allowed: ACTIVE accounts' invitations left pending, a suspended one's rejected", async () => {
             const harness = await policyStack([`allowedOrganizationTargets: [${ALLOWED_OU}]`]);
             // HUB, whose credentials the provider has, is the organization's management account.
             await seedOrganization(suite.emulator);
