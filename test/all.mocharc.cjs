@@ -28,6 +28,8 @@ const LONGEST_FIRST = [
     "test/e2e/rejection-crashes.test.ts",
     "test/e2e/rejection-refactoring.test.ts",
     "test/e2e/plugin-programs.test.ts",
+    "test/e2e/provider-config-yaml.test.ts",
+    "test/e2e/provider-config-python.test.ts",
     "test/e2e/provider-config.test.ts",
     "test/e2e/plugin-diagnostics.test.ts",
     "test/e2e/engine-gone.test.ts",

@@ -31,6 +31,8 @@
  *          --root-size 150 (0 skips the root-program row)
  *          --plugin-sizes 100,500 (the provider plugin's rows, at these of --sizes; 0 skips them)
  *          --acceptance-size 100 --association-delay-ms 5000 (the acceptance row; size 0 skips it)
+ *          --organization-accounts 1000 --organization-ous 50 --organization-invitations 100 (the
+ *          organization row, scripts/bench/organization.ts; 0 accounts skips it)
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
@@ -42,6 +44,7 @@ import { countCalls, PhaseCalls, progress, seedInvitationsFile, setLatency, time
 import { acceptanceTable, measureAcceptance } from "./acceptance";
 import { fleetTable, measureFleet } from "./fleet";
 import { measurePolicy, policyTable, PolicyResult } from "./policy";
+import { measureOrganization, organizationTable } from "./organization";
 import { enginesDefaultParallel, FloorMeasure, measureFloor } from "./floor";
 import { ProcessWatch, watchMarker } from "./process-watch";
 import { measureRootProgram, rootProgramTable } from "./root-program";
@@ -377,6 +380,9 @@ async function main(): Promise<void> {
             "checkpoints-on-sizes": { type: "string" },
             "acceptance-size": { type: "string", default: "100" },
             "association-delay-ms": { type: "string", default: "5000" },
+            "organization-accounts": { type: "string", default: "1000" },
+            "organization-ous": { type: "string", default: "50" },
+            "organization-invitations": { type: "string", default: "100" },
         },
     });
     const sizes = sizeList(values.sizes);
@@ -395,6 +401,11 @@ async function main(): Promise<void> {
         (checkpoints as Checkpoints[]).filter((setting) => setting === "off" || checkpointsOnSizes.includes(n));
     const acceptanceSize = Number(values["acceptance-size"]);
     const associationDelayMs = Number(values["association-delay-ms"]);
+    const organization = {
+        accounts: Number(values["organization-accounts"]),
+        ous: Number(values["organization-ous"]),
+        m: Number(values["organization-invitations"]),
+    };
     if (
         sizes.some((n) => !Number.isInteger(n) || n < 1) ||
         pluginSizes.some((n) => !sizes.includes(n)) ||
@@ -406,6 +417,9 @@ async function main(): Promise<void> {
         !(Number.isInteger(rootSize) && rootSize >= 0) ||
         !(Number.isInteger(acceptanceSize) && acceptanceSize >= 0) ||
         !(associationDelayMs >= 0) ||
+        !(Number.isInteger(organization.accounts) && organization.accounts >= 0) ||
+        !(Number.isInteger(organization.ous) && organization.ous >= 1) ||
+        !(Number.isInteger(organization.m) && organization.m >= 2 && organization.m <= organization.accounts) ||
         !(latencyMs >= 0) ||
         !(throttledSize >= 0) ||
         !(Number.isInteger(repeat) && repeat >= 1)
@@ -418,7 +432,9 @@ async function main(): Promise<void> {
                 "[--throttled-size 100] " +
                 "[--policy-sizes 100,1000 (0 skips)] [--fleet-accounts 20 (0 skips)] [--root-size 150 (0 skips)] " +
                 "[--plugin-sizes 100,500 (each one of --sizes; 0 skips)] " +
-                "[--acceptance-size 100 (0 skips)] [--association-delay-ms 5000]",
+                "[--acceptance-size 100 (0 skips)] [--association-delay-ms 5000] " +
+                "[--organization-accounts 1000 (0 skips)] [--organization-ous 50] " +
+                "[--organization-invitations 100 (2 to the accounts)]",
         );
     }
     const command =
@@ -426,7 +442,9 @@ async function main(): Promise<void> {
         `--repeat ${repeat} --throttled-size ${throttledSize} --policy-sizes ${policySizes.join(",") || "0"} ` +
         `--fleet-accounts ${fleetAccounts} --root-size ${rootSize} --plugin-sizes ${pluginSizes.join(",") || "0"} ` +
         `--checkpoints ${checkpoints.join(",")} --checkpoints-on-sizes ${checkpointsOnSizes.join(",") || "0"} ` +
-        `--acceptance-size ${acceptanceSize} --association-delay-ms ${associationDelayMs}`;
+        `--acceptance-size ${acceptanceSize} --association-delay-ms ${associationDelayMs} ` +
+        `--organization-accounts ${organization.accounts} --organization-ous ${organization.ous} ` +
+        `--organization-invitations ${organization.m}`;
     progress("packing the library and installing it into a throw-away project");
     const project = await installPackedLibrary();
     const emulator = await startEmulator().catch(async (error: unknown) => {
@@ -452,6 +470,10 @@ async function main(): Promise<void> {
             policies.push(await measurePolicy(emulator, project, m, repeat));
         }
         const policy = policies.length > 0 ? policyTable(policies) : "Policy runs skipped.";
+        const organizationRow =
+            organization.accounts > 0
+                ? organizationTable(await measureOrganization(emulator, project, { ...organization, repeat }), repeat)
+                : "Organization row skipped.";
         const fleet =
             fleetAccounts > 0
                 ? fleetTable(await measureFleet(emulator, project, fleetAccounts, 10, repeat))
@@ -473,7 +495,7 @@ async function main(): Promise<void> {
                 : "Size rows skipped.";
         console.log(
             `\n${sizeRows}\n\n${throttled}\n\n` +
-                `${policy}\n\n${fleet}\n\n${root}\n\n${acceptance}\n\n` +
+                `${policy}\n\n${organizationRow}\n\n${fleet}\n\n${root}\n\n${acceptance}\n\n` +
                 `Command: ${command}`,
         );
     } finally {
