@@ -1,19 +1,17 @@
 /**
  * The repository's own project as a user runs it: Pulumi.yaml and the root program copied as they
  * are (with the checkout's build installed under node_modules, as `npm ci` leaves it), type-checked
- * as Pulumi does by default, with each `Pulumi.<stack>.yaml` example of README.md read out of the
+ * with its own tsconfig.json (root-project-type-check.test.ts holds that check to Pulumi's), with each `Pulumi.<stack>.yaml` example of README.md read out of the
  * README. Only the invitation ARNs of an example are swapped for ones the emulator seeded (an
  * invitation's id is RAM's to choose); every key and every other value is the README's.
  */
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { expect } from "chai";
 import { RejectResourceShareInvitationCommand } from "@aws-sdk/client-ram";
 import { CommandError } from "@pulumi/pulumi/automation";
-import { clientEnvironment, RunningEmulator, SeedAccount } from "../../emulator";
+import { RunningEmulator, SeedAccount } from "../../emulator";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
-import { rootProjectCopy } from "../../scripts/root-project";
 import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
 import { expectFailure } from "../support/expect-failure";
@@ -277,39 +275,5 @@ describe("the repository's own project, with the README's stack config, as a use
         const up = await harness.stack.up();
         expect(up.summary.result).to.equal("succeeded");
         expect(await emulator.admin.calls()).to.deep.equal([]);
-    });
-
-    // The program is type-checked as Pulumi does by default: a type error in it fails the preview.
-    it("type-checks the root program, as Pulumi does for a user", async () => {
-        const harness = await suite.rootStack(undefined, {
-            typeCheckEveryRun: true,
-            credentials: RECEIVER,
-            env: clientEnvironment(emulator.endpoint, RECEIVER),
-        });
-        const program = path.join(harness.stack.workspace.workDir, "examples", "stack-config", "index.ts");
-        await appendFile(program, '\nexport const notANumber: number = "text";\n');
-        const error = await expectFailure(harness.stack.preview(), CommandError);
-        expect(error.message).to.contain("Unable to compile TypeScript").and.to.contain("TS2322");
-    });
-
-    // Other tests run the root program type-checked once per process (scripts/type-check-once.ts):
-    // that check fails on the same error, before any run.
-    it("the harness's once-per-process check fails on a type error too", async () => {
-        const copy = rootProjectCopy();
-        const folder = await mkdtemp(path.join(tmpdir(), "type-error-"));
-        try {
-            for (const entry of copy.paths) {
-                await cp(path.join(copy.root, entry), path.join(folder, entry), { recursive: true });
-            }
-            await appendFile(
-                path.join(folder, "examples", "stack-config", "index.ts"),
-                '\nexport const n: number = "text";\n',
-            );
-            const links = { node_modules: path.join(copy.root, "node_modules") };
-            const error = await expectFailure(suite.stack({ copy: { ...copy, root: folder, links } }), Error);
-            expect(error.message).to.contain("Unable to compile TypeScript").and.to.contain("TS2322");
-        } finally {
-            await rm(folder, { recursive: true, force: true });
-        }
     });
 });
