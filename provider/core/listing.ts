@@ -76,15 +76,16 @@ export function roleOf(
         : {
               roleArn: args.roleArn,
               externalId: args.externalId,
-              sessionName: args.roleSessionName ?? defaultRoleSessionName(pulumi.getProject(), pulumi.getStack()),
+              roleSessionName: args.roleSessionName ?? defaultRoleSessionName(pulumi.getProject(), pulumi.getStack()),
           };
 }
 
 /** Every problem with the arguments, each naming the argument it concerns. */
 export function getInvitationsArgsProblems(args: GetInvitationsArgs): string[] {
-    const problems: string[] = parseRoleInputs({ ...args, roleSessionName: roleOf(args)?.sessionName }).failures.map(
-        (failure) => failure.reason,
-    );
+    const problems: string[] = parseRoleInputs({
+        ...args,
+        roleSessionName: roleOf(args)?.roleSessionName,
+    }).failures.map((failure) => failure.reason);
     const regionProblem = describeRegionProblem(args.region);
     if (regionProblem) {
         problems.push(`region ${regionProblem}`);

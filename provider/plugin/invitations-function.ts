@@ -40,7 +40,7 @@ export async function invokeGetInvitations(sessions: RamSessions, inputs: object
         return { failures: problems.map((reason) => ({ property: "", reason: `getInvitations: ${reason}` })) };
     }
     const role = args.roleArn
-        ? { roleArn: args.roleArn, externalId: args.externalId, sessionName: args.roleSessionName as string }
+        ? { roleArn: args.roleArn, externalId: args.externalId, roleSessionName: args.roleSessionName as string }
         : undefined;
     const invitations = await listInvitations(sessions.forRole(role, args.profile), args);
     return { outputs: { invitations } };

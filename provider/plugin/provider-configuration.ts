@@ -58,11 +58,11 @@ export function diffProviderConfig(olds: Properties, news: Properties): DiffResu
 export function providerConfigOf(
     args: Properties,
     urn: string | undefined,
-): { config: ProviderConfig; sessionName?: string } {
+): { config: ProviderConfig; roleSessionName?: string } {
     const { config, problems } = parseFor(urn ?? "", args);
     if (problems.length > 0) {
         throw configError(problems);
     }
     const { stack, project } = stackAndProjectOf(urn ?? "");
-    return { config, sessionName: stack && project ? defaultRoleSessionName(project, stack) : undefined };
+    return { config, roleSessionName: stack && project ? defaultRoleSessionName(project, stack) : undefined };
 }

@@ -52,8 +52,8 @@ export class RamInvitationsProvider implements PluginProvider {
     }
 
     async configure(args: Properties, identity: ProviderIdentity): Promise<void> {
-        const { config, sessionName } = providerConfigOf(args, identity.urn);
-        this.sessions.configure(config, sessionName);
+        const { config, roleSessionName } = providerConfigOf(args, identity.urn);
+        this.sessions.configure(config, roleSessionName);
     }
 
     check(urn: string, olds: Properties, news: Properties): Promise<CheckResult> {

@@ -20,7 +20,7 @@ export interface RoleAccess {
     /** The external id the role's trust policy requires, if any. */
     externalId?: string;
     /** Shows in the role account's CloudTrail which stack acted. */
-    sessionName: string;
+    roleSessionName: string;
 }
 
 /** The error of an AssumeRole that AWS refused (or that could not be sent); `cause` holds STS's error. */
@@ -49,7 +49,7 @@ export function roleCredentials(
 ): AwsCredentialIdentityProvider {
     silenceNodeVersionNotice();
     const assume = fromTemporaryCredentials({
-        params: { RoleArn: role.roleArn, RoleSessionName: role.sessionName, ExternalId: role.externalId },
+        params: { RoleArn: role.roleArn, RoleSessionName: role.roleSessionName, ExternalId: role.externalId },
         clientConfig: {
             profile: settings.profile,
             maxAttempts: ROLE_ATTEMPTS,
@@ -94,5 +94,5 @@ export function renewExpiredCredentials(client: RAMClient, credentials: AwsCrede
 
 /** A key for caches that must never mix two ways of reaching AWS (the chain, or each role). */
 export function accessKey(role: RoleAccess | undefined): string {
-    return role ? JSON.stringify([role.roleArn, role.sessionName, role.externalId ?? ""]) : "default credentials";
+    return role ? JSON.stringify([role.roleArn, role.roleSessionName, role.externalId ?? ""]) : "default credentials";
 }

@@ -27,10 +27,10 @@ export class RamSessions {
     }
 
     /**
-     * Takes the provider's configuration; sessions made before are dropped. `sessionName` names the
+     * Takes the provider's configuration; sessions made before are dropped. `roleSessionName` names the
      * default role's session when the configuration does not (by default, the project and stack).
      */
-    configure(config: ProviderConfig, sessionName = DEFAULT_SESSION_NAME): void {
+    configure(config: ProviderConfig, roleSessionName = DEFAULT_SESSION_NAME): void {
         this.settings = {
             profile: config.profile,
             endpoints: config.endpoints,
@@ -40,7 +40,7 @@ export class RamSessions {
             ? {
                   roleArn: config.roleArn,
                   externalId: config.externalId,
-                  sessionName: config.roleSessionName ?? sessionName,
+                  roleSessionName: config.roleSessionName ?? roleSessionName,
               }
             : undefined;
         this.defaultRegion = config.region;

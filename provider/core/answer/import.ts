@@ -58,7 +58,7 @@ export function accessOfTarget(target: ImportTarget): Partial<RejectionState> {
     return accessOf({
         roleArn: target.role?.roleArn,
         externalId: target.role?.externalId,
-        roleSessionName: target.role?.sessionName,
+        roleSessionName: target.role?.roleSessionName,
     });
 }
 

@@ -64,7 +64,7 @@ export function parseRoleInputs(inputs: RoleInputs): {
         role: {
             roleArn: inputs.roleArn as string,
             externalId: inputs.externalId as string | undefined,
-            sessionName: inputs.roleSessionName as string,
+            roleSessionName: inputs.roleSessionName as string,
         },
         failures,
     };
@@ -80,7 +80,7 @@ export function roleOfState(state: {
         ? {
               roleArn: state.roleArn,
               externalId: state.externalId,
-              sessionName: state.roleSessionName ?? "pulumi-ram-invitations",
+              roleSessionName: state.roleSessionName ?? "pulumi-ram-invitations",
           }
         : undefined;
 }

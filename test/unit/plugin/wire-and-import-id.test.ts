@@ -44,7 +44,7 @@ describe("the import id of a rejection", () => {
         expect(parseImportId(ARN, "pulumi-p-s")).to.deep.equal({ invitationArn: ARN });
         expect(parseImportId(`${ARN},${ROLE}`, "pulumi-p-s")).to.deep.equal({
             invitationArn: ARN,
-            role: { roleArn: ROLE, externalId: undefined, sessionName: "pulumi-p-s" },
+            role: { roleArn: ROLE, externalId: undefined, roleSessionName: "pulumi-p-s" },
         });
     });
 
