@@ -10,7 +10,7 @@ import { ACCOUNT_ID } from "../ram/arn";
 import { failedCall } from "../ram/ram-call-error";
 import { describeRegionProblem } from "../ram/regions";
 import type { RoleAccess } from "../ram/role-access";
-import type { RamSession } from "../ram/session";
+import type { RamSession } from "../ram/ram-session";
 import { defaultRoleSessionName, parseRoleInputs } from "./answer/role-inputs";
 import { InvitationFacts, invitationFacts } from "./answer/properties";
 

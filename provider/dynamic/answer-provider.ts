@@ -13,7 +13,7 @@ import { ACCEPTANCE } from "../core/acceptance/lifecycle";
 import type { AcceptanceInputs, AcceptanceState } from "../core/acceptance/properties";
 import type { RejectionInputs, RejectionState } from "../core/answer/properties";
 import { REJECTION } from "../core/rejection/lifecycle";
-import { RamSessions } from "../ram/sessions";
+import { RamSessions } from "../ram/ram-sessions";
 import { configureFromStack } from "./configure-from-stack";
 
 type Properties = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { configError, providerConfigFromStack } from "../core/provider-config";
 import { defaultRoleSessionName } from "../core/answer/role-inputs";
-import type { RamSessions } from "../ram/sessions";
+import type { RamSessions } from "../ram/ram-sessions";
 
 /**
  * Configures `sessions` from stack config as the dynamic provider receives it (every namespace);

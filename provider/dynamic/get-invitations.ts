@@ -5,8 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { GetInvitationsArgs, getInvitationsArgsProblems, Invitation, listInvitations, roleOf } from "../core/listing";
-import type { RamSession } from "../ram/session";
-import { RamSessions } from "../ram/sessions";
+import type { RamSession } from "../ram/ram-session";
+import { RamSessions } from "../ram/ram-sessions";
 import { configureFromStack } from "./configure-from-stack";
 
 /**

@@ -9,7 +9,7 @@
  * it is process-wide, as plain data (see test/unit/provider-module-scope.test.ts).
  */
 import { accessKey } from "../ram/role-access";
-import type { RamSession } from "../ram/session";
+import type { RamSession } from "../ram/ram-session";
 import { SdkOrganizationReader } from "./reader";
 import { OrganizationResolution, ResolvedTargets } from "./resolution";
 

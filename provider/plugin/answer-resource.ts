@@ -10,7 +10,7 @@ import { parseImportId } from "../core/answer/import";
 import type { AnswerLifecycle } from "../core/answer/lifecycle";
 import { DEFERRED_FAILURE_INPUT } from "../core/answer/phase";
 import { defaultRoleSessionName } from "../core/answer/role-inputs";
-import type { RamSessions } from "../ram/sessions";
+import type { RamSessions } from "../ram/ram-sessions";
 import { stackAndProjectOf } from "./urn";
 import type { CheckResult, CreateResult, DiffResult, ReadResult } from "./server/plugin-provider";
 import { plainProperties, withSecrets } from "./wire-values";

@@ -3,7 +3,7 @@
  * same argument checks as the library's getInvitations, run in the plugin process.
  */
 import { GetInvitationsArgs, getInvitationsArgsProblems, listInvitations } from "../core/listing";
-import type { RamSessions } from "../ram/sessions";
+import type { RamSessions } from "../ram/ram-sessions";
 import type { InvokeResult } from "./server/plugin-provider";
 import { plainProperties } from "./wire-values";
 

@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { roleOf } from "../core/listing";
 import { PolicyComponent, PolicyRejectionArgs, PolicyShell } from "../policy/policy-component";
 import type { InvitationPolicyArgs } from "../policy/policy-args";
-import type { RamSessions } from "../ram/sessions";
+import type { RamSessions } from "../ram/ram-sessions";
 import { ACCEPTANCE_TOKEN, REJECTION_TOKEN } from "./answer-resource";
 import type { ConstructResult } from "./server/plugin-provider";
 

@@ -6,7 +6,7 @@
  * dynamic provider.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { RamSessions } from "../ram/sessions";
+import { RamSessions } from "../ram/ram-sessions";
 import { GET_INVITATIONS_TOKEN, invokeGetInvitations } from "./invitations-function";
 import { constructPolicy, POLICY_TOKEN } from "./policy-component";
 import { ACCEPTANCE } from "../core/acceptance/lifecycle";

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Invitation, listInvitations } from "../core/listing";
-import type { RamSession } from "../ram/session";
+import type { RamSession } from "../ram/ram-session";
 import { declareInTurn } from "./declare-in-turn";
 import { ListedInvitation, LISTED_INPUT } from "../core/answer/properties";
 import { CheckedPolicyArgs, checkPolicyArgs, InvitationPolicyArgs, organizationAccess } from "./policy-args";

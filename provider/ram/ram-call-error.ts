@@ -5,7 +5,7 @@
  */
 import type { RamArn } from "./arn";
 import { CallContext, describeRamError, RamOperation } from "./messages";
-import type { RamSession } from "./session";
+import type { RamSession } from "./ram-session";
 
 export interface RamCallError extends Error {
     readonly name: "RamCallError";

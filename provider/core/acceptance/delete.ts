@@ -9,7 +9,7 @@ import { DisassociateResourceShareCommand } from "@aws-sdk/client-ram";
 import { info } from "../../diagnostics";
 import { problemOf } from "../../ram/errors";
 import { failedCall } from "../../ram/ram-call-error";
-import type { RamSessions } from "../../ram/sessions";
+import type { RamSessions } from "../../ram/ram-sessions";
 import { roleOfState } from "../answer/role-inputs";
 import { requireArn } from "../answer/selection";
 import { deriveLeaveClientToken } from "./client-token";

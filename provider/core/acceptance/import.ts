@@ -4,7 +4,7 @@
  */
 import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { callRam } from "../../ram/ram-call-error";
-import type { RamSessions } from "../../ram/sessions";
+import type { RamSessions } from "../../ram/ram-sessions";
 import { accessOfTarget, findImportable, ImportTarget } from "../answer/import";
 import { invitationFacts } from "../answer/properties";
 import { deriveAcceptanceClientToken } from "./client-token";

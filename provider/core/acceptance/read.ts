@@ -10,7 +10,7 @@ import { ResourceShareAssociationStatus, ResourceShareStatus } from "@aws-sdk/cl
 import { warn } from "../../diagnostics";
 import { findListedInvitation } from "../../ram/invitation-finders";
 import { callRam } from "../../ram/ram-call-error";
-import type { RamSessions } from "../../ram/sessions";
+import type { RamSessions } from "../../ram/ram-sessions";
 import type { SharedWithAccount } from "../../ram/share-finders";
 import { invitationFacts } from "../answer/properties";
 import { roleOfState } from "../answer/role-inputs";

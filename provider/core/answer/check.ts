@@ -16,8 +16,8 @@ import {
     describeRamError,
 } from "../../ram/messages";
 import { findInvitationByArn, findInvitationForShare } from "../../ram/invitation-finders";
-import type { RamSession } from "../../ram/session";
-import type { RamSessions } from "../../ram/sessions";
+import type { RamSession } from "../../ram/ram-session";
+import type { RamSessions } from "../../ram/ram-sessions";
 import { parseRoleInputs } from "./role-inputs";
 import { isClientToken } from "./token";
 import {

@@ -5,7 +5,7 @@
  * (provider/plugin/answer-resource.ts) call these and decide nothing of their own.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { RamSessions } from "../../ram/sessions";
+import type { RamSessions } from "../../ram/ram-sessions";
 import type { ImportTarget } from "./import";
 import type { CheckPhase } from "./phase";
 

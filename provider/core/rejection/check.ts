@@ -1,6 +1,6 @@
 /** `check` for a rejection: the shared check of an answer (../answer/check.ts), judged as a rejection. */
 import type * as pulumi from "@pulumi/pulumi";
-import type { RamSessions } from "../../ram/sessions";
+import type { RamSessions } from "../../ram/ram-sessions";
 import { AnswerRules, checkAnswer } from "../answer/check";
 import type { CheckPhase } from "../answer/phase";
 import type { RejectionInputs } from "../answer/properties";

@@ -14,8 +14,8 @@ import { classifyRejectError } from "../../ram/errors";
 import { describeMissingShareInvitation } from "../../ram/messages";
 import { callRam, failedCall } from "../../ram/ram-call-error";
 import { findCurrentInvitation, findSeenInvitation, waitForInvitationForShare } from "../../ram/invitation-finders";
-import type { RamSession } from "../../ram/session";
-import type { RamSessions } from "../../ram/sessions";
+import type { RamSession } from "../../ram/ram-session";
+import type { RamSessions } from "../../ram/ram-sessions";
 import {
     accessOf,
     factsFromArn,

@@ -1,6 +1,6 @@
 /** `pulumi import` of a rejection: the invitation must already be rejected (see ../answer/import.ts). */
 import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
-import type { RamSessions } from "../../ram/sessions";
+import type { RamSessions } from "../../ram/ram-sessions";
 import { accessOfTarget, findImportable, ImportTarget } from "../answer/import";
 import { invitationFacts, RejectionState } from "../answer/properties";
 import { deriveClientToken } from "./client-token";

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { findListedInvitation } from "../../ram/invitation-finders";
 import { callRam } from "../../ram/ram-call-error";
-import type { RamSessions } from "../../ram/sessions";
+import type { RamSessions } from "../../ram/ram-sessions";
 import { invitationFacts, RejectionState } from "../answer/properties";
 import { roleOfState } from "../answer/role-inputs";
 import { requireArn } from "../answer/selection";

@@ -9,7 +9,7 @@ import { deriveAcceptanceClientToken, deriveLeaveClientToken } from "../../../pr
 import { importAcceptance } from "../../../provider/core/acceptance/import";
 import { acceptanceProvider, AcceptanceProvider } from "../../../provider/dynamic/answer-provider";
 import type { AcceptanceInputs, AcceptanceState } from "../../../provider/core/acceptance/properties";
-import { RamSessions } from "../../../provider/ram/sessions";
+import { RamSessions } from "../../../provider/ram/ram-sessions";
 import { deriveClientToken } from "../../../provider/core/rejection/client-token";
 import { OTHER, RECEIVER, SENDER } from "../../support/accounts";
 import { expectFailure } from "../../support/expect-failure";

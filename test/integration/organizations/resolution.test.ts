@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import { forgetOrganizations, resolveOrganizationTargets } from "../../../provider/organizations/cache";
-import { RamSession } from "../../../provider/ram/session";
+import { RamSession } from "../../../provider/ram/ram-session";
 import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../../support/accounts";
 import { emulatorEnvironment, useEnvironment } from "../../support/aws-environment";
 import { emulatorPerSuite } from "../../support/emulator-suite";

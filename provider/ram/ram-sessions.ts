@@ -1,6 +1,6 @@
 import type { ProviderConfig } from "./provider-config";
 import { accessKey, RoleAccess } from "./role-access";
-import { RamSession, SessionSettings } from "./session";
+import { RamSession, SessionSettings } from "./ram-session";
 
 /** The default role's session name where neither the configuration nor the stack names one. */
 const DEFAULT_SESSION_NAME = "pulumi-ram-invitations";
