@@ -2,8 +2,9 @@
  * The repository's own project as a user runs it: Pulumi.yaml and the root program copied as they
  * are (with the checkout's build installed under node_modules, as `npm ci` leaves it), type-checked
  * with its own tsconfig.json (root-project-type-check.test.ts holds that check to Pulumi's), with
- * each `Pulumi.<stack>.yaml` example of README.md read out of the README. Only the invitation ARNs of an example are swapped for ones the emulator seeded (an
- * invitation's id is RAM's to choose); every key and every other value is the README's.
+ * each `Pulumi.<stack>.yaml` example of README.md read out of the README. Only the invitation ARNs
+ * of an example are swapped for ones the emulator seeded (an invitation's id is RAM's to choose);
+ * every key and every other value is the README's.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
