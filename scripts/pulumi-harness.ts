@@ -3,7 +3,9 @@
  *
  * Operations go through the Automation API (`harness.stack.up()`, `.preview()`, `.refresh()`,
  * `.destroy()`, `.exportStack()`, ...): it drives the same `pulumi` binary a user runs and returns
- * typed results (change summaries, outputs, engine events) instead of text to parse. A crash test
+ * typed results (change summaries, outputs, engine events) instead of text to parse; the outputs and
+ * summaries it would ask the CLI for after each update are read from the file backend instead
+ * (backend-records.ts, the same records the CLI reads). A crash test
  * instead starts `pulumi up` as a plain child process (`spawnUp`) that it can SIGKILL.
  *
  * Hermetic means: a temporary PULUMI_HOME and file backend, a passphrase secrets provider, no
@@ -25,6 +27,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { ConfigMap, LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { awsVariableNames } from "../emulator";
+import { readRecordsFromBackend } from "./backend-records";
 import { typeCheckOnce } from "./type-check-once";
 
 const repoRoot = path.resolve(__dirname, "..");
@@ -194,6 +197,7 @@ export class PulumiHarness {
                       secretsProvider: "passphrase",
                   });
             const stack = await Stack.create(options.stack ?? "test", workspace);
+            readRecordsFromBackend(stack, path.join(tempDir, "state"));
             if (options.config) {
                 await stack.setAllConfig(options.config);
             }

@@ -5,6 +5,7 @@
  */
 import { expect } from "chai";
 import * as path from "node:path";
+import { latestSummary, outputsInCheckpoint } from "../../scripts/backend-records";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
 
 const DYNAMIC_RESOURCE = "pulumi-nodejs:dynamic:Resource";
@@ -45,6 +46,19 @@ describe("toolchain: real Pulumi CLI with a dynamic provider", function () {
         const result = await harness.stack.up();
 
         expect(result.summary.resourceChanges).to.deep.equal({ same: 2 });
+    });
+
+    // The harness's stacks read them from the file backend (scripts/backend-records.ts): the same
+    // records as the CLI prints, without three more CLI starts after every up.
+    it("outputs and the last update's summary, read from the backend, are what the CLI prints", async () => {
+        const { stack } = harness;
+        const cliOutputs = await stack.workspace.stackOutputs(stack.name);
+        expect(await outputsInCheckpoint(harness.backendDir, stack.name)).to.deep.equal(cliOutputs);
+        expect(await stack.outputs()).to.deep.equal(cliOutputs);
+        const [printed] = await stack.history(1, undefined, true);
+        expect(await latestSummary(harness.backendDir, stack.name)).to.deep.equal(printed);
+        expect(await stack.info(true)).to.deep.equal(printed);
+        expect(printed.resourceChanges).to.deep.equal({ same: 2 });
     });
 
     it("destroy empties the stack", async () => {
