@@ -14,35 +14,50 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import * as path from "node:path";
-import { OutputMap, Stack, UpdateSummary } from "@pulumi/pulumi/automation";
+import { Deployment, OutputMap, Stack, UpdateSummary } from "@pulumi/pulumi/automation";
 
 /** The key Pulumi marks a secret value with, in state and in engine events. */
 const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 
-/** Makes `stack.outputs()` and the summaries of `up`, `refresh` and `destroy` come from `backendDir`. */
+/**
+ * Makes `stack.outputs()`, `stack.exportStack()` and the summaries of `up`, `refresh` and `destroy`
+ * come from `backendDir`.
+ */
 export function readRecordsFromBackend(stack: Stack, backendDir: string): void {
-    const askCli = { outputs: stack.outputs.bind(stack), info: stack.info.bind(stack) };
+    const askCli = {
+        outputs: stack.outputs.bind(stack),
+        info: stack.info.bind(stack),
+        exportStack: stack.exportStack.bind(stack),
+    };
     stack.outputs = async () => (await outputsInCheckpoint(backendDir, stack.name)) ?? askCli.outputs();
     stack.info = async (showSecrets?: boolean) =>
         (await latestSummary(backendDir, stack.name)) ?? askCli.info(showSecrets);
+    stack.exportStack = async () => (await deploymentInCheckpoint(backendDir, stack.name)) ?? askCli.exportStack();
+}
+
+/**
+ * The stack's state as `stack export --show-secrets` gives it; undefined when only the CLI can tell
+ * (no checkpoint file, or a secret in it, whose plaintext needs the stack's passphrase).
+ */
+export async function deploymentInCheckpoint(backendDir: string, stackName: string): Promise<Deployment | undefined> {
+    const file = await onlyFile(path.join(backendDir, ".pulumi", "stacks"), (project) =>
+        path.join(project, `${stackName}.json`),
+    );
+    if (!file || file.includes(SECRET_SIGNATURE)) {
+        return undefined;
+    }
+    const { checkpoint } = JSON.parse(file) as { version: number; checkpoint?: { latest?: Deployment["deployment"] } };
+    return checkpoint?.latest ? { version: 3, deployment: checkpoint.latest } : undefined;
 }
 
 /** The root resource's outputs as `stack output` gives them; undefined when only the CLI can tell. */
 export async function outputsInCheckpoint(backendDir: string, stackName: string): Promise<OutputMap | undefined> {
-    const file = await onlyFile(path.join(backendDir, ".pulumi", "stacks"), (project) =>
-        path.join(project, `${stackName}.json`),
-    );
-    if (!file) {
+    const state = await deploymentInCheckpoint(backendDir, stackName);
+    if (!state) {
         return undefined;
     }
-    const checkpoint = JSON.parse(file) as {
-        checkpoint?: { latest?: { resources?: { type: string; outputs?: Record<string, unknown> }[] } };
-    };
-    const root = checkpoint.checkpoint?.latest?.resources?.find((r) => r.type === "pulumi:pulumi:Stack");
-    const outputs = root?.outputs ?? {};
-    if (JSON.stringify(outputs).includes(SECRET_SIGNATURE)) {
-        return undefined; // its plaintext needs the stack's passphrase
-    }
+    const resources = (state.deployment.resources ?? []) as { type: string; outputs?: Record<string, unknown> }[];
+    const outputs = resources.find((r) => r.type === "pulumi:pulumi:Stack")?.outputs ?? {};
     return Object.fromEntries(Object.entries(outputs).map(([key, value]) => [key, { value, secret: false }]));
 }
 

@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import * as path from "node:path";
-import { latestSummary, outputsInCheckpoint } from "../../scripts/backend-records";
+import { deploymentInCheckpoint, latestSummary, outputsInCheckpoint } from "../../scripts/backend-records";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
 
 const DYNAMIC_RESOURCE = "pulumi-nodejs:dynamic:Resource";
@@ -50,7 +50,7 @@ describe("toolchain: real Pulumi CLI with a dynamic provider", function () {
 
     // The harness's stacks read them from the file backend (scripts/backend-records.ts): the same
     // records as the CLI prints, without three more CLI starts after every up.
-    it("outputs and the last update's summary, read from the backend, are what the CLI prints", async () => {
+    it("state, outputs and the last update's summary, read from the backend, are what the CLI prints", async () => {
         const { stack } = harness;
         const cliOutputs = await stack.workspace.stackOutputs(stack.name);
         expect(await outputsInCheckpoint(harness.backendDir, stack.name)).to.deep.equal(cliOutputs);
@@ -59,6 +59,9 @@ describe("toolchain: real Pulumi CLI with a dynamic provider", function () {
         expect(await latestSummary(harness.backendDir, stack.name)).to.deep.equal(printed);
         expect(await stack.info(true)).to.deep.equal(printed);
         expect(printed.resourceChanges).to.deep.equal({ same: 2 });
+        const exported = await stack.workspace.exportStack(stack.name);
+        expect(await deploymentInCheckpoint(harness.backendDir, stack.name)).to.deep.equal(exported);
+        expect(await stack.exportStack()).to.deep.equal(exported);
     });
 
     it("destroy empties the stack", async () => {
