@@ -19,7 +19,7 @@ exports.mochaGlobalSetup = function () {
 
 exports.mochaGlobalTeardown = function () {
     const file = process.env[VARIABLE];
-    let lines = [];
+    let lines;
     try {
         lines = readFileSync(file, "utf8").trim().split("\n").filter(Boolean);
     } catch {
