@@ -28,9 +28,9 @@ export { MAX_BODY_BYTES } from "./server";
 export type { CallFilter, CallLogEntry, CallOutcome } from "./wire/call-log";
 export { ORGANIZATIONS_OPERATIONS } from "./wire/organizations-schema";
 export type { OrganizationsErrorName, OrganizationsOperationName } from "./wire/organizations-schema";
-export { RAM_OPERATIONS, RAM_WRITE_OPERATIONS } from "./wire/ram-schema";
+export { RAM_OPERATIONS } from "./wire/ram-schema";
 export type { RamErrorName, RamOperationName } from "./wire/ram-schema";
-export { SERVED_OPERATIONS } from "./wire/served-operations";
+export { RAM_WRITE_OPERATIONS, SERVED_OPERATIONS } from "./wire/served-operations";
 export type { ServedOperationName, ServiceName } from "./wire/served-operations";
 
 /** How to start an emulator. Every field is optional. */

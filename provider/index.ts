@@ -14,13 +14,14 @@ export {
     LEAVE_CLIENT_TOKEN_NAMESPACE,
 } from "./core/acceptance/client-token";
 export type { SharedResource } from "./ram/share-finders";
-export { parseRamArn } from "./ram/arn";
-export type { RamArn, ParsedArn } from "./ram/arn";
+export { parseRamArn } from "./inputs/arn";
+export type { RamArn, ParsedArn } from "./inputs/arn";
 export { declareRejectionsFromConfig } from "./config/declare-rejections";
 export { parseRejectionsConfig, REJECTIONS_CONFIG_KEY } from "./config/rejections-config";
 export type { RejectionEntry } from "./config/rejections-config";
 export { getInvitations } from "./dynamic/get-invitations";
-export type { GetInvitationsArgs, Invitation } from "./core/listing";
+export type { GetInvitationsArgs } from "./inputs/listing-args";
+export type { Invitation } from "./core/listing";
 export { InvitationPolicy, INVITATION_POLICY_TYPE } from "./dynamic/invitation-policy";
 export type { InvitationPolicyOptions, PolicyOutcome } from "./policy/policy-component";
 export type { InvitationPolicyArgs, PolicyMode } from "./policy/policy-args";

@@ -11,7 +11,6 @@
  */
 import * as ram from "@aws-sdk/client-ram";
 import { ErrorShape, ErrorTable, readOperationSchema, SdkModule, StructureShape, structureSchema } from "./sdk-schema";
-import type { ServedOperationName } from "./served-operations";
 
 export type { ErrorShape, Shape, StructureShape } from "./sdk-schema";
 
@@ -43,19 +42,6 @@ export const RAM_OPERATIONS = [
     "DisassociateResourceShare",
     "DeleteResourceShare",
 ] as const;
-
-/**
- * The operations that change state: a preview, or an update with nothing to do, makes none of them.
- * Typed as any served operation so that a call-log entry's operation (RAM's or Organizations') can
- * be looked up in it.
- */
-export const RAM_WRITE_OPERATIONS: readonly ServedOperationName[] = [
-    "CreateResourceShare",
-    "AcceptResourceShareInvitation",
-    "RejectResourceShareInvitation",
-    "DisassociateResourceShare",
-    "DeleteResourceShare",
-] satisfies RamOperationName[];
 
 /** One of {@link RAM_OPERATIONS}. */
 export type RamOperationName = (typeof RAM_OPERATIONS)[number];

@@ -1,7 +1,8 @@
 /**
  * Every operation the emulator serves, of every service that has a call log and faults (RAM and
- * Organizations; STS has neither): which service an operation belongs to, and which errors its
- * service's model declares (the errors a fault may inject into it).
+ * Organizations; STS has neither): which service an operation belongs to, which errors its
+ * service's model declares (the errors a fault may inject into it), and which operations change
+ * state.
  */
 import {
     allOrganizationsErrorShapes,
@@ -23,6 +24,19 @@ export type ModelledErrorName = RamErrorName | OrganizationsErrorName;
 
 /** Every served operation: RAM's, then Organizations'. */
 export const SERVED_OPERATIONS: readonly ServedOperationName[] = [...RAM_OPERATIONS, ...ORGANIZATIONS_OPERATIONS];
+
+/**
+ * The operations that change state, all of them RAM's: a preview, or an update with nothing to do,
+ * makes none of them. Typed as any served operation so that a call-log entry's operation (RAM's or
+ * Organizations') can be looked up in it.
+ */
+export const RAM_WRITE_OPERATIONS: readonly ServedOperationName[] = [
+    "CreateResourceShare",
+    "AcceptResourceShareInvitation",
+    "RejectResourceShareInvitation",
+    "DisassociateResourceShare",
+    "DeleteResourceShare",
+] satisfies RamOperationName[];
 
 /** The service an operation belongs to. */
 export function serviceOf(operation: ServedOperationName): ServiceName {

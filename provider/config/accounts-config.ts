@@ -4,7 +4,7 @@
  */
 import type { CheckedPolicyArgs } from "../policy/policy-args";
 import { checkPolicyArgs } from "../policy/policy-args";
-import { parseRoleInputs } from "../core/answer/role-inputs";
+import { parseRoleInputs } from "../inputs/role-inputs";
 import { parseRejectionsConfig, RejectionEntry, RESOURCE_NAME } from "./rejections-config";
 
 /** The config key, in the `ram-invitations` namespace, that maps account names to their settings. */

@@ -1,4 +1,4 @@
-import { parseSelection } from "../core/answer/selection";
+import { parseSelection } from "../inputs/selection";
 
 /** One rejection as declared in stack configuration. */
 export interface RejectionEntry {

@@ -5,47 +5,15 @@
  * provider's own reads.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
-import { ACCOUNT_ID } from "../ram/arn";
+import type { GetInvitationsArgs } from "../inputs/listing-args";
 import { failedCall } from "../ram/ram-call-error";
-import { describeRegionProblem } from "../ram/regions";
-import type { RoleAccess } from "../ram/role-access";
 import type { RamSession } from "../ram/ram-session";
-import { defaultRoleSessionName, parseRoleInputs } from "./answer/role-inputs";
 import { InvitationFacts, invitationFacts } from "./answer/properties";
 
 /** An invitation as RAM shows it to the calling account. */
 export interface Invitation extends InvitationFacts {
     /** The region the invitation (and its share) lives in. */
     region: string;
-}
-
-export interface GetInvitationsArgs {
-    /**
-     * The region to list, e.g. "us-east-1". Default: the provider's region (`ram-invitations:region`;
-     * for the library's own getInvitations also `aws:region`).
-     */
-    region?: string;
-    /** Only invitations with one of these statuses (PENDING, ACCEPTED, REJECTED, EXPIRED). Default: all. */
-    statuses?: string[];
-    /** Only invitations from these accounts (12-digit ids). Default: from any account. */
-    senderAccountIds?: string[];
-    /**
-     * The AWS profile to use. Default: the provider's (`ram-invitations:profile`, else `aws:profile`),
-     * else the SDK's chain (AWS_PROFILE, ...).
-     */
-    profile?: string;
-    /** A role to assume from those credentials, to list as the role's account (see InvitationRejection). */
-    roleArn?: string;
-    /** With roleArn: the external id its trust policy requires. */
-    externalId?: string;
-    /** With roleArn: the session name. Default `pulumi-<project>-<stack>`. */
-    roleSessionName?: string;
-}
-
-/** The statuses RAM gives invitations, from the SDK's enum. */
-function knownStatuses(): string[] {
-    return Object.values(ResourceShareInvitationStatus);
 }
 
 /** The listing itself, over a session the caller owns (an InvitationPolicy lists several regions with one). */
@@ -65,41 +33,4 @@ export async function listInvitations(
         .filter((invitation) => !args.statuses || args.statuses.includes(invitation.status))
         .filter((invitation) => !args.senderAccountIds || args.senderAccountIds.includes(invitation.senderAccountId))
         .sort((a, b) => a.invitationTimestamp.localeCompare(b.invitationTimestamp));
-}
-
-/** The role `args` name, with the default session name; undefined without one. */
-export function roleOf(
-    args: Pick<GetInvitationsArgs, "roleArn" | "externalId" | "roleSessionName">,
-): RoleAccess | undefined {
-    return args.roleArn === undefined
-        ? undefined
-        : {
-              roleArn: args.roleArn,
-              externalId: args.externalId,
-              roleSessionName: args.roleSessionName ?? defaultRoleSessionName(pulumi.getProject(), pulumi.getStack()),
-          };
-}
-
-/** Every problem with the arguments, each naming the argument it concerns. */
-export function getInvitationsArgsProblems(args: GetInvitationsArgs): string[] {
-    const problems: string[] = parseRoleInputs({
-        ...args,
-        roleSessionName: roleOf(args)?.roleSessionName,
-    }).failures.map((failure) => failure.reason);
-    const regionProblem = describeRegionProblem(args.region);
-    if (regionProblem) {
-        problems.push(`region ${regionProblem}`);
-    }
-    const statuses = knownStatuses();
-    (args.statuses ?? []).forEach((status, i) => {
-        if (!statuses.includes(status)) {
-            problems.push(`statuses[${i}] "${status}" is not one of ${statuses.join(", ")}`);
-        }
-    });
-    (args.senderAccountIds ?? []).forEach((id, i) => {
-        if (typeof id !== "string" || !ACCOUNT_ID.test(id)) {
-            problems.push(`senderAccountIds[${i}] ${JSON.stringify(id)} is not a 12-digit account id`);
-        }
-    });
-    return problems;
 }

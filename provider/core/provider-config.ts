@@ -10,8 +10,9 @@
  */
 import { PROVIDER_CONFIG_KEYS, ProviderConfigKey } from "./provider-config-keys";
 import type { ProviderConfig, ServiceEndpoints } from "../ram/provider-config";
-import { describeRegionProblem } from "../ram/regions";
-import { parseRoleInputs } from "./answer/role-inputs";
+import { ACCOUNT_ID } from "../inputs/arn";
+import { describeRegionProblem } from "../inputs/regions";
+import { parseRoleInputs } from "../inputs/role-inputs";
 
 export interface ConfigProblem {
     /** The key, as the user wrote it. */
@@ -22,7 +23,6 @@ export interface ConfigProblem {
 /** Keys the engine itself adds to a provider's inputs; they are not the user's configuration. */
 const ENGINE_KEYS: readonly string[] = ["version", "pluginDownloadURL"];
 
-const ACCOUNT_ID = /^\d{12}$/;
 const ENDPOINT_SERVICES: readonly string[] = ["ram", "sts", "organizations"];
 
 /**

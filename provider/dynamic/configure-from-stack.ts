@@ -1,5 +1,5 @@
 import { configError, providerConfigFromStack } from "../core/provider-config";
-import { defaultRoleSessionName } from "../core/answer/role-inputs";
+import { defaultRoleSessionName } from "../inputs/role-inputs";
 import type { RamSessions } from "../ram/ram-sessions";
 
 /**

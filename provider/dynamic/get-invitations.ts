@@ -4,7 +4,8 @@
  * provider is.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { GetInvitationsArgs, getInvitationsArgsProblems, Invitation, listInvitations, roleOf } from "../core/listing";
+import { GetInvitationsArgs, getInvitationsArgsProblems, roleOf } from "../inputs/listing-args";
+import { Invitation, listInvitations } from "../core/listing";
 import type { RamSession } from "../ram/ram-session";
 import { RamSessions } from "../ram/ram-sessions";
 import { configureFromStack } from "./configure-from-stack";

@@ -3,7 +3,7 @@ import { pausePromiseTraces } from "./promise-traces";
 import { deriveClientToken } from "../core/rejection/client-token";
 import * as serializableProvider from "../serializable-provider";
 import { ListedInvitation, LISTED_INPUT } from "../core/answer/properties";
-import { defaultRoleSessionName } from "../core/answer/role-inputs";
+import { defaultRoleSessionName } from "../inputs/role-inputs";
 import { PREVIEW_INPUT } from "../core/answer/phase";
 
 /**

@@ -6,10 +6,10 @@
  * from the URN the engine passes: the client token, and the default role session name.
  */
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { parseImportId } from "../core/answer/import";
+import { parseImportId } from "../inputs/import-id";
 import type { AnswerLifecycle } from "../core/answer/lifecycle";
 import { DEFERRED_FAILURE_INPUT } from "../core/answer/phase";
-import { defaultRoleSessionName } from "../core/answer/role-inputs";
+import { defaultRoleSessionName } from "../inputs/role-inputs";
 import type { RamSessions } from "../ram/ram-sessions";
 import { stackAndProjectOf } from "./urn";
 import type { CheckResult, CreateResult, DiffResult, ReadResult } from "./server/plugin-provider";

@@ -2,7 +2,8 @@
  * `ram-invitations:index:getInvitations` as the provider plugin serves it: the same listing and the
  * same argument checks as the library's getInvitations, run in the plugin process.
  */
-import { GetInvitationsArgs, getInvitationsArgsProblems, listInvitations } from "../core/listing";
+import { GetInvitationsArgs, getInvitationsArgsProblems } from "../inputs/listing-args";
+import { listInvitations } from "../core/listing";
 import type { RamSessions } from "../ram/ram-sessions";
 import type { InvokeResult } from "./server/plugin-provider";
 import { plainProperties } from "./wire-values";

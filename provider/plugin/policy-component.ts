@@ -5,7 +5,7 @@
  * with the policy's message, after the policy has declared nothing.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { roleOf } from "../core/listing";
+import { roleOf } from "../inputs/listing-args";
 import { PolicyComponent, PolicyRejectionArgs, PolicyShell } from "../policy/policy-component";
 import type { InvitationPolicyArgs } from "../policy/policy-args";
 import type { RamSessions } from "../ram/ram-sessions";

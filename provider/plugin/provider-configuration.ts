@@ -13,7 +13,7 @@
 import { PROGRAM_CONFIG_KEYS, PROVIDER_CONFIG_KEYS } from "../core/provider-config-keys";
 import { configError, parseProviderConfig } from "../core/provider-config";
 import type { ProviderConfig } from "../ram/provider-config";
-import { defaultRoleSessionName } from "../core/answer/role-inputs";
+import { defaultRoleSessionName } from "../inputs/role-inputs";
 import type { CheckResult, DiffResult, Properties } from "./server/plugin-provider";
 import { stackAndProjectOf } from "./urn";
 import { plainProperties, withSecrets } from "./wire-values";

@@ -4,9 +4,9 @@
  * the `ram-invitations:policy` stack config.
  */
 import { DEFAULT_MAX_ACCEPTANCES_PER_RUN, DEFAULT_MAX_REJECTIONS_PER_RUN } from "../defaults";
-import { ACCOUNT_ID } from "../ram/arn";
-import { describeRegionProblem } from "../ram/regions";
-import { parseRoleInputs } from "../core/answer/role-inputs";
+import { ACCOUNT_ID } from "../inputs/arn";
+import { describeRegionProblem } from "../inputs/regions";
+import { parseRoleInputs } from "../inputs/role-inputs";
 import { describeTargetProblem } from "../organizations/targets";
 
 /** `enforce` rejects what the policy does not allow; `report` only reports what it would reject. */

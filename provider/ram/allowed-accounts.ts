@@ -1,12 +1,7 @@
 /**
- * The provider's `allowedAccountIds` guard: the account a session acts in, and the error that
- * refuses any other before a request is sent (pulumi-aws guards its accounts the same way).
+ * The provider's `allowedAccountIds` guard: the error that refuses an account the list leaves out
+ * before a request is sent (pulumi-aws guards its accounts the same way).
  */
-
-/** The account of an IAM role ARN (`arn:aws:iam::<account>:role/<name>`). */
-export function accountOfRole(roleArn: string): string | undefined {
-    return /^arn:[\w-]+:iam::(\d{12}):role\//.exec(roleArn)?.[1];
-}
 
 /** Told apart by its name, like the SDK's errors (see errors.ts). */
 export const ACCOUNT_NOT_ALLOWED_ERROR = "AccountNotAllowedError" as const;

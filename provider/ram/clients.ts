@@ -2,7 +2,8 @@ import { RAMClient } from "@aws-sdk/client-ram";
 import { LOOKUP_POLICY, RETRY_POLICY } from "../defaults";
 import type { AwsCredentialIdentityProvider } from "@aws-sdk/types";
 import type { ServiceEndpoints } from "./provider-config";
-import { renewExpiredCredentials, RoleAccess } from "./role-access";
+import { renewExpiredCredentials } from "./role-access";
+import type { RoleAccess } from "../inputs/role-inputs";
 import { silenceNodeVersionNotice } from "./sdk-notices";
 
 /** How the provider reaches AWS: the provider's configuration, and the role of the resource, if any. */

@@ -3,7 +3,7 @@
  * was for, the invitation (or share), the region and the account, keeps RAM's (or the SDK's) error
  * as its cause, and says in its message what happened and what to do (messages.ts's words).
  */
-import type { RamArn } from "./arn";
+import type { RamArn } from "../inputs/arn";
 import { CallContext, describeRamError, RamOperation } from "./messages";
 import type { RamSession } from "./ram-session";
 

@@ -1,5 +1,5 @@
 import type { AwsCredentialIdentityProvider } from "@aws-sdk/types";
-import type { RamArn } from "./arn";
+import type { RamArn } from "../inputs/arn";
 import { findCallerAccount, findCallerArn } from "./caller-account";
 import { AwsSettings, RamClients } from "./clients";
 
@@ -10,7 +10,8 @@ export interface SessionSettings extends AwsSettings {
 import type { CallContext } from "./messages";
 import { InvitationLoader } from "./invitation-loader";
 import { roleCredentials } from "./role-access";
-import { accountNotAllowedError, accountOfRole } from "./allowed-accounts";
+import { accountNotAllowedError } from "./allowed-accounts";
+import { accountOfRole } from "../inputs/role-inputs";
 import { AssociationWatcher } from "./association-watcher";
 import { findEverythingShared, SharedWithAccount } from "./share-finders";
 

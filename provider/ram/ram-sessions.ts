@@ -1,5 +1,6 @@
 import type { ProviderConfig } from "./provider-config";
-import { accessKey, RoleAccess } from "./role-access";
+import { accessKey } from "./role-access";
+import type { RoleAccess } from "../inputs/role-inputs";
 import { RamSession, SessionSettings } from "./ram-session";
 
 /** The default role's session name where neither the configuration nor the stack names one. */

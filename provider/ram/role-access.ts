@@ -10,18 +10,9 @@ import type { RAMClient } from "@aws-sdk/client-ram";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from "@smithy/core";
 import { ROLE_ATTEMPTS } from "../defaults";
+import type { RoleAccess } from "../inputs/role-inputs";
 import { problemOf, ROLE_ASSUMPTION_ERROR } from "./errors";
 import { silenceNodeVersionNotice } from "./sdk-notices";
-
-/** The role a call runs as, and how the provider names its session. */
-export interface RoleAccess {
-    /** `arn:aws:iam::<account>:role/<name>`. */
-    roleArn: string;
-    /** The external id the role's trust policy requires, if any. */
-    externalId?: string;
-    /** Shows in the role account's CloudTrail which stack acted. */
-    roleSessionName: string;
-}
 
 /** The error of an AssumeRole that AWS refused (or that could not be sent); `cause` holds STS's error. */
 export interface RoleAssumptionError extends Error {

@@ -11,18 +11,15 @@ import type { RamSession } from "../../ram/ram-session";
 import type { RamSessions } from "../../ram/ram-sessions";
 import { findPendingResources } from "../../ram/share-finders";
 import { AnswerRules, checkAnswer } from "../answer/check";
-import { UNKNOWN } from "../answer/selection";
+import { checkAcceptanceInputs } from "../../inputs/acceptance-inputs";
 import type { CheckPhase } from "../answer/phase";
 import type { AcceptanceInputs } from "./properties";
 import { judgeForAcceptance } from "./verdict";
 
-/** The longest association wait anyone may ask for: an hour, far beyond what RAM takes. */
-const MAX_ASSOCIATION_WAIT_SECONDS = 3600;
-
 const ACCEPTANCE_RULES: AnswerRules = {
     resourceName: "InvitationAcceptance",
     judge: judgeForAcceptance,
-    ownInputs,
+    ownInputs: checkAcceptanceInputs,
     keptFacts: ["sharedResources"],
     previewFacts,
 };
@@ -34,34 +31,6 @@ export function checkAcceptance(
     phase: CheckPhase,
 ): Promise<pulumi.dynamic.CheckResult> {
     return checkAnswer(ACCEPTANCE_RULES, sessions, olds, news, phase);
-}
-
-function ownInputs(news: Record<string, unknown>): {
-    inputs: Record<string, unknown>;
-    failures: pulumi.dynamic.CheckFailure[];
-} {
-    const { leaveShareOnDelete, associationWaitSeconds } = news;
-    const failures: pulumi.dynamic.CheckFailure[] = [];
-    if (leaveShareOnDelete !== undefined && leaveShareOnDelete !== UNKNOWN && typeof leaveShareOnDelete !== "boolean") {
-        failures.push({
-            property: "leaveShareOnDelete",
-            reason: `leaveShareOnDelete must be true or false, not ${JSON.stringify(leaveShareOnDelete)}`,
-        });
-    }
-    if (
-        associationWaitSeconds !== undefined &&
-        associationWaitSeconds !== UNKNOWN &&
-        (typeof associationWaitSeconds !== "number" ||
-            !(associationWaitSeconds >= 0 && associationWaitSeconds <= MAX_ASSOCIATION_WAIT_SECONDS))
-    ) {
-        failures.push({
-            property: "associationWaitSeconds",
-            reason:
-                `associationWaitSeconds must be a number of seconds from 0 to ${MAX_ASSOCIATION_WAIT_SECONDS}, ` +
-                `not ${JSON.stringify(associationWaitSeconds)}`,
-        });
-    }
-    return { inputs: { leaveShareOnDelete, associationWaitSeconds }, failures };
 }
 
 /**

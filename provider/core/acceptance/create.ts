@@ -11,7 +11,7 @@ import {
     ResourceShareInvitation,
     ResourceShareInvitationStatus,
 } from "@aws-sdk/client-ram";
-import type { RamArn } from "../../ram/arn";
+import type { RamArn } from "../../inputs/arn";
 import { problemOf } from "../../ram/errors";
 import { describeAccount } from "../../ram/messages";
 import { callRam, failedCall } from "../../ram/ram-call-error";
@@ -20,8 +20,8 @@ import type { RamSession } from "../../ram/ram-session";
 import type { RamSessions } from "../../ram/ram-sessions";
 import { invitationToAnswer, lookUpCurrent } from "../rejection/create";
 import { accessOf, factsFromArn, invitationFacts, withoutUndefined } from "../answer/properties";
-import { roleOfState } from "../answer/role-inputs";
-import { requireArn } from "../answer/selection";
+import { roleOfState } from "../../inputs/role-inputs";
+import { requireArn } from "../../inputs/selection";
 import { DEFERRED_FAILURE_INPUT } from "../answer/phase";
 import { AcceptanceInputs, AcceptanceState, associationWaitSeconds } from "./properties";
 

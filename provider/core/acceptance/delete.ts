@@ -10,8 +10,8 @@ import { info } from "../../diagnostics";
 import { problemOf } from "../../ram/errors";
 import { failedCall } from "../../ram/ram-call-error";
 import type { RamSessions } from "../../ram/ram-sessions";
-import { roleOfState } from "../answer/role-inputs";
-import { requireArn } from "../answer/selection";
+import { roleOfState } from "../../inputs/role-inputs";
+import { requireArn } from "../../inputs/selection";
 import { deriveLeaveClientToken } from "./client-token";
 import type { AcceptanceState } from "./properties";
 

@@ -5,7 +5,8 @@
 import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { callRam } from "../../ram/ram-call-error";
 import type { RamSessions } from "../../ram/ram-sessions";
-import { accessOfTarget, findImportable, ImportTarget } from "../answer/import";
+import { accessOfTarget, findImportable } from "../answer/import";
+import { ImportTarget } from "../../inputs/import-id";
 import { invitationFacts } from "../answer/properties";
 import { deriveAcceptanceClientToken } from "./client-token";
 import type { AcceptanceState } from "./properties";

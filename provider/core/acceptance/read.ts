@@ -13,8 +13,8 @@ import { callRam } from "../../ram/ram-call-error";
 import type { RamSessions } from "../../ram/ram-sessions";
 import type { SharedWithAccount } from "../../ram/share-finders";
 import { invitationFacts } from "../answer/properties";
-import { roleOfState } from "../answer/role-inputs";
-import { requireArn } from "../answer/selection";
+import { roleOfState } from "../../inputs/role-inputs";
+import { requireArn } from "../../inputs/selection";
 import type { AcceptanceState } from "./properties";
 
 export async function readAcceptance(

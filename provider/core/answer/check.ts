@@ -7,7 +7,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceShareInvitation } from "@aws-sdk/client-ram";
 import { warn } from "../../diagnostics";
-import type { RamArn } from "../../ram/arn";
+import type { RamArn } from "../../inputs/arn";
 import { isLocalRefusal } from "../../ram/errors";
 import {
     CallContext,
@@ -18,7 +18,7 @@ import {
 import { findInvitationByArn, findInvitationForShare } from "../../ram/invitation-finders";
 import type { RamSession } from "../../ram/ram-session";
 import type { RamSessions } from "../../ram/ram-sessions";
-import { parseRoleInputs } from "./role-inputs";
+import { parseRoleInputs } from "../../inputs/role-inputs";
 import { isClientToken } from "./token";
 import {
     asSdkInvitation,
@@ -28,7 +28,8 @@ import {
     RejectionInputs,
     withoutUndefined,
 } from "./properties";
-import { parseSelection, requireArn, Selection, UNKNOWN } from "./selection";
+import { parseSelection, requireArn, Selection } from "../../inputs/selection";
+import { UNKNOWN } from "../../inputs/unknown";
 import { CheckPhase, DEFERRED_FAILURE_INPUT } from "./phase";
 import type { Verdict } from "./verdict";
 

@@ -1,57 +1,18 @@
 /**
- * `pulumi import` of an answer: the import id, and the invitation it names, which must already be
- * answered so, since importing makes no call. Whatever else RAM shows fails with what to do instead,
- * naming the account that looked.
+ * `pulumi import` of an answer: the invitation its import id names (../../inputs/import-id.ts), which
+ * must already be answered so, since importing makes no call. Whatever else RAM shows fails with
+ * what to do instead, naming the account that looked.
  */
 import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { describeAccount } from "../../ram/messages";
 import { callRam } from "../../ram/ram-call-error";
 import { findCurrentInvitation } from "../../ram/invitation-finders";
-import type { RamArn } from "../../ram/arn";
-import type { RoleAccess } from "../../ram/role-access";
+import type { RamArn } from "../../inputs/arn";
 import type { RamSession } from "../../ram/ram-session";
 import type { RamSessions } from "../../ram/ram-sessions";
 import { accessOf, RejectionState } from "./properties";
-import { parseRoleInputs } from "./role-inputs";
-import { requireArn } from "./selection";
-
-/** What `pulumi import` names: the invitation, and the role to look through, if any. */
-export interface ImportTarget {
-    invitationArn: string;
-    role?: RoleAccess;
-}
-
-/**
- * Reads an import id: `<invitationArn>`, or `<invitationArn>,<roleArn>` for an invitation of the
- * account behind a role. Throws a message naming the id when it is neither.
- */
-export function parseImportId(importId: string, defaultSessionName: string): ImportTarget {
-    const [invitationArn, roleArn, ...rest] = importId.split(",").map((part) => part.trim());
-    const usage =
-        `The import id is the invitation's ARN, or "<invitationArn>,<roleArn>" to look through a role ` +
-        `(e.g. arn:aws:ram:us-east-1:111122223333:resource-share-invitation/<id>,` +
-        `arn:aws:iam::222222222222:role/<name>)`;
-    if (rest.length > 0) {
-        throw new Error(`import id ${JSON.stringify(importId)} has more than two parts. ${usage}.`);
-    }
-    try {
-        requireArn(invitationArn, "invitationArn");
-    } catch (error) {
-        throw new Error(`import id ${JSON.stringify(importId)}: ${(error as Error).message}. ${usage}.`, {
-            cause: error,
-        });
-    }
-    if (roleArn === undefined) {
-        return { invitationArn };
-    }
-    const { role, failures } = parseRoleInputs({ roleArn, roleSessionName: defaultSessionName });
-    if (!role) {
-        throw new Error(
-            `import id ${JSON.stringify(importId)}: ${failures.map((f) => f.reason).join("; ")}. ${usage}.`,
-        );
-    }
-    return { invitationArn, role };
-}
+import type { ImportTarget } from "../../inputs/import-id";
+import { requireArn } from "../../inputs/selection";
 
 /** The access fields of the state for an import through `target`'s role, if any. */
 export function accessOfTarget(target: ImportTarget): Partial<RejectionState> {

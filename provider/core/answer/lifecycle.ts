@@ -6,7 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { RamSessions } from "../../ram/ram-sessions";
-import type { ImportTarget } from "./import";
+import type { ImportTarget } from "../../inputs/import-id";
 import type { CheckPhase } from "./phase";
 
 type Properties = Record<string, unknown>;

@@ -5,7 +5,7 @@
  */
 import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { DEFAULT_INVITATION_WAIT_SECONDS } from "../../defaults";
-import type { RamArn } from "../../ram/arn";
+import type { RamArn } from "../../inputs/arn";
 import { DEFERRED_FAILURE_INPUT, PREVIEW_INPUT } from "./phase";
 
 /** The inputs the provider receives, after `check`. */

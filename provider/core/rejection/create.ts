@@ -9,7 +9,7 @@ import {
     ResourceShareInvitationStatus,
 } from "@aws-sdk/client-ram";
 import { warn } from "../../diagnostics";
-import type { RamArn } from "../../ram/arn";
+import type { RamArn } from "../../inputs/arn";
 import { classifyRejectError } from "../../ram/errors";
 import { describeMissingShareInvitation } from "../../ram/messages";
 import { callRam, failedCall } from "../../ram/ram-call-error";
@@ -24,8 +24,9 @@ import {
     RejectionInputs,
     RejectionState,
 } from "../answer/properties";
-import { roleOfState } from "../answer/role-inputs";
-import { requireArn, UNKNOWN } from "../answer/selection";
+import { roleOfState } from "../../inputs/role-inputs";
+import { requireArn } from "../../inputs/selection";
+import { UNKNOWN } from "../../inputs/unknown";
 import { DEFERRED_FAILURE_INPUT } from "../answer/phase";
 
 export async function createRejection(

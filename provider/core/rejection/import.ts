@@ -1,7 +1,8 @@
 /** `pulumi import` of a rejection: the invitation must already be rejected (see ../answer/import.ts). */
 import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import type { RamSessions } from "../../ram/ram-sessions";
-import { accessOfTarget, findImportable, ImportTarget } from "../answer/import";
+import { accessOfTarget, findImportable } from "../answer/import";
+import { ImportTarget } from "../../inputs/import-id";
 import { invitationFacts, RejectionState } from "../answer/properties";
 import { deriveClientToken } from "./client-token";
 

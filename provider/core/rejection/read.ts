@@ -3,8 +3,8 @@ import { findListedInvitation } from "../../ram/invitation-finders";
 import { callRam } from "../../ram/ram-call-error";
 import type { RamSessions } from "../../ram/ram-sessions";
 import { invitationFacts, RejectionState } from "../answer/properties";
-import { roleOfState } from "../answer/role-inputs";
-import { requireArn } from "../answer/selection";
+import { roleOfState } from "../../inputs/role-inputs";
+import { requireArn } from "../../inputs/selection";
 
 /**
  * `read` (refresh) for a rejection: the invitation's current status. A refresh reads every

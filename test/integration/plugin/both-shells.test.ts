@@ -12,6 +12,7 @@ import { deriveClientToken } from "../../../provider/core/rejection/client-token
 import { rejectionProvider } from "../../../provider/dynamic/answer-provider";
 import { RECEIVER } from "../../support/accounts";
 import { emulatorPerSuite } from "../../support/emulator-suite";
+import { describeWithPageSizes } from "../../support/page-sizes";
 import { ramClientAs } from "../../support/ram-client";
 import { seedShares } from "../../support/seeding";
 
@@ -20,9 +21,9 @@ const DYNAMIC_URN = "urn:pulumi:test::p::pulumi-nodejs:dynamic/ram:InvitationRej
 const PLUGIN_URN = "urn:pulumi:test::p::ram-invitations:index:InvitationRejection::r";
 const ROLE = `arn:aws:iam::${RECEIVER.accountId}:role/ram-invitations`;
 
-describe("both shells over one core: the dynamic provider and the plugin (emulator)", function () {
+describeWithPageSizes("both shells over one core: the dynamic provider and the plugin (emulator)", function (pageSize) {
     this.timeout(60_000);
-    const suite = emulatorPerSuite({ actAs: RECEIVER });
+    const suite = emulatorPerSuite({ actAs: RECEIVER, pageSize });
     let emulator: RunningEmulator;
     before(() => (emulator = suite.emulator));
 

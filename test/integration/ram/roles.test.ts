@@ -9,6 +9,7 @@ import { RejectionInputs } from "../../../provider/core/answer/properties";
 import { rejectionProvider } from "../../../provider/dynamic/answer-provider";
 import { HUB, OTHER, RECEIVER, SENDER } from "../../support/accounts";
 import { emulatorPerSuite } from "../../support/emulator-suite";
+import { describeWithPageSizes } from "../../support/page-sizes";
 import { expectFailure } from "../../support/expect-failure";
 
 const REGION = "us-east-1";
@@ -18,10 +19,10 @@ const EXTERNAL_ID_B = "platform-team-b";
 /** A role in account B that trusts the sender only, not the hub. */
 const UNTRUSTING_ROLE = `arn:aws:iam::${OTHER.accountId}:role/not-for-hub`;
 
-describe("rejections through roles, one hub identity for many accounts", function () {
+describeWithPageSizes("rejections through roles, one hub identity for many accounts", function (pageSize) {
     this.timeout(60_000);
     // The process's credentials are the hub's; each rejection names the role it acts through.
-    const suite = emulatorPerSuite({ actAs: HUB });
+    const suite = emulatorPerSuite({ actAs: HUB, pageSize });
     let emulator: RunningEmulator;
     let forA: string;
     let forB: string;

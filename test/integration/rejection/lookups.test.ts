@@ -10,14 +10,15 @@ import { RECEIVER, SENDER } from "../../support/accounts";
 import { ramClientAs } from "../../support/ram-client";
 import { seedShares, SeededShare } from "../../support/seeding";
 import { emulatorPerSuite } from "../../support/emulator-suite";
+import { describeWithPageSizes, isFirstPage, pagesFor } from "../../support/page-sizes";
 
 const REGION = "us-east-1";
 const LOOKUP = "GetResourceShareInvitations";
 const URN = "urn:pulumi:test::p::pulumi-nodejs:dynamic/ram:InvitationRejection::r";
 
-describe("lookups: check against RAM, batching, selection by share (emulator)", function () {
+describeWithPageSizes("lookups: check against RAM, batching, selection by share (emulator)", function (pageSize) {
     this.timeout(60_000);
-    const suite = emulatorPerSuite({ actAs: RECEIVER });
+    const suite = emulatorPerSuite({ actAs: RECEIVER, pageSize });
     let emulator: RunningEmulator;
     before(() => (emulator = suite.emulator));
 
@@ -25,10 +26,18 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         return seedShares(emulator, count, { region: REGION, extra });
     }
 
+    /** How many ARNs each lookup asked for: a call without nextToken starts one, later pages go on with it. */
     async function lookupSizes(): Promise<number[]> {
-        return (await emulator.admin.calls({ operation: LOOKUP })).map(
-            (c) => (c.parameters as { resourceShareInvitationArns: string[] }).resourceShareInvitationArns.length,
-        );
+        return (await emulator.admin.calls({ operation: LOOKUP }))
+            .filter(isFirstPage)
+            .map((c) => (c.parameters as { resourceShareInvitationArns: string[] }).resourceShareInvitationArns.length);
+    }
+
+    /** The lookups were one listing of `items` invitations, every page of it read. */
+    async function expectOneListingOf(items: number): Promise<void> {
+        const calls = await emulator.admin.calls({ operation: LOOKUP });
+        expect(calls.filter(isFirstPage), "listings").to.have.length(1);
+        expect(calls, "pages of the listing").to.have.length(pagesFor(items, pageSize));
     }
 
     function byInvitation(arn: string) {
@@ -165,7 +174,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
             const result = await provider.check({}, byInvitation(invitation));
             expect(result.failures).to.deep.equal([]);
         }
-        expect(await emulator.admin.calls({ operation: LOOKUP })).to.have.length(1);
+        await expectOneListingOf(250);
     });
 
     it("a refresh of 250 rejections (concurrent reads) makes one listing call", async () => {
@@ -175,7 +184,7 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
             invitations.map(({ invitation }) => provider.read(invitation, { invitationArn: invitation } as never)),
         );
         expect(results.every((r) => r.props?.status === "PENDING")).to.equal(true);
-        expect(await emulator.admin.calls({ operation: LOOKUP })).to.have.length(1);
+        await expectOneListingOf(250);
     });
 
     // Concurrent loads coalesce into calls of at most 100 ARNs:
@@ -188,6 +197,8 @@ describe("lookups: check against RAM, batching, selection by share (emulator)", 
         const found = await Promise.all(invitations.map(({ invitation }) => loader.load(REGION, invitation)));
         expect(found.map((i) => i?.resourceShareInvitationArn)).to.deep.equal(invitations.map((i) => i.invitation));
         expect(await lookupSizes()).to.deep.equal([100, 100, 50]);
+        const pages = [100, 100, 50].reduce((sum, size) => sum + pagesFor(size, pageSize), 0);
+        expect(await emulator.admin.calls({ operation: LOOKUP }), "every page of each lookup").to.have.length(pages);
     });
 
     it("concurrent adoptions in create coalesce their fresh lookups (at most 100 ARNs a call)", async () => {

@@ -12,6 +12,7 @@ import { OTHER, RECEIVER, SENDER } from "../../support/accounts";
 import { expectFailure } from "../../support/expect-failure";
 import { ramClientAs } from "../../support/ram-client";
 import { emulatorPerSuite } from "../../support/emulator-suite";
+import { describeWithPageSizes } from "../../support/page-sizes";
 
 const REGION = "eu-west-1";
 const REJECT = "RejectResourceShareInvitation";
@@ -25,9 +26,9 @@ const SEED: Seed = {
     ],
 };
 
-describe("RejectionProvider against the RAM emulator (real SDK over HTTP)", function () {
+describeWithPageSizes("RejectionProvider against the RAM emulator (real SDK over HTTP)", function (pageSize) {
     this.timeout(30_000);
-    const suite = emulatorPerSuite({ actAs: RECEIVER });
+    const suite = emulatorPerSuite({ actAs: RECEIVER, pageSize });
     let emulator: RunningEmulator;
     let invitationArn: string;
     let secondInvitationArn: string;

@@ -7,7 +7,8 @@
 import { expect } from "chai";
 import { PROVIDER_CONFIG_KEYS } from "../../../provider/core/provider-config-keys";
 import type { ProviderConfig } from "../../../provider/ram/provider-config";
-import type { GetInvitationsArgs, Invitation } from "../../../provider/core/listing";
+import type { GetInvitationsArgs } from "../../../provider/inputs/listing-args";
+import type { Invitation } from "../../../provider/core/listing";
 import { GET_INVITATIONS_TOKEN } from "../../../provider/plugin/invitations-function";
 import { POLICY_TOKEN } from "../../../provider/plugin/policy-component";
 import type { PolicyCounts, PolicySummary } from "../../../provider/policy/plan";

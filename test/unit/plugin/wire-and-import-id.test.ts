@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { specialOutputValueSig, specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { plainProperties, withSecrets } from "../../../provider/plugin/wire-values";
 import { stackAndProjectOf, typeOf } from "../../../provider/plugin/urn";
-import { parseImportId } from "../../../provider/core/answer/import";
+import { parseImportId } from "../../../provider/inputs/import-id";
 
 const ARN = "arn:aws:ram:us-east-1:111122223333:resource-share-invitation/7ab63972-b505-7e2a-420d-6f5d3b6b5d1f";
 const ROLE = "arn:aws:iam::222222222222:role/ram-invitations";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { parseRamArn } from "../../../provider/ram/arn";
+import { parseRamArn } from "../../../provider/inputs/arn";
 
 const GOOD = [
     ["arn:aws:ram:us-east-1:111122223333:resource-share-invitation/7ab63972-b505-7e2a-420d-6f5d3b6b5d1f", "us-east-1"],

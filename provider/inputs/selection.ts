@@ -1,7 +1,9 @@
-import { parseRamArn, RamArn } from "../../ram/arn";
-
-// The engine's marker for a value that is not known yet (during preview).
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/**
+ * How an answer names its invitation (`invitationArn`, or `resourceShareArn` for the share's
+ * invitation), checked offline before anything is sent.
+ */
+import { parseRamArn, RamArn } from "./arn";
+import { UNKNOWN } from "./unknown";
 
 /** How a rejection names its invitation: directly, or through the share it is for. */
 export type Selection =

@@ -1,9 +1,19 @@
 /**
  * The inputs that name the role a rejection acts through, checked offline like the selection:
- * `roleArn` (an IAM role ARN), `externalId` and `roleSessionName` (STS's own limits).
+ * `roleArn` (an IAM role ARN), `externalId` and `roleSessionName` (STS's own limits), and the
+ * role they make (what ../ram/role-access.ts assumes).
  */
-import type { RoleAccess } from "../../ram/role-access";
-import { UNKNOWN } from "./selection";
+import { UNKNOWN } from "./unknown";
+
+/** The role a call runs as, and how the provider names its session. */
+export interface RoleAccess {
+    /** `arn:aws:iam::<account>:role/<name>`. */
+    roleArn: string;
+    /** The external id the role's trust policy requires, if any. */
+    externalId?: string;
+    /** Shows in the role account's CloudTrail which stack acted. */
+    roleSessionName: string;
+}
 
 export interface RoleInputs {
     roleArn?: unknown;
@@ -92,4 +102,9 @@ export function roleOfState(state: {
  */
 export function defaultRoleSessionName(project: string, stack: string): string {
     return `pulumi-${project}-${stack}`.replace(/[^\w+=,.@-]/g, "-").slice(0, 64);
+}
+
+/** The account of an IAM role ARN (`arn:aws:iam::<account>:role/<name>`). */
+export function accountOfRole(roleArn: string): string | undefined {
+    return /^arn:[\w-]+:iam::(\d{12}):role\//.exec(roleArn)?.[1];
 }
