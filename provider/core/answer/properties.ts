@@ -7,6 +7,8 @@ import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk
 import { DEFAULT_INVITATION_WAIT_SECONDS } from "../../defaults";
 import type { RamArn } from "../../ram/arn";
 import { DEFERRED_FAILURE_INPUT, PREVIEW_INPUT } from "./phase";
+import { INVITATION_FACTS, REJECTION_OUTPUTS } from "../../schema/answer-properties";
+import type { ObjectOf } from "../../schema/property-types";
 
 /** The inputs the provider receives, after `check`. */
 export interface RejectionInputs {
@@ -36,26 +38,7 @@ export interface RejectionInputs {
 }
 
 /** What the provider records in Pulumi state for one rejection: the outputs of the resource. */
-export interface RejectionState {
-    invitationArn: string;
-    resourceShareArn: string;
-    resourceShareName: string;
-    senderAccountId: string;
-    receiverAccountId: string;
-    /** PENDING, ACCEPTED, REJECTED or EXPIRED, as RAM last reported it. */
-    status: string;
-    /** ISO 8601 time at which the sender created the invitation. */
-    invitationTimestamp: string;
-    clientToken: string;
-    /** ISO 8601 time at which this resource saw the rejection take effect; absent if it never did. */
-    rejectedAt?: string;
-    /** The role the rejection acts through (refresh uses it too); absent for the standard chain. */
-    roleArn?: string;
-    /** With roleArn: the external id. A secret in state. */
-    externalId?: string;
-    /** With roleArn: the session name. */
-    roleSessionName?: string;
-}
+export type RejectionState = ObjectOf<typeof REJECTION_OUTPUTS>;
 
 /** The fields that say how to reach the account: changing them changes no rejection. */
 export const ACCESS_FIELDS = ["roleArn", "externalId", "roleSessionName"] as const;
@@ -72,16 +55,7 @@ export function accessOf(
 }
 
 /** The fields of the state that describe the invitation itself, as RAM reports it. */
-export type InvitationFacts = Pick<
-    RejectionState,
-    | "invitationArn"
-    | "resourceShareArn"
-    | "resourceShareName"
-    | "senderAccountId"
-    | "receiverAccountId"
-    | "status"
-    | "invitationTimestamp"
->;
+export type InvitationFacts = ObjectOf<typeof INVITATION_FACTS>;
 
 /** Copies what RAM says about an invitation into the state's field names and types. */
 export function invitationFacts(invitation: ResourceShareInvitation): InvitationFacts {
