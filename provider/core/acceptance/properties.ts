@@ -6,15 +6,11 @@
 import { DEFAULT_ASSOCIATION_WAIT_SECONDS } from "../../defaults";
 import type { SharedResource } from "../../ram/share-finders";
 import { ACCESS_FIELDS, RejectionInputs } from "../answer/properties";
-import { ACCEPTANCE_OUTPUTS } from "../../schema/answer-properties";
+import { ACCEPTANCE_INPUTS, ACCEPTANCE_OUTPUTS } from "../../schema/answer-properties";
 import type { ObjectOf } from "../../schema/property-types";
 
-/** The inputs the provider receives, after `check`. */
-export interface AcceptanceInputs extends RejectionInputs {
-    /** When true, deleting the resource leaves the share (DisassociateResourceShare); by default it only forgets. */
-    leaveShareOnDelete?: boolean;
-    /** How long `create` waits for the share's association to become ASSOCIATED after accepting. */
-    associationWaitSeconds?: number;
+/** The inputs the provider receives, after `check`: a rejection's, and the acceptance's own (its table). */
+export interface AcceptanceInputs extends RejectionInputs, ObjectOf<typeof ACCEPTANCE_INPUTS> {
     /** Found by `check` for a pending invitation: what will become visible, for the reviewer. */
     sharedResources?: SharedResource[];
 }
