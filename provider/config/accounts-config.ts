@@ -6,6 +6,8 @@ import type { CheckedPolicyArgs } from "../policy/policy-args";
 import { checkPolicyArgs } from "../policy/policy-args";
 import { parseRoleInputs } from "../inputs/role-inputs";
 import { parseRejectionsConfig, RejectionEntry, RESOURCE_NAME } from "./rejections-config";
+import { ROLE_INPUTS } from "../schema/answer-properties";
+import { propertyNames } from "../schema/property-types";
 
 /** The config key, in the `ram-invitations` namespace, that maps account names to their settings. */
 export const ACCOUNTS_CONFIG_KEY = "accounts";
@@ -21,8 +23,10 @@ export interface AccountEntry {
     policy?: CheckedPolicyArgs;
 }
 
-const ACCOUNT_KEYS: readonly string[] = ["roleArn", "externalId", "roleSessionName", "rejections", "policy"];
-const ROLE_KEYS: readonly string[] = ["roleArn", "externalId", "roleSessionName"];
+/** An account's role, as a rejection's or a policy's, and the rejections and policy it acts for. */
+function accountKeys(): string[] {
+    return [...propertyNames(ROLE_INPUTS), "rejections", "policy"];
+}
 
 export function parseAccountsConfig(
     value: unknown,
@@ -65,9 +69,9 @@ function parseAccount(
         return { problems: [...problems, `${where} must be a map with roleArn, and rejections or policy`] };
     }
     const fields = entry as Record<string, unknown>;
-    const unknownKeys = Object.keys(fields).filter((k) => !ACCOUNT_KEYS.includes(k));
+    const unknownKeys = Object.keys(fields).filter((k) => !accountKeys().includes(k));
     if (unknownKeys.length > 0) {
-        problems.push(`${where} has unknown keys ${unknownKeys.join(", ")}; the keys are ${ACCOUNT_KEYS.join(", ")}`);
+        problems.push(`${where} has unknown keys ${unknownKeys.join(", ")}; the keys are ${accountKeys().join(", ")}`);
     }
     if (fields.roleArn === undefined) {
         problems.push(`${where}.roleArn is required: the role the stack assumes in this account`);
@@ -79,7 +83,9 @@ function parseAccount(
     let policy: CheckedPolicyArgs | undefined;
     if (fields.policy !== undefined) {
         const nested = fields.policy as Record<string, unknown> | undefined;
-        const roleInPolicy = ROLE_KEYS.filter((k) => typeof nested === "object" && nested !== null && k in nested);
+        const roleInPolicy = propertyNames(ROLE_INPUTS).filter(
+            (k) => typeof nested === "object" && nested !== null && k in nested,
+        );
         problems.push(...roleInPolicy.map((k) => `${where}.policy.${k}: set it on the account, not on its policy`));
         const checked = checkPolicyArgs(fields.policy, `${where}.policy`, defaultRegion);
         problems.push(...checked.problems);

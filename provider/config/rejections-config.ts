@@ -1,19 +1,21 @@
 import { parseSelection } from "../inputs/selection";
+import { REJECTION_INPUTS, ROLE_INPUTS } from "../schema/answer-properties";
+import { propertyNames } from "../schema/property-types";
+import type { ObjectOf } from "../schema/property-types";
 
-/** One rejection as declared in stack configuration. */
-export interface RejectionEntry {
+/** One rejection as declared in stack configuration: exactly one of invitationArn and resourceShareArn is set. */
+export type RejectionEntry = {
     /** The Pulumi resource name: the key of the entry in the `rejections` map. */
     name: string;
-    /** Exactly one of invitationArn and resourceShareArn is set. */
-    invitationArn?: string;
-    resourceShareArn?: string;
-    invitationWaitSeconds?: number;
-}
+} & Omit<ObjectOf<typeof REJECTION_INPUTS>, keyof typeof ROLE_INPUTS>;
 
 /** The config key, in the `ram-invitations` namespace, that lists the rejections. */
 export const REJECTIONS_CONFIG_KEY = "rejections";
 
-const ENTRY_KEYS = ["invitationArn", "resourceShareArn", "invitationWaitSeconds"];
+/** An entry takes a rejection's inputs but the role, which an account of `accounts` gives all of its entries. */
+function entryKeys(): string[] {
+    return propertyNames(REJECTION_INPUTS).filter((name) => !(name in ROLE_INPUTS));
+}
 /** Pulumi resource names end up in URNs, where "::" separates parts. */
 export const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -49,9 +51,11 @@ export function parseRejectionsConfig(
             continue;
         }
         const fields = entry as Record<string, unknown>;
-        const unknownKeys = Object.keys(fields).filter((k) => !ENTRY_KEYS.includes(k));
+        const unknownKeys = Object.keys(fields).filter((k) => !entryKeys().includes(k));
         if (unknownKeys.length > 0) {
-            problems.push(`${where} has unknown keys ${unknownKeys.join(", ")}; the keys are ${ENTRY_KEYS.join(", ")}`);
+            problems.push(
+                `${where} has unknown keys ${unknownKeys.join(", ")}; the keys are ${entryKeys().join(", ")}`,
+            );
         }
         const wait = fields.invitationWaitSeconds;
         if (wait !== undefined && !(typeof wait === "number" && wait >= 0 && Number.isFinite(wait))) {

@@ -1,4 +1,4 @@
-import { PROVIDER_CONFIG_KEYS } from "../core/provider-config-keys";
+import { providerConfigKeys } from "../core/provider-config-keys";
 
 /**
  * A problem for each top-level key of `namespace` in `allConfig` (the stack's whole config, keys
@@ -13,13 +13,13 @@ export function unknownKeyProblems(
     keys: readonly string[],
 ): string[] {
     const prefix = `${namespace}:`;
-    const known: readonly string[] = [...keys, ...PROVIDER_CONFIG_KEYS];
+    const known: readonly string[] = [...keys, ...providerConfigKeys()];
     return Object.keys(allConfig)
         .filter((fullKey) => fullKey.startsWith(prefix) && !known.includes(fullKey.slice(prefix.length)))
         .sort()
         .map(
             (fullKey) =>
                 `${fullKey} is not a key that ${reader} or the provider reads; the keys of ${prefix} are ` +
-                `${keys.join(", ")} and the provider's ${PROVIDER_CONFIG_KEYS.join(", ")}`,
+                `${keys.join(", ")} and the provider's ${providerConfigKeys().join(", ")}`,
         );
 }

@@ -8,13 +8,12 @@ import * as pulumi from "@pulumi/pulumi";
 import type { GetInvitationsArgs } from "../inputs/listing-args";
 import { failedCall } from "../ram/ram-call-error";
 import type { RamSession } from "../ram/ram-session";
-import { InvitationFacts, invitationFacts } from "./answer/properties";
+import { invitationFacts } from "./answer/properties";
+import { INVITATION_TYPE } from "../schema/listing-properties";
+import type { ObjectOf } from "../schema/property-types";
 
 /** An invitation as RAM shows it to the calling account. */
-export interface Invitation extends InvitationFacts {
-    /** The region the invitation (and its share) lives in. */
-    region: string;
-}
+export type Invitation = ObjectOf<typeof INVITATION_TYPE.properties>;
 
 /** The listing itself, over a session the caller owns (an InvitationPolicy lists several regions with one). */
 export async function listInvitations(

@@ -1,3 +1,6 @@
+import { PROVIDER_CONFIG } from "../schema/provider-config-properties";
+import { propertyNames } from "../schema/property-types";
+
 /**
  * The stack config namespace of this package: `ram-invitations:*`. The provider reads its
  * configuration from it, and `declareFromStackConfig()` its rejections, policy and accounts, in the
@@ -10,18 +13,12 @@ export const CONFIG_NAMESPACE = "ram-invitations";
  * plugin (Configure, for the default provider) and the dynamic provider. They share the namespace
  * with the keys `declareFromStackConfig()` reads, which therefore accepts them beside its own.
  */
-export const PROVIDER_CONFIG_KEYS = [
-    "region",
-    "profile",
-    "endpoints",
-    "roleArn",
-    "externalId",
-    "roleSessionName",
-    "allowedAccountIds",
-] as const;
+export function providerConfigKeys(): ProviderConfigKey[] {
+    return propertyNames(PROVIDER_CONFIG);
+}
 
 /** One of the provider's configuration keys. */
-export type ProviderConfigKey = (typeof PROVIDER_CONFIG_KEYS)[number];
+export type ProviderConfigKey = keyof typeof PROVIDER_CONFIG;
 
 /**
  * Keys of the same namespace that a program reads (declareFromStackConfig), not the provider: the

@@ -8,7 +8,7 @@
  * inputs carry objects, lists and numbers as JSON text, so each is parsed here, and every problem is
  * reported by key before anything is sent.
  */
-import { PROVIDER_CONFIG_KEYS, ProviderConfigKey } from "./provider-config-keys";
+import { providerConfigKeys, ProviderConfigKey } from "./provider-config-keys";
 import type { ProviderConfig, ServiceEndpoints } from "../ram/provider-config";
 import { ACCOUNT_ID } from "../inputs/arn";
 import { describeRegionProblem } from "../inputs/regions";
@@ -43,10 +43,10 @@ export function parseProviderConfig(
         if (raw === undefined || raw === null || raw === "" || ENGINE_KEYS.includes(key) || othersKeys.includes(key)) {
             continue;
         }
-        if (!(PROVIDER_CONFIG_KEYS as readonly string[]).includes(key)) {
+        if (!(providerConfigKeys() as readonly string[]).includes(key)) {
             problem(
                 key,
-                `is not a setting of the ram-invitations provider; the settings are ${PROVIDER_CONFIG_KEYS.join(", ")}`,
+                `is not a setting of the ram-invitations provider; the settings are ${providerConfigKeys().join(", ")}`,
             );
             continue;
         }
@@ -151,7 +151,7 @@ export function providerConfigFromStack(get: (fullKey: string) => unknown): {
     problems: ConfigProblem[];
 } {
     const values: Record<string, unknown> = Object.fromEntries(
-        PROVIDER_CONFIG_KEYS.map((key) => [key, get(`ram-invitations:${key}`)]),
+        providerConfigKeys().map((key) => [key, get(`ram-invitations:${key}`)]),
     );
     values.profile ??= get("aws:profile");
     values.region ??= get("aws:region");

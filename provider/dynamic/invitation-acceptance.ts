@@ -2,28 +2,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { pausePromiseTraces } from "./promise-traces";
 import * as serializableAcceptanceProvider from "../serializable-acceptance-provider";
 import type { SharedResource } from "../ram/share-finders";
-import { answerInputs, InvitationRejectionArgs, PolicyOnlyArgs, withSecretExternalId } from "./invitation-rejection";
+import { answerInputs, PolicyOnlyArgs, withSecretInputs } from "./invitation-rejection";
 import { deriveAcceptanceClientToken } from "../core/acceptance/client-token";
+import { ACCEPTANCE_INPUTS } from "../schema/answer-properties";
+import type { ResourceArgsOf } from "../schema/property-types";
 
 /**
  * The arguments of an {@link InvitationAcceptance}: the selection and the role as for a rejection
  * (exactly one of `invitationArn` and `resourceShareArn`, checked offline, before any call), and
- * what to do on delete.
+ * what to do on delete. Each is described in its table, ../schema/answer-properties.ts.
  */
-export interface InvitationAcceptanceArgs extends InvitationRejectionArgs {
-    /**
-     * When true, deleting the resource leaves the share (DisassociateResourceShare with the account
-     * itself as principal), so its resources are no longer visible. Default false: delete only removes
-     * the acceptance from the stack, because other stacks may depend on what the share makes visible,
-     * and the account cannot undo leaving (only a new invitation from the owner brings it back).
-     */
-    leaveShareOnDelete?: pulumi.Input<boolean>;
-    /**
-     * How long, in seconds, `create` waits after accepting for the share's association with the account
-     * to become ASSOCIATED (RAM shows the share as shared only then). Default 120.
-     */
-    associationWaitSeconds?: pulumi.Input<number>;
-}
+export type InvitationAcceptanceArgs = ResourceArgsOf<typeof ACCEPTANCE_INPUTS>;
 
 /** The resource's type token is `pulumi-nodejs:dynamic/ram:InvitationAcceptance`. */
 export const INVITATION_ACCEPTANCE_MODULE = "ram";
@@ -89,7 +78,7 @@ export class InvitationAcceptance extends pulumi.dynamic.Resource {
                     associationStatus: undefined,
                     sharedResources: undefined,
                 },
-                withSecretExternalId(args, opts),
+                withSecretInputs(ACCEPTANCE_INPUTS, args, opts),
                 INVITATION_ACCEPTANCE_MODULE,
                 INVITATION_ACCEPTANCE_TYPE,
             );

@@ -5,46 +5,16 @@ import * as serializableProvider from "../serializable-provider";
 import { ListedInvitation, LISTED_INPUT } from "../core/answer/properties";
 import { defaultRoleSessionName } from "../inputs/role-inputs";
 import { PREVIEW_INPUT } from "../core/answer/phase";
+import { REJECTION_INPUTS } from "../schema/answer-properties";
+import { secretNames } from "../schema/property-types";
+import type { PropertyTable, ResourceArgsOf } from "../schema/property-types";
 
 /**
  * The arguments of an {@link InvitationRejection}: exactly one of `invitationArn` and
- * `resourceShareArn` (checked offline, before any API call).
+ * `resourceShareArn` (checked offline, before any API call). Each is described in its table,
+ * ../schema/answer-properties.ts, which the schema of every other language is built from too.
  */
-export interface InvitationRejectionArgs {
-    /**
-     * ARN of the resource-share invitation to reject, as the receiving account sees it, e.g.
-     * `arn:aws:ram:us-east-1:111122223333:resource-share-invitation/7ab63972-...`. The call is made
-     * in the ARN's region with the credentials of the standard AWS chain. Changing it replaces
-     * the resource (the old invitation stays rejected).
-     */
-    invitationArn?: pulumi.Input<string>;
-    /**
-     * ARN of the resource share whose invitation to the calling account to reject, e.g.
-     * `arn:aws:ram:us-east-1:111122223333:resource-share/27d09b4b-...`. The invitation is found
-     * when the resource is created (and in preview); if RAM does not show it yet, it is asked
-     * again for up to `invitationWaitSeconds`. Changing it replaces the resource.
-     */
-    resourceShareArn?: pulumi.Input<string>;
-    /**
-     * With `resourceShareArn`: how long to wait for the share's invitation to become visible
-     * (RAM is eventually consistent). Default 60 seconds.
-     */
-    invitationWaitSeconds?: pulumi.Input<number>;
-    /**
-     * An IAM role in the receiving account, e.g. `arn:aws:iam::222222222222:role/ram-invitations`:
-     * the provider assumes it (STS AssumeRole from the standard credential chain) and rejects as the
-     * role's account, so one stack can act for many accounts. Changing it (or the session name) to
-     * reach the same account changes no rejection and makes no RAM call.
-     */
-    roleArn?: pulumi.Input<string>;
-    /** With roleArn: the external id the role's trust policy requires. Kept secret in state. */
-    externalId?: pulumi.Input<string>;
-    /**
-     * With roleArn: the role session's name, seen in the role account's CloudTrail.
-     * Default `pulumi-<project>-<stack>`.
-     */
-    roleSessionName?: pulumi.Input<string>;
-}
+export type InvitationRejectionArgs = ResourceArgsOf<typeof REJECTION_INPUTS>;
 
 /** Set only by InvitationPolicy, for its own rejections (see LISTED_INPUT in ../core/answer/properties.ts). */
 export interface PolicyOnlyArgs {
@@ -103,7 +73,7 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
                     invitationTimestamp: undefined,
                     rejectedAt: undefined,
                 },
-                withSecretExternalId(args, opts),
+                withSecretInputs(REJECTION_INPUTS, args, opts),
                 INVITATION_REJECTION_MODULE,
                 INVITATION_REJECTION_TYPE,
             );
@@ -152,14 +122,16 @@ export function answerInputs(
     };
 }
 
-/** The external id stays secret in state even when the program gave it as plain text. */
-export function withSecretExternalId(
-    args: InvitationRejectionArgs,
+/** The schema's secret inputs (the external id) stay secret in state even when given as plain text. */
+export function withSecretInputs<T extends PropertyTable>(
+    inputs: T,
+    args: Partial<Record<keyof T, unknown>>,
     opts: pulumi.CustomResourceOptions | undefined,
 ): pulumi.CustomResourceOptions | undefined {
-    return args.externalId === undefined
+    const given = secretNames(inputs).filter((name) => args[name] !== undefined);
+    return given.length === 0
         ? opts
-        : { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "externalId"] };
+        : { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...given] };
 }
 
 function onlyGiven(inputs: Record<string, unknown>): pulumi.Inputs {

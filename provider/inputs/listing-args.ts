@@ -7,29 +7,11 @@ import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { ACCOUNT_ID } from "./arn";
 import { describeRegionProblem } from "./regions";
 import { defaultRoleSessionName, parseRoleInputs, RoleAccess } from "./role-inputs";
+import { GET_INVITATIONS_INPUTS } from "../schema/listing-properties";
+import type { ObjectOf } from "../schema/property-types";
 
-export interface GetInvitationsArgs {
-    /**
-     * The region to list, e.g. "us-east-1". Default: the provider's region (`ram-invitations:region`;
-     * for the library's own getInvitations also `aws:region`).
-     */
-    region?: string;
-    /** Only invitations with one of these statuses (PENDING, ACCEPTED, REJECTED, EXPIRED). Default: all. */
-    statuses?: string[];
-    /** Only invitations from these accounts (12-digit ids). Default: from any account. */
-    senderAccountIds?: string[];
-    /**
-     * The AWS profile to use. Default: the provider's (`ram-invitations:profile`, else `aws:profile`),
-     * else the SDK's chain (AWS_PROFILE, ...).
-     */
-    profile?: string;
-    /** A role to assume from those credentials, to list as the role's account (see InvitationRejection). */
-    roleArn?: string;
-    /** With roleArn: the external id its trust policy requires. */
-    externalId?: string;
-    /** With roleArn: the session name. Default `pulumi-<project>-<stack>`. */
-    roleSessionName?: string;
-}
+/** getInvitations' arguments, described in ../schema/listing-properties.ts. */
+export type GetInvitationsArgs = ObjectOf<typeof GET_INVITATIONS_INPUTS>;
 
 /** The statuses RAM gives invitations, from the SDK's enum. */
 function knownStatuses(): string[] {

@@ -15,14 +15,8 @@ import { stackAndProjectOf } from "./urn";
 import type { CheckResult, CreateResult, DiffResult, ReadResult } from "./server/plugin-provider";
 import { plainProperties, withSecrets } from "./wire-values";
 
-export const REJECTION_TOKEN = "ram-invitations:index:InvitationRejection";
-export const ACCEPTANCE_TOKEN = "ram-invitations:index:InvitationAcceptance";
-
 /** Where a dynamic resource keeps its provider's code, in its inputs and outputs. */
 const DYNAMIC_PROVIDER_OUTPUT = "__provider";
-
-/** Kept secret in state whether or not the program marked it secret. */
-const SECRET_PROPERTIES = ["externalId"] as const;
 
 type Plain = Record<string, unknown>;
 
@@ -30,6 +24,8 @@ export class AnswerResource {
     constructor(
         private readonly lifecycle: AnswerLifecycle,
         private readonly sessions: RamSessions,
+        /** Kept secret in state whether or not the program marked them secret: the schema's secret properties. */
+        private readonly secretProperties: readonly string[],
     ) {}
 
     async check(urn: string, olds: object, news: object): Promise<CheckResult> {
@@ -54,7 +50,7 @@ export class AnswerResource {
         // which the engine calls in a preview too (see ../core/answer/phase.ts).
         const checked = await this.lifecycle.check(this.sessions, plainProperties(olds as Plain), inputs, "update");
         return {
-            inputs: withSecrets(checked.inputs as object, SECRET_PROPERTIES),
+            inputs: withSecrets(checked.inputs as object, this.secretProperties),
             failures: [...failures, ...(checked.failures ?? [])],
         };
     }
@@ -75,15 +71,15 @@ export class AnswerResource {
                 throw new Error(String(deferred));
             }
             const outputsToBe = Object.fromEntries(Object.entries(plain).filter(([key]) => !key.startsWith("__")));
-            return { id: "", outs: withSecrets(outputsToBe, SECRET_PROPERTIES) };
+            return { id: "", outs: withSecrets(outputsToBe, this.secretProperties) };
         }
         const created = await this.lifecycle.create(this.sessions, plain);
-        return { id: created.id, outs: withSecrets(created.outs as object, SECRET_PROPERTIES) };
+        return { id: created.id, outs: withSecrets(created.outs as object, this.secretProperties) };
     }
 
     async update(olds: object, news: object): Promise<{ outs: Plain }> {
         const updated = this.lifecycle.update(plainProperties(olds as Plain), plainProperties(news as Plain));
-        return { outs: withSecrets(updated.outs as object, SECRET_PROPERTIES) };
+        return { outs: withSecrets(updated.outs as object, this.secretProperties) };
     }
 
     delete(id: string, props: object): Promise<void> {
@@ -99,7 +95,7 @@ export class AnswerResource {
         const read = await this.lifecycle.read(this.sessions, id, state);
         // State moved over from the dynamic resource (an alias) still holds its provider's code: drop it.
         const { [DYNAMIC_PROVIDER_OUTPUT]: _dynamicProvider, ...current } = read.props as Plain;
-        return { id: read.id ?? id, props: withSecrets(current, SECRET_PROPERTIES) };
+        return { id: read.id ?? id, props: withSecrets(current, this.secretProperties) };
     }
 
     /** Adopts an invitation already answered so; the inputs returned are what the printed code declares. */
@@ -109,7 +105,7 @@ export class AnswerResource {
         const state = await this.lifecycle.importState(this.sessions, target, urn);
         return {
             id: state.invitationArn,
-            props: withSecrets(state, SECRET_PROPERTIES),
+            props: withSecrets(state, this.secretProperties),
             inputs: { invitationArn: state.invitationArn, ...(state.roleArn ? { roleArn: state.roleArn } : {}) },
         };
     }

@@ -8,8 +8,6 @@ import type { RamSessions } from "../ram/ram-sessions";
 import type { InvokeResult } from "./server/plugin-provider";
 import { plainProperties } from "./wire-values";
 
-export const GET_INVITATIONS_TOKEN = "ram-invitations:index:getInvitations";
-
 /** The session name when a program gives a role but no name: a function call has no URN to name the stack by. */
 const INVOKE_SESSION_NAME = "pulumi-ram-invitations";
 

@@ -9,10 +9,8 @@ import { roleOf } from "../inputs/listing-args";
 import { PolicyComponent, PolicyRejectionArgs, PolicyShell } from "../policy/policy-component";
 import type { InvitationPolicyArgs } from "../policy/policy-args";
 import type { RamSessions } from "../ram/ram-sessions";
-import { ACCEPTANCE_TOKEN, REJECTION_TOKEN } from "./answer-resource";
+import { ACCEPTANCE_TOKEN, POLICY_TOKEN, REJECTION_TOKEN } from "../schema/tokens";
 import type { ConstructResult } from "./server/plugin-provider";
-
-export const POLICY_TOKEN = "ram-invitations:index:InvitationPolicy";
 
 /** A rejection or acceptance declared by the plugin's policy: the plugin's own resource of that type. */
 class PluginAnswer extends pulumi.CustomResource {

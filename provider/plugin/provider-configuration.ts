@@ -10,16 +10,18 @@
  * engine alone), so everything a plugin user reads names `ram-invitations:profile` and
  * `ram-invitations:region`.
  */
-import { PROGRAM_CONFIG_KEYS, PROVIDER_CONFIG_KEYS } from "../core/provider-config-keys";
+import { PROGRAM_CONFIG_KEYS, providerConfigKeys } from "../core/provider-config-keys";
 import { configError, parseProviderConfig } from "../core/provider-config";
 import type { ProviderConfig } from "../ram/provider-config";
+import { PROVIDER_CONFIG } from "../schema/provider-config-properties";
+import { secretNames } from "../schema/property-types";
 import { defaultRoleSessionName } from "../inputs/role-inputs";
 import type { CheckResult, DiffResult, Properties } from "./server/plugin-provider";
 import { stackAndProjectOf } from "./urn";
 import { plainProperties, withSecrets } from "./wire-values";
 
 /** Kept secret in state (the provider's inputs are state too), whether or not the program marked it. */
-const SECRET_SETTINGS = ["externalId"] as const;
+const SECRET_SETTINGS = secretNames(PROVIDER_CONFIG);
 
 /**
  * True for a default provider, whose settings are `ram-invitations:*` stack config (or an engine
@@ -50,7 +52,7 @@ export function checkProviderConfig(urn: string, news: Properties): CheckResult 
 /** A setting's change updates the provider in place: no resource is replaced, and nothing is called. */
 export function diffProviderConfig(olds: Properties, news: Properties): DiffResult {
     const [before, after] = [plainProperties(olds), plainProperties(news)];
-    const changed = PROVIDER_CONFIG_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+    const changed = providerConfigKeys().filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
     return { changes: changed.length > 0, replaces: [] };
 }
 

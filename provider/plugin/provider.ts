@@ -7,13 +7,16 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { RamSessions } from "../ram/ram-sessions";
-import { GET_INVITATIONS_TOKEN, invokeGetInvitations } from "./invitations-function";
-import { constructPolicy, POLICY_TOKEN } from "./policy-component";
+import { invokeGetInvitations } from "./invitations-function";
+import { constructPolicy } from "./policy-component";
 import { ACCEPTANCE } from "../core/acceptance/lifecycle";
 import { REJECTION } from "../core/rejection/lifecycle";
-import { ACCEPTANCE_TOKEN, AnswerResource, REJECTION_TOKEN } from "./answer-resource";
+import { AnswerResource } from "./answer-resource";
+import { ACCEPTANCE_TOKEN, GET_INVITATIONS_TOKEN, POLICY_TOKEN, REJECTION_TOKEN } from "../schema/tokens";
 import { checkProviderConfig, diffProviderConfig, providerConfigOf } from "./provider-configuration";
-import { schema } from "./schema";
+import { packageSchema } from "../schema/package-schema";
+import { ACCEPTANCE_OUTPUTS, REJECTION_OUTPUTS } from "../schema/answer-properties";
+import { secretNames } from "../schema/property-types";
 import type {
     CheckResult,
     ConstructResult,
@@ -34,12 +37,12 @@ export class RamInvitationsProvider implements PluginProvider {
 
     constructor(readonly version: string) {
         // The version makes the generated SDKs ask for this very plugin.
-        this.schema = JSON.stringify({ ...schema, version });
+        this.schema = JSON.stringify({ ...packageSchema(), version });
         // One set of sessions for both: a listing of a region answers rejections and acceptances alike.
         this.sessions = new RamSessions();
         this.resources = {
-            [REJECTION_TOKEN]: new AnswerResource(REJECTION, this.sessions),
-            [ACCEPTANCE_TOKEN]: new AnswerResource(ACCEPTANCE, this.sessions),
+            [REJECTION_TOKEN]: new AnswerResource(REJECTION, this.sessions, secretNames(REJECTION_OUTPUTS)),
+            [ACCEPTANCE_TOKEN]: new AnswerResource(ACCEPTANCE, this.sessions, secretNames(ACCEPTANCE_OUTPUTS)),
         };
     }
 

@@ -6,6 +6,8 @@ import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import type { Invitation } from "../core/listing";
 import type { ResolvedTargets } from "../organizations/resolution";
 import type { CheckedPolicyArgs, PolicyMode } from "./policy-args";
+import { POLICY_COUNTS_TYPE, POLICY_SUMMARY_TYPE } from "../schema/policy-properties";
+import type { ObjectOf } from "../schema/property-types";
 
 /**
  * What the policy makes of one invitation:
@@ -67,47 +69,10 @@ export function decide(invitation: Invitation, args: CheckedPolicyArgs, resolved
 }
 
 /** Counts for one sender, or for the whole policy. */
-export interface PolicyCounts {
-    /** Pending invitations the policy allows (left pending). */
-    pendingAllowed: number;
-    /** Pending invitations this run rejects (enforce mode). */
-    rejectedNow: number;
-    /** Pending invitations this run would reject (report mode, or a run that was refused). */
-    wouldReject: number;
-    /** Rejected invitations the policy keeps declared (rejected by an earlier run, or out of band). */
-    rejectedEarlier: number;
-    /** Pending invitations this run accepts (enforce mode, `allowed: "accept"`). */
-    acceptedNow: number;
-    /** Pending invitations this run would accept (report mode or a refused run, `allowed: "accept"`). */
-    wouldAccept: number;
-    /** Accepted invitations the policy keeps declared (`allowed: "accept"`). */
-    acceptedEarlier: number;
-}
+export type PolicyCounts = ObjectOf<typeof POLICY_COUNTS_TYPE.properties>;
 
 /** What the policy saw and did, as its `summary` output. */
-export interface PolicySummary extends PolicyCounts {
-    mode: PolicyMode;
-    regions: string[];
-    /** The same counts per sender account. */
-    bySender: Record<string, PolicyCounts>;
-    /**
-     * With allowedOrganizationTargets: how many ACTIVE accounts each target resolved to in this run.
-     * Absent when the policy names no target, or could not read the organization (then it refused).
-     */
-    organizationTargets?: Record<string, number>;
-    /**
-     * With allowedOrganizationTargets: for each sender whose invitations the policy allowed (left
-     * pending or accepted), the allowed sender it matched: its own account id, or the target.
-     */
-    allowedBy?: Record<string, string>;
-    /**
-     * True when the run did not go ahead: the policy refused (its guard, or RAM could not be listed;
-     * its error says why), or, with `declareWhen`, another policy of the stack did (a warning says
-     * so). It rejected and accepted nothing: `rejectedNow` and `acceptedNow` are 0, and `wouldReject`
-     * and `wouldAccept` count what it would have done (none when it could not list). Absent when it ran.
-     */
-    refused?: boolean;
-}
+export type PolicySummary = ObjectOf<typeof POLICY_SUMMARY_TYPE.properties>;
 
 export interface PolicyPlan {
     /** Pending invitations that are not allowed: rejected in enforce mode, reported in report mode. */

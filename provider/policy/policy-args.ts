@@ -8,77 +8,23 @@ import { ACCOUNT_ID } from "../inputs/arn";
 import { describeRegionProblem } from "../inputs/regions";
 import { parseRoleInputs } from "../inputs/role-inputs";
 import { describeTargetProblem } from "../organizations/targets";
+import {
+    ORGANIZATION_ROLE_INPUTS,
+    POLICY_ALLOWED_TYPE,
+    POLICY_INPUTS,
+    POLICY_MODE_TYPE,
+} from "../schema/policy-properties";
+import { enumValues, propertyNames } from "../schema/property-types";
+import type { EnumOf, ObjectOf } from "../schema/property-types";
 
 /** `enforce` rejects what the policy does not allow; `report` only reports what it would reject. */
-export type PolicyMode = "enforce" | "report";
+export type PolicyMode = EnumOf<typeof POLICY_MODE_TYPE>;
 
 /** What a policy does with the pending invitations it allows: accept them, or leave them pending. */
-export type PolicyAllowed = "accept" | "leave";
+export type PolicyAllowed = EnumOf<typeof POLICY_ALLOWED_TYPE>;
 
-export interface InvitationPolicyArgs {
-    /**
-     * The accounts (12-digit ids) whose invitations are left alone (or accepted, with `allowed:
-     * "accept"`). Every pending invitation from any other account is rejected. Required unless
-     * allowedOrganizationTargets is given; with it, these are allowed too (partners outside the
-     * organization).
-     */
-    allowedSenderAccountIds?: string[];
-    /**
-     * Parts of the AWS Organization whose ACTIVE accounts are allowed senders, read from AWS
-     * Organizations on every run (an account that joins is allowed on the next run, with no change to
-     * the program): the organization itself (`o-…`, which must be the one the reader belongs to), its
-     * root (`r-…`) or an organizational unit (`ou-…`, with every OU nested in it). A suspended
-     * account's invitations are treated as any outsider's. When the organization cannot be read, the
-     * policy refuses before any write.
-     */
-    allowedOrganizationTargets?: string[];
-    /**
-     * With allowedOrganizationTargets: a role to read AWS Organizations through, in the
-     * organization's management account or a delegated administrator. Default: the provider's
-     * credentials (its role, if it has one), not the policy's roleArn.
-     */
-    organizationRoleArn?: string;
-    /** With organizationRoleArn: the external id its trust policy requires (kept secret). */
-    organizationExternalId?: string;
-    /** With organizationRoleArn: the session name. Default `pulumi-<project>-<stack>`. */
-    organizationRoleSessionName?: string;
-    /**
-     * The regions to enforce the policy in, e.g. ["us-east-1", "eu-west-1"]. Default: the provider's
-     * region (`ram-invitations:region`; for the library's own InvitationPolicy also `aws:region`).
-     */
-    regions?: string[];
-    /**
-     * When given, an allowed sender's invitation is left alone only if its share has one of these
-     * names; the sender's other invitations are rejected too.
-     */
-    allowedResourceShareNames?: string[];
-    /**
-     * The most pending invitations one run may reject (default 10; see DEFAULT_MAX_REJECTIONS_PER_RUN).
-     * A run that would reject more fails, in preview and in the update, before any rejection.
-     */
-    maxRejectionsPerRun?: number;
-    /** `enforce` (the default) rejects; `report` declares no rejection and only reports. */
-    mode?: PolicyMode;
-    /**
-     * What to do with the pending invitations the policy allows: `"leave"` (the default) leaves them
-     * pending; `"accept"` declares one InvitationAcceptance per allowed pending invitation.
-     */
-    allowed?: PolicyAllowed;
-    /**
-     * With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run
-     * that would accept more fails, in preview and in the update, before any acceptance or rejection.
-     */
-    maxAcceptancesPerRun?: number;
-    /**
-     * A role in the receiving account to assume: the policy lists, and its rejections reject, as
-     * the role's account (see InvitationRejection's roleArn).
-     */
-    roleArn?: string;
-    /** With roleArn: the external id its trust policy requires (kept secret in state). */
-    externalId?: string;
-    /** With roleArn: the session name. Default `pulumi-<project>-<stack>`. */
-    roleSessionName?: string;
-}
+/** A policy's arguments, described in ../schema/policy-properties.ts. */
+export type InvitationPolicyArgs = ObjectOf<typeof POLICY_INPUTS>;
 
 /** The arguments without a default. */
 type OptionalArgs =
@@ -94,26 +40,6 @@ type OptionalArgs =
 /** The arguments with their defaults filled in (no allowed account ids: an empty list). */
 export type CheckedPolicyArgs = Required<Omit<InvitationPolicyArgs, OptionalArgs>> &
     Pick<InvitationPolicyArgs, OptionalArgs>;
-
-/** The settings that name the role to read AWS Organizations through. */
-const ORGANIZATION_ROLE_FIELDS = ["organizationRoleArn", "organizationExternalId", "organizationRoleSessionName"];
-
-const FIELDS: readonly string[] = [
-    "allowedSenderAccountIds",
-    "regions",
-    "allowedResourceShareNames",
-    "maxRejectionsPerRun",
-    "mode",
-    "allowed",
-    "maxAcceptancesPerRun",
-    "roleArn",
-    "externalId",
-    "roleSessionName",
-    "allowedOrganizationTargets",
-    ...ORGANIZATION_ROLE_FIELDS,
-];
-const MODES: readonly string[] = ["enforce", "report"];
-const ALLOWED: readonly string[] = ["accept", "leave"];
 
 /**
  * Checks `value` as policy arguments; `key` names it in every problem (e.g. `ram-invitations:policy`
@@ -139,10 +65,11 @@ export function checkPolicyArgs(
     // The provider's region stands in for a policy that names none.
     const input = given.regions === undefined && defaultRegion ? { ...given, regions: [defaultRegion] } : given;
     const senderAccountIds = accountIdsAsText(input.allowedSenderAccountIds);
+    const settings: string[] = propertyNames(POLICY_INPUTS);
     const problems = [
         ...Object.keys(input)
-            .filter((field) => !FIELDS.includes(field))
-            .map((field) => `${key}.${field} is not a policy setting (the settings are ${FIELDS.join(", ")})`),
+            .filter((field) => !settings.includes(field))
+            .map((field) => `${key}.${field} is not a policy setting (the settings are ${settings.join(", ")})`),
         ...listProblems(
             senderAccountIds,
             `${key}.allowedSenderAccountIds`,
@@ -174,10 +101,12 @@ export function checkPolicyArgs(
         ),
         ...wholeNumberProblems(input.maxRejectionsPerRun, `${key}.maxRejectionsPerRun`),
         ...wholeNumberProblems(input.maxAcceptancesPerRun, `${key}.maxAcceptancesPerRun`),
-        ...(input.allowed === undefined || ALLOWED.includes(input.allowed as string)
+        ...(input.allowed === undefined ||
+        (enumValues(POLICY_ALLOWED_TYPE) as readonly string[]).includes(input.allowed as string)
             ? []
             : [`${key}.allowed must be "accept" or "leave", got ${JSON.stringify(input.allowed)}`]),
-        ...(input.mode === undefined || MODES.includes(input.mode as string)
+        ...(input.mode === undefined ||
+        (enumValues(POLICY_MODE_TYPE) as readonly string[]).includes(input.mode as string)
             ? []
             : [`${key}.mode must be "enforce" or "report", got ${JSON.stringify(input.mode)}`]),
         ...parseRoleInputs({ ...input, roleSessionName: input.roleSessionName ?? "default-session" }).failures.map(
@@ -216,7 +145,7 @@ export function checkPolicyArgs(
  * organization's setting; and a role with no target to read it for.
  */
 function organizationRoleProblems(input: Record<string, unknown>, key: string): string[] {
-    const given = ORGANIZATION_ROLE_FIELDS.filter((field) => input[field] !== undefined);
+    const given = propertyNames(ORGANIZATION_ROLE_INPUTS).filter((field) => input[field] !== undefined);
     if (given.length > 0 && input.allowedOrganizationTargets === undefined) {
         return given.map((field) => `${key}.${field} is only used with allowedOrganizationTargets`);
     }

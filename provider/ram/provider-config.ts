@@ -3,24 +3,11 @@
  * component of one provider reaches AWS unless it says otherwise. Parsed from stack config or an
  * explicit provider's inputs by ../core/provider-config.ts.
  */
-/** Where a service's requests go instead of AWS's own endpoint (e.g. a VPC endpoint, or a local emulator). */
-export interface ServiceEndpoints {
-    ram?: string;
-    sts?: string;
-    /** AWS Organizations, read for a policy's allowedOrganizationTargets. */
-    organizations?: string;
-}
+import { ENDPOINTS_TYPE, PROVIDER_CONFIG } from "../schema/provider-config-properties";
+import type { ObjectOf } from "../schema/property-types";
 
-export interface ProviderConfig {
-    /** The region of calls that name none (getInvitations, a policy without `regions`). */
-    region?: string;
-    /** The shared-config profile whose credentials sign every call (and every AssumeRole). */
-    profile?: string;
-    endpoints?: ServiceEndpoints;
-    /** The role every resource without a `roleArn` of its own acts through. */
-    roleArn?: string;
-    externalId?: string;
-    roleSessionName?: string;
-    /** The only accounts this provider may act in; refused before any RAM request otherwise. */
-    allowedAccountIds?: string[];
-}
+/** Where a service's requests go instead of AWS's own endpoint (e.g. a VPC endpoint, or a local emulator). */
+export type ServiceEndpoints = ObjectOf<typeof ENDPOINTS_TYPE.properties>;
+
+/** Each setting is described in ../schema/provider-config-properties.ts. */
+export type ProviderConfig = ObjectOf<typeof PROVIDER_CONFIG>;

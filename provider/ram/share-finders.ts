@@ -14,12 +14,11 @@ import {
     ResourceOwner,
     ResourceShare,
 } from "@aws-sdk/client-ram";
+import { SHARED_RESOURCE_TYPE } from "../schema/answer-properties";
+import type { ObjectOf } from "../schema/property-types";
 
 /** One resource a share makes visible: its ARN and RAM's type for it (e.g. `ec2:Subnet`). */
-export interface SharedResource {
-    arn: string;
-    type: string;
-}
+export type SharedResource = ObjectOf<typeof SHARED_RESOURCE_TYPE.properties>;
 
 /** What every acceptance of a region reads at refresh: the shares shared with the account, and their resources. */
 export interface SharedWithAccount {

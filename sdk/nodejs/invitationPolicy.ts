@@ -97,7 +97,7 @@ export interface InvitationPolicyArgs {
      */
     maxRejectionsPerRun?: pulumi.Input<number | undefined>;
     /**
-     * `enforce` (the default) rejects; `report` declares no new rejection and only reports.
+     * `enforce` (the default) rejects; `report` declares no new rejection and only reports (it keeps its earlier rejections declared).
      */
     mode?: pulumi.Input<enums.PolicyMode | undefined>;
     /**

@@ -15,7 +15,7 @@ import { clientEnvironment, RunningEmulator, SeedAccount } from "../../emulator"
 import { installCheckout } from "../../scripts/install-checkout";
 import { installPythonSdk } from "../../scripts/install-python-sdk";
 import { installTypeScriptSdk } from "../../scripts/install-sdk";
-import { GO_MODULE } from "../../provider/plugin/schema";
+import { GO_MODULE } from "../../provider/schema/package-schema";
 import { PulumiHarness } from "../../scripts/pulumi-harness";
 import { HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";

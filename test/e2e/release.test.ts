@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
 import { clientEnvironment } from "../../emulator";
-import { GITHUB_REPOSITORY, GO_MODULE } from "../../provider/plugin/schema";
+import { GITHUB_REPOSITORY, GO_MODULE } from "../../provider/schema/package-schema";
 import { hostPlatform } from "../../scripts/release/plugin-archives";
 import { OTHER, RECEIVER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";

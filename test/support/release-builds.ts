@@ -10,7 +10,7 @@ import { createReadStream } from "node:fs";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import * as path from "node:path";
-import { GITHUB_REPOSITORY } from "../../provider/plugin/schema";
+import { GITHUB_REPOSITORY } from "../../provider/schema/package-schema";
 
 const REPO = path.resolve(__dirname, "..", "..");
 

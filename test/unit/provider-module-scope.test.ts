@@ -49,6 +49,10 @@ function unsafeValue(node: ts.Expression): string | undefined {
     if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) {
         return unsafeValue(node.expression);
     }
+    // Arithmetic or concatenation of plain values is a plain value (a description written over lines).
+    if (ts.isBinaryExpression(node)) {
+        return unsafeValue(node.left) ?? unsafeValue(node.right);
+    }
     if (ts.isTemplateExpression(node)) {
         return node.templateSpans.map((span) => unsafeValue(span.expression)).find(Boolean);
     }
@@ -129,7 +133,7 @@ describe("provider modules survive serialization by value", () => {
         expect(providerFiles().flatMap((file) => breaches(file))).to.deep.equal([]);
     });
 
-    it("would catch a Set, a call, a let and a field initializer", () => {
+    it("would catch a Set, a call (also in a concatenation), a let and a field initializer", () => {
         const text = [
             'const NAMES = new Set(["a"]);',
             "const TABLE = { retryable: new Map() };",
@@ -137,8 +141,10 @@ describe("provider modules survive serialization by value", () => {
             "let counter = 0;",
             'const FINE = { list: ["a"], pattern: /a/, fn: () => 1, nested: [{ text: `x${"y"}` }] } as const;',
             "class Holder { private cache = new Map(); }",
+            'const JOINED = { description: "a " + "b" + `c${"d"}` };',
+            'const JOINED_WITH_A_CALL = "a " + build();',
         ].join("\n");
         const found = breaches(path.join(PROVIDER, "__example.ts"), text);
-        expect(found.map((line) => line.split(":")[1])).to.deep.equal(["1", "2", "3", "4", "6"]);
+        expect(found.map((line) => line.split(":")[1])).to.deep.equal(["1", "2", "3", "4", "6", "8"]);
     });
 });

@@ -5,35 +5,18 @@
  */
 import { DEFAULT_ASSOCIATION_WAIT_SECONDS } from "../../defaults";
 import type { SharedResource } from "../../ram/share-finders";
-import { ACCESS_FIELDS, InvitationFacts, RejectionInputs } from "../answer/properties";
+import { ACCESS_FIELDS, RejectionInputs } from "../answer/properties";
+import { ACCEPTANCE_INPUTS, ACCEPTANCE_OUTPUTS } from "../../schema/answer-properties";
+import type { ObjectOf } from "../../schema/property-types";
 
-/** The inputs the provider receives, after `check`. */
-export interface AcceptanceInputs extends RejectionInputs {
-    /** When true, deleting the resource leaves the share (DisassociateResourceShare); by default it only forgets. */
-    leaveShareOnDelete?: boolean;
-    /** How long `create` waits for the share's association to become ASSOCIATED after accepting. */
-    associationWaitSeconds?: number;
+/** The inputs the provider receives, after `check`: a rejection's, and the acceptance's own (its table). */
+export interface AcceptanceInputs extends RejectionInputs, ObjectOf<typeof ACCEPTANCE_INPUTS> {
     /** Found by `check` for a pending invitation: what will become visible, for the reviewer. */
     sharedResources?: SharedResource[];
 }
 
 /** What the provider records in Pulumi state for one acceptance: the outputs of the resource. */
-export interface AcceptanceState extends InvitationFacts {
-    clientToken: string;
-    /** ISO 8601 time at which this resource saw the acceptance take effect. */
-    acceptedAt?: string;
-    /** The share's status as the account last saw it: ACTIVE, or DELETED once its owner deleted it. */
-    shareStatus: string;
-    /** ASSOCIATED while the share is shared with the account; DISASSOCIATED once it left or the share was deleted. */
-    associationStatus: string;
-    /** The resources the share makes visible to the account (ListResources), as last read. */
-    sharedResources: SharedResource[];
-    leaveShareOnDelete?: boolean;
-    associationWaitSeconds?: number;
-    roleArn?: string;
-    externalId?: string;
-    roleSessionName?: string;
-}
+export type AcceptanceState = ObjectOf<typeof ACCEPTANCE_OUTPUTS>;
 
 /** What can change without a new acceptance: how the account is reached, and what delete and create wait for. */
 export const ACCEPTANCE_UPDATABLE_FIELDS = [...ACCESS_FIELDS, "leaveShareOnDelete", "associationWaitSeconds"] as const;

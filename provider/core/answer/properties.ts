@@ -7,26 +7,19 @@ import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk
 import { DEFAULT_INVITATION_WAIT_SECONDS } from "../../defaults";
 import type { RamArn } from "../../inputs/arn";
 import { DEFERRED_FAILURE_INPUT, PREVIEW_INPUT } from "./phase";
+import { INVITATION_FACTS, REJECTION_INPUTS, REJECTION_OUTPUTS } from "../../schema/answer-properties";
+import type { ObjectOf } from "../../schema/property-types";
 
-/** The inputs the provider receives, after `check`. */
-export interface RejectionInputs {
-    /** Given by the program, or found by `check` from `resourceShareArn`. */
-    invitationArn?: string;
-    /** Given by the program when it selects the invitation by its share. */
-    resourceShareArn?: string;
+/**
+ * The inputs the provider receives, after `check`: the program's (its table; `invitationArn` is
+ * also found by `check` from `resourceShareArn`), and what the shells and `check` add.
+ */
+export interface RejectionInputs extends ObjectOf<typeof REJECTION_INPUTS> {
     clientToken: string;
-    /** With resourceShareArn: how long to wait for the share's invitation to show up. */
-    invitationWaitSeconds?: number;
     /** Found by `check`, so that a reviewer of `pulumi preview --diff` sees who shares what. */
     senderAccountId?: string;
     /** Found by `check`, like senderAccountId. */
     resourceShareName?: string;
-    /** The role to act through; absent for the standard chain. */
-    roleArn?: string;
-    /** With roleArn: the external id its trust policy requires. A secret. */
-    externalId?: string;
-    /** With roleArn: the session name (by default, the project and stack). */
-    roleSessionName?: string;
     /** Set by the program: false in the update, true in a preview (see phase.ts). */
     [PREVIEW_INPUT]?: boolean;
     /** Set by an InvitationPolicy: what it just listed, so that `check` need not look it up again. */
@@ -36,26 +29,7 @@ export interface RejectionInputs {
 }
 
 /** What the provider records in Pulumi state for one rejection: the outputs of the resource. */
-export interface RejectionState {
-    invitationArn: string;
-    resourceShareArn: string;
-    resourceShareName: string;
-    senderAccountId: string;
-    receiverAccountId: string;
-    /** PENDING, ACCEPTED, REJECTED or EXPIRED, as RAM last reported it. */
-    status: string;
-    /** ISO 8601 time at which the sender created the invitation. */
-    invitationTimestamp: string;
-    clientToken: string;
-    /** ISO 8601 time at which this resource saw the rejection take effect; absent if it never did. */
-    rejectedAt?: string;
-    /** The role the rejection acts through (refresh uses it too); absent for the standard chain. */
-    roleArn?: string;
-    /** With roleArn: the external id. A secret in state. */
-    externalId?: string;
-    /** With roleArn: the session name. */
-    roleSessionName?: string;
-}
+export type RejectionState = ObjectOf<typeof REJECTION_OUTPUTS>;
 
 /** The fields that say how to reach the account: changing them changes no rejection. */
 export const ACCESS_FIELDS = ["roleArn", "externalId", "roleSessionName"] as const;
@@ -72,16 +46,7 @@ export function accessOf(
 }
 
 /** The fields of the state that describe the invitation itself, as RAM reports it. */
-export type InvitationFacts = Pick<
-    RejectionState,
-    | "invitationArn"
-    | "resourceShareArn"
-    | "resourceShareName"
-    | "senderAccountId"
-    | "receiverAccountId"
-    | "status"
-    | "invitationTimestamp"
->;
+export type InvitationFacts = ObjectOf<typeof INVITATION_FACTS>;
 
 /** Copies what RAM says about an invitation into the state's field names and types. */
 export function invitationFacts(invitation: ResourceShareInvitation): InvitationFacts {

@@ -56,7 +56,7 @@ type invitationPolicyArgs struct {
 	MaxAcceptancesPerRun *int `pulumi:"maxAcceptancesPerRun"`
 	// The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
 	MaxRejectionsPerRun *int `pulumi:"maxRejectionsPerRun"`
-	// `enforce` (the default) rejects; `report` declares no new rejection and only reports.
+	// `enforce` (the default) rejects; `report` declares no new rejection and only reports (it keeps its earlier rejections declared).
 	Mode *PolicyMode `pulumi:"mode"`
 	// With `organizationRoleArn`: the external id its trust policy requires. Kept secret.
 	OrganizationExternalId *string `pulumi:"organizationExternalId"`
@@ -88,7 +88,7 @@ type InvitationPolicyArgs struct {
 	MaxAcceptancesPerRun pulumi.IntPtrInput
 	// The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
 	MaxRejectionsPerRun pulumi.IntPtrInput
-	// `enforce` (the default) rejects; `report` declares no new rejection and only reports.
+	// `enforce` (the default) rejects; `report` declares no new rejection and only reports (it keeps its earlier rejections declared).
 	Mode PolicyModePtrInput
 	// With `organizationRoleArn`: the external id its trust policy requires. Kept secret.
 	OrganizationExternalId pulumi.StringPtrInput

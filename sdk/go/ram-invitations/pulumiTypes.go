@@ -390,7 +390,7 @@ type PolicySummary struct {
 	OrganizationTargets map[string]int `pulumi:"organizationTargets"`
 	// Pending invitations the policy allows (left pending).
 	PendingAllowed int `pulumi:"pendingAllowed"`
-	// True when the policy refused to run (its guard, or RAM could not be listed): it rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
+	// True when the run did not go ahead: the policy refused (its guard, or RAM could not be listed), or another policy of the stack held it back. It rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
 	Refused *bool `pulumi:"refused"`
 	// The regions it listed.
 	Regions []string `pulumi:"regions"`
@@ -454,7 +454,7 @@ func (o PolicySummaryOutput) PendingAllowed() pulumi.IntOutput {
 	return o.ApplyT(func(v PolicySummary) int { return v.PendingAllowed }).(pulumi.IntOutput)
 }
 
-// True when the policy refused to run (its guard, or RAM could not be listed): it rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
+// True when the run did not go ahead: the policy refused (its guard, or RAM could not be listed), or another policy of the stack held it back. It rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
 func (o PolicySummaryOutput) Refused() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v PolicySummary) *bool { return v.Refused }).(pulumi.BoolPtrOutput)
 }

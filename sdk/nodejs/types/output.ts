@@ -129,7 +129,7 @@ export interface PolicySummary {
      */
     pendingAllowed: number;
     /**
-     * True when the policy refused to run (its guard, or RAM could not be listed): it rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
+     * True when the run did not go ahead: the policy refused (its guard, or RAM could not be listed), or another policy of the stack held it back. It rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
      */
     refused?: boolean;
     /**

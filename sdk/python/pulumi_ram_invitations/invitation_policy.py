@@ -45,7 +45,7 @@ class InvitationPolicyArgs:
         :param pulumi.Input[_builtins.str] external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
         :param pulumi.Input[_builtins.int] max_acceptances_per_run: With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that would accept more fails, in preview and in the update, before any acceptance or rejection.
         :param pulumi.Input[_builtins.int] max_rejections_per_run: The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
-        :param pulumi.Input['PolicyMode'] mode: `enforce` (the default) rejects; `report` declares no new rejection and only reports.
+        :param pulumi.Input['PolicyMode'] mode: `enforce` (the default) rejects; `report` declares no new rejection and only reports (it keeps its earlier rejections declared).
         :param pulumi.Input[_builtins.str] organization_external_id: With `organizationRoleArn`: the external id its trust policy requires. Kept secret.
         :param pulumi.Input[_builtins.str] organization_role_arn: With `allowedOrganizationTargets`: a role to read AWS Organizations through, in the management account or a delegated administrator. Default: the provider's credentials (not the policy's `roleArn`).
         :param pulumi.Input[_builtins.str] organization_role_session_name: With `organizationRoleArn`: the session name. Default `pulumi-<project>-<stack>`.
@@ -170,7 +170,7 @@ class InvitationPolicyArgs:
     @pulumi.getter
     def mode(self) -> pulumi.Input[Optional['PolicyMode']]:
         """
-        `enforce` (the default) rejects; `report` declares no new rejection and only reports.
+        `enforce` (the default) rejects; `report` declares no new rejection and only reports (it keeps its earlier rejections declared).
         """
         return pulumi.get(self, "mode")
 
@@ -284,7 +284,7 @@ class InvitationPolicy(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] external_id: With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
         :param pulumi.Input[_builtins.int] max_acceptances_per_run: With `allowed: "accept"`: the most pending invitations one run may accept (default 10). A run that would accept more fails, in preview and in the update, before any acceptance or rejection.
         :param pulumi.Input[_builtins.int] max_rejections_per_run: The most pending invitations one run may reject (default 10). A run that would reject more fails, in preview and in the update, before any rejection.
-        :param pulumi.Input['PolicyMode'] mode: `enforce` (the default) rejects; `report` declares no new rejection and only reports.
+        :param pulumi.Input['PolicyMode'] mode: `enforce` (the default) rejects; `report` declares no new rejection and only reports (it keeps its earlier rejections declared).
         :param pulumi.Input[_builtins.str] organization_external_id: With `organizationRoleArn`: the external id its trust policy requires. Kept secret.
         :param pulumi.Input[_builtins.str] organization_role_arn: With `allowedOrganizationTargets`: a role to read AWS Organizations through, in the management account or a delegated administrator. Default: the provider's credentials (not the policy's `roleArn`).
         :param pulumi.Input[_builtins.str] organization_role_session_name: With `organizationRoleArn`: the session name. Default `pulumi-<project>-<stack>`.

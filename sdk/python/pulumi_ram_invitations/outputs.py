@@ -359,7 +359,7 @@ class PolicySummary(dict):
         :param _builtins.int would_reject: Pending invitations this run would reject but does not: in report mode, or when the run was refused (`refused`) or held back by another policy of the stack.
         :param Mapping[str, _builtins.str] allowed_by: With `allowedOrganizationTargets`: for each sender whose invitations the policy allowed (left pending or accepted), the allowed sender it matched: its account id, or the target.
         :param Mapping[str, _builtins.int] organization_targets: With `allowedOrganizationTargets`: how many ACTIVE accounts each target resolved to in this run. Absent when the policy names none, or refused.
-        :param _builtins.bool refused: True when the policy refused to run (its guard, or RAM could not be listed): it rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
+        :param _builtins.bool refused: True when the run did not go ahead: the policy refused (its guard, or RAM could not be listed), or another policy of the stack held it back. It rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
         """
         pulumi.set(__self__, "accepted_earlier", accepted_earlier)
         pulumi.set(__self__, "accepted_now", accepted_now)
@@ -478,7 +478,7 @@ class PolicySummary(dict):
     @pulumi.getter
     def refused(self) -> Optional[_builtins.bool]:
         """
-        True when the policy refused to run (its guard, or RAM could not be listed): it rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
+        True when the run did not go ahead: the policy refused (its guard, or RAM could not be listed), or another policy of the stack held it back. It rejected and accepted nothing, and what it would have done is in `wouldReject` and `wouldAccept`. Absent when it ran.
         """
         return pulumi.get(self, "refused")
 

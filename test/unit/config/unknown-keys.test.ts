@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { PROVIDER_CONFIG_KEYS } from "../../../provider/core/provider-config-keys";
+import { providerConfigKeys } from "../../../provider/core/provider-config-keys";
 import { unknownKeyProblems } from "../../../provider/config/unknown-keys";
 
 const KEYS = ["rejections", "policy", "accounts"];
@@ -10,7 +10,7 @@ describe("unknownKeyProblems", () => {
             "ram-invitations:rejections": "{}",
             "ram-invitations:policy": "{}",
             "ram-invitations:accounts": "{}",
-            ...Object.fromEntries(PROVIDER_CONFIG_KEYS.map((key) => [`ram-invitations:${key}`, "x"])),
+            ...Object.fromEntries(providerConfigKeys().map((key) => [`ram-invitations:${key}`, "x"])),
             "aws:region": "us-east-1",
             "my-project:rejection": "{}",
         };

@@ -1,23 +1,28 @@
 /**
- * The plugin's schema against the implementation. Each table below names every property of one
- * TypeScript interface the shells serve (a `Record` over its keys, so `npm run typecheck` fails when
- * a property is added to the interface and not here); the tests then fail when the schema and the
- * table differ. Every schema property must also carry a description.
+ * The plugin's schema against the types the shells serve. Both are made from the tables of
+ * provider/schema/ (one-source.test.ts); each list below names, once more, every property of one of
+ * those types (a `Record` over its keys, so `npm run typecheck` fails when a property is added to the
+ * type and not here), and the tests fail when the schema and the list differ: a property cannot
+ * appear or vanish unnoticed. Every schema property must also carry a description.
  */
 import { expect } from "chai";
-import { PROVIDER_CONFIG_KEYS } from "../../../provider/core/provider-config-keys";
+import { providerConfigKeys } from "../../../provider/core/provider-config-keys";
 import type { ProviderConfig } from "../../../provider/ram/provider-config";
 import type { GetInvitationsArgs } from "../../../provider/inputs/listing-args";
 import type { Invitation } from "../../../provider/core/listing";
-import { GET_INVITATIONS_TOKEN } from "../../../provider/plugin/invitations-function";
-import { POLICY_TOKEN } from "../../../provider/plugin/policy-component";
 import type { PolicyCounts, PolicySummary } from "../../../provider/policy/plan";
 import type { InvitationPolicyArgs } from "../../../provider/policy/policy-args";
-import { ACCEPTANCE_TOKEN, REJECTION_TOKEN } from "../../../provider/plugin/answer-resource";
+import {
+    ACCEPTANCE_TOKEN,
+    GET_INVITATIONS_TOKEN,
+    POLICY_TOKEN,
+    REJECTION_TOKEN,
+} from "../../../provider/schema/tokens";
 import type { InvitationAcceptanceArgs } from "../../../provider/dynamic/invitation-acceptance";
 import type { AcceptanceState } from "../../../provider/core/acceptance/properties";
 import type { SharedResource } from "../../../provider/ram/share-finders";
-import { schema } from "../../../provider/plugin/schema";
+import { packageSchema } from "../../../provider/schema/package-schema";
+import type { EnumTypeJson, ObjectTypeJson } from "../../../provider/schema/schema-json";
 import type { InvitationRejectionArgs } from "../../../provider/dynamic/invitation-rejection";
 import type { InvitationFacts, RejectionState } from "../../../provider/core/answer/properties";
 
@@ -122,7 +127,23 @@ const POLICY_SUMMARY: Listed<PolicySummary> = {
     allowedBy: true,
 };
 
+const schema = packageSchema();
+
 type Properties = Record<string, { description?: string; secret?: boolean }>;
+
+/** The named object type `token` of the schema (failing when it is missing or an enum). */
+function objectType(token: string): ObjectTypeJson {
+    const type = schema.types[token];
+    expect(type, token).to.have.property("type", "object");
+    return type as ObjectTypeJson;
+}
+
+/** The named enum `token` of the schema. */
+function enumType(token: string): EnumTypeJson {
+    const type = schema.types[token];
+    expect(type, token).to.have.property("type", "string");
+    return type as EnumTypeJson;
+}
 
 function expectDescribed(properties: Properties): void {
     for (const [name, property] of Object.entries(properties)) {
@@ -133,7 +154,7 @@ function expectDescribed(properties: Properties): void {
 describe("the plugin's schema", () => {
     const rejection = schema.resources[REJECTION_TOKEN];
     const getInvitations = schema.functions[GET_INVITATIONS_TOKEN];
-    const invitationType = schema.types["ram-invitations:index:Invitation"];
+    const invitationType = objectType("ram-invitations:index:Invitation");
 
     it("InvitationRejection: the inputs of InvitationRejectionArgs, the outputs of its state", () => {
         expect(Object.keys(rejection.inputProperties)).to.have.members(Object.keys(REJECTION_INPUTS));
@@ -158,7 +179,7 @@ describe("the plugin's schema", () => {
         expect(Object.keys(acceptance.inputProperties)).to.have.members(Object.keys(ACCEPTANCE_INPUTS));
         expect(Object.keys(acceptance.properties)).to.have.members(Object.keys(ACCEPTANCE_OUTPUTS));
         expect(acceptance.properties).to.include.keys(...acceptance.required);
-        const shared = schema.types["ram-invitations:index:SharedResource"];
+        const shared = objectType("ram-invitations:index:SharedResource");
         expect(Object.keys(shared.properties)).to.have.members(Object.keys(SHARED_RESOURCE_FIELDS));
         expectDescribed(acceptance.inputProperties);
         expectDescribed(acceptance.properties);
@@ -189,11 +210,11 @@ describe("the plugin's schema", () => {
         expect(policy.requiredInputs).to.deep.equal([]);
         expect(policy.inputProperties.organizationExternalId).to.have.property("secret", true);
         expect(policy.properties.summary.$ref).to.equal("#/types/ram-invitations:index:PolicySummary");
-        const summary = schema.types["ram-invitations:index:PolicySummary"];
+        const summary = objectType("ram-invitations:index:PolicySummary");
         expect(Object.keys(summary.properties)).to.have.members(Object.keys(POLICY_SUMMARY));
-        const counts = schema.types["ram-invitations:index:PolicyCounts"];
+        const counts = objectType("ram-invitations:index:PolicyCounts");
         expect(Object.keys(counts.properties)).to.have.members(Object.keys(POLICY_COUNTS));
-        expect(schema.types["ram-invitations:index:PolicyMode"].enum.map((e) => e.value)).to.have.members([
+        expect(enumType("ram-invitations:index:PolicyMode").enum.map((e) => e.value)).to.have.members([
             "enforce",
             "report",
         ]);
@@ -211,12 +232,12 @@ describe("the plugin's schema", () => {
             roleSessionName: true,
             allowedAccountIds: true,
         };
-        expect(Object.keys(schema.config.variables)).to.have.members([...PROVIDER_CONFIG_KEYS]);
-        expect(Object.keys(PROVIDER_SETTINGS)).to.have.members([...PROVIDER_CONFIG_KEYS]);
+        expect(Object.keys(schema.config.variables)).to.have.members([...providerConfigKeys()]);
+        expect(Object.keys(PROVIDER_SETTINGS)).to.have.members([...providerConfigKeys()]);
         expect(schema.provider.inputProperties).to.deep.equal(schema.config.variables);
         expectDescribed(schema.config.variables);
         expect(schema.config.variables.externalId).to.have.property("secret", true);
-        const endpoints = schema.types["ram-invitations:index:Endpoints"];
+        const endpoints = objectType("ram-invitations:index:Endpoints");
         expect(Object.keys(endpoints.properties)).to.have.members(["ram", "sts", "organizations"]);
         expectDescribed(endpoints.properties);
     });
