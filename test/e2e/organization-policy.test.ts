@@ -8,7 +8,7 @@
 import { expect } from "chai";
 import { CommandError } from "@pulumi/pulumi/automation";
 import type { RunningEmulator, SeedAccount } from "../../emulator";
-import { BYSTANDER, HUB, OTHER, RECEIVER } from "../support/accounts";
+import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
 import { expectFailure } from "../support/expect-failure";
 import { ALLOWED_OU, NESTED_OU, inviteFrom, seedOrganization, SENDERS } from "../support/organization";
@@ -137,13 +137,18 @@ describe("a policy with organization targets, end to end", function () {
         expect(exported, "the export with secrets shown: the stack keeps it as a secret").to.contain(EXTERNAL_ID);
     });
 
-    it("a fleet's policies in three accounts share one read of the organization", async () => {
+    it("a fleet's policies share one read of the organization per reading identity", async () => {
         await seedOrganization(emulator);
-        const receivers = [RECEIVER, OTHER, BYSTANDER];
+        // Three accounts' policies read with the provider's credentials, a fourth's through a role.
+        const receivers = [RECEIVER, OTHER, BYSTANDER, SENDER];
         const roleIn = (account: SeedAccount) => `arn:aws:iam::${account.accountId}:role/ram-invitations`;
+        const reader = `arn:aws:iam::${RECEIVER.accountId}:role/org-reader`; // RECEIVER: a delegated administrator
         await emulator.admin.seed({
-            accounts: [OTHER, BYSTANDER],
-            roles: receivers.map((account) => ({ roleArn: roleIn(account), trustedPrincipals: [HUB.accountId] })),
+            accounts: [OTHER, BYSTANDER, SENDER],
+            roles: [...receivers.map(roleIn), reader].map((roleArn) => ({
+                roleArn,
+                trustedPrincipals: [HUB.accountId],
+            })),
         });
         const invite = async (sender: SeedAccount, receiver: SeedAccount) => {
             const [arn] = await emulator.admin.seedPendingInvitations({
@@ -159,10 +164,14 @@ describe("a policy with organization targets, end to end", function () {
         const unwanted = await Promise.all(receivers.map((receiver) => invite(SENDERS.outsider, receiver)));
         await emulator.admin.clearCalls();
         // Run as the hub, the organization's management account, whose own credentials read it.
+        const policy = { allowedOrganizationTargets: [OU], regions: REGIONS };
         const accounts = Object.fromEntries(
             receivers.map((account, i) => [
                 `account-${i + 1}`,
-                { roleArn: roleIn(account), policy: { allowedOrganizationTargets: [OU], regions: REGIONS } },
+                {
+                    roleArn: roleIn(account),
+                    policy: account === SENDER ? { ...policy, organizationRoleArn: reader } : policy,
+                },
             ]),
         );
         const harness = await suite.rootStack({}, { credentials: HUB, config: { accounts } });
@@ -176,13 +185,23 @@ describe("a policy with organization targets, end to end", function () {
         const statuses = (await emulator.admin.state()).invitations.filter((i) =>
             allowed.includes(i.resourceShareInvitationArn),
         );
-        expect(statuses.map((i) => i.status)).to.deep.equal(["PENDING", "PENDING", "PENDING"]);
-        // One reading identity (the hub's own key): one DescribeOrganization, and each OU listed once.
+        expect(statuses.map((i) => i.status)).to.deep.equal(["PENDING", "PENDING", "PENDING", "PENDING"]);
+        // Two reading identities (the hub's own key, the role's session): one DescribeOrganization each,
+        // and each OU listed once by each.
         const reads = await emulator.admin.calls({ service: "organizations" });
-        expect(reads.filter((c) => c.operation === "DescribeOrganization")).to.have.length(1);
-        expect(new Set(reads.map((c) => c.callerArn))).to.deep.equal(new Set([`arn:aws:iam::${HUB.accountId}:root`]));
-        const listings = reads.map((c) => `${c.operation} ${JSON.stringify(c.parameters)}`);
-        expect(listings).to.have.length(new Set(listings).size);
+        const byHub = reads.filter((c) => c.callerArn === `arn:aws:iam::${HUB.accountId}:root`);
+        const byRole = reads.filter((c) =>
+            c.callerArn?.startsWith(`arn:aws:sts::${RECEIVER.accountId}:assumed-role/org-reader/`),
+        );
+        expect(byHub.length + byRole.length, "every read is by one of the two").to.equal(reads.length);
+        for (const [who, calls] of Object.entries({ hub: byHub, role: byRole })) {
+            expect(
+                calls.filter((c) => c.operation === "DescribeOrganization"),
+                who,
+            ).to.have.length(1);
+            const listings = calls.map((c) => `${c.operation} ${JSON.stringify(c.parameters)}`);
+            expect(listings, who).to.have.length(new Set(listings).size);
+        }
     });
 
     // Each: how the organization is (not) readable, and what the refusal must say.
