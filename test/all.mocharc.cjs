@@ -40,6 +40,7 @@ const LONGEST_FIRST = [
     "test/e2e/engine-gone.test.ts",
     "test/e2e/fleet.test.ts",
     "test/e2e/organization-policy.test.ts",
+    "test/e2e/organization-policy-languages.test.ts",
     "test/e2e/previews.test.ts",
     "test/e2e/failures.test.ts",
     "test/e2e/own-project.test.ts",

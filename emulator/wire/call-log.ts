@@ -19,6 +19,12 @@ export interface CallLogEntry {
     operation: ServedOperationName;
     /** The calling account, or null when the request was not authenticated. */
     accountId: string | null;
+    /**
+     * Who called, as STS's GetCallerIdentity names it: a role session's assumed-role ARN
+     * (`arn:aws:sts::<account>:assumed-role/<role>/<session>`), or the account's root user for its
+     * own key; null when the request was not authenticated.
+     */
+    callerArn: string | null;
     /** The region from the SigV4 credential scope, or null when there was none. */
     region: string | null;
     /** The request body as parsed JSON, or null when it was not JSON. */

@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Emulator } from "../emulator";
 import { ApiError } from "./api-error";
-import { authenticate, Caller } from "./authenticate";
+import { authenticate, Caller, callerArn } from "./authenticate";
 import type { CallLogEntry } from "./call-log";
 import type { ServedOperationName, ServiceName } from "./served-operations";
 
@@ -61,6 +61,7 @@ export async function serveCall(
         service: protocol.service,
         operation,
         accountId: null,
+        callerArn: null,
         region: null,
         parameters: null,
         nextTokenGiven: false,
@@ -86,6 +87,7 @@ export async function serveCall(
         };
         const caller = await authenticate(signed, emulator, (region) => (entry.region = region), protocol.service);
         entry.accountId = caller.accountId;
+        entry.callerArn = callerArn(caller);
         const input = protocol.parseInput(body.bytes, signed.rawUrl);
         entry.parameters = input;
         entry.nextTokenGiven =

@@ -11,6 +11,11 @@ policy = ram_invitations.InvitationPolicy(
     allowed_sender_account_ids=config.require_object("allowedSenderAccountIds"),
     # Optional: OUs (or the root, r-..., or the organization, o-...) whose ACTIVE accounts are allowed too.
     allowed_organization_targets=config.get_object("allowedOrganizationTargets"),
+    # Optional, with the targets: a role to read the organization through (in its management account or
+    # a delegated administrator; default: the provider's credentials), and the external id its trust
+    # requires, set with `pulumi config set --secret organizationExternalId ...`.
+    organization_role_arn=config.get("organizationRoleArn"),
+    organization_external_id=config.get_secret("organizationExternalId"),
     regions=config.require_object("regions"),
     max_rejections_per_run=config.get_int("maxRejectionsPerRun") or 10,
     mode=config.get("mode") or "enforce",

@@ -6,10 +6,9 @@
  * through its role (rejections that carry the same role inputs, so the same bytes of state: what is
  * left between the two is the cost of many accounts, their sessions and listings).
  */
-import { clientEnvironment, RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
-import { projectConfig, PulumiHarness } from "../pulumi-harness";
+import { RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
 import type { InstalledProject } from "./installed-package";
-import { median, progress, resetKeepingFaults, timed } from "./measure";
+import { installedStack, median, progress, resetKeepingFaults, timed } from "./measure";
 
 const REGIONS = ["us-east-1", "eu-west-1"];
 const { sender: SENDER, hub: HUB, receiver: RECEIVER } = sampleAccounts;
@@ -60,22 +59,6 @@ async function seedFleet(emulator: RunningEmulator, accounts: SeedAccount[], per
     }
 }
 
-function harness(
-    emulator: RunningEmulator,
-    project: InstalledProject,
-    name: string,
-    config: Record<string, unknown>,
-    as: SeedAccount,
-) {
-    return PulumiHarness.create({
-        program: project.program,
-        project: "ram-invitations",
-        stack: name,
-        config: projectConfig("ram-invitations", config),
-        env: clientEnvironment(emulator.endpoint, { accessKeyId: as.accessKeyId, secretAccessKey: as.secretAccessKey }),
-    });
-}
-
 async function fleetUp(
     emulator: RunningEmulator,
     project: InstalledProject,
@@ -92,7 +75,7 @@ async function fleetUp(
             ]),
         ),
     };
-    const stack = await harness(emulator, project, name, config, HUB);
+    const stack = await installedStack(emulator, project, name, config, HUB);
     try {
         await emulator.admin.clearCalls();
         const [, seconds] = await timed(() => stack.stack.up());
@@ -110,7 +93,7 @@ async function singleAccountUp(
 ): Promise<number> {
     await resetKeepingFaults(emulator);
     await emulator.admin.seedPendingInvitations({ sender: SENDER, receiver: RECEIVER, count: total, regions: REGIONS });
-    const stack = await harness(emulator, project, name, { policy: policy(total) }, RECEIVER);
+    const stack = await installedStack(emulator, project, name, { policy: policy(total) }, RECEIVER);
     try {
         const [, seconds] = await timed(() => stack.stack.up());
         return seconds;

@@ -1,8 +1,13 @@
-/** What the benchmarks share: seeding, call counts, timing, medians, progress. */
+/**
+ * What the benchmarks share: seeding, stacks of the installed root program, call counts, the
+ * check that a run rejected what it should, timing, medians, progress.
+ */
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { CallLogEntry, RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
+import { CallLogEntry, clientEnvironment, RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
+import { projectConfig, PulumiHarness } from "../pulumi-harness";
+import type { InstalledProject } from "./installed-package";
 
 /** The RAM operations of a rejection that the benchmarks slow by a set latency. */
 const LATENCY_OPERATIONS = ["GetResourceShareInvitations", "RejectResourceShareInvitation"] as const;
@@ -84,6 +89,37 @@ export function countCalls(calls: CallLogEntry[]): PhaseCalls {
         reads: calls.filter((c) => c.operation === "GetResourceShareInvitations").length,
         writes: calls.filter((c) => c.operation === "RejectResourceShareInvitation").length,
     };
+}
+
+/**
+ * A fresh stack of the installed package's root program, `config` its `ram-invitations:*` values
+ * by key, run with `as`'s credentials (default: the sample receiver's).
+ */
+export function installedStack(
+    emulator: RunningEmulator,
+    project: InstalledProject,
+    name: string,
+    config: Record<string, unknown>,
+    as: SeedAccount = sampleAccounts.receiver,
+): Promise<PulumiHarness> {
+    return PulumiHarness.create({
+        program: project.program,
+        project: "ram-invitations",
+        stack: name,
+        config: projectConfig("ram-invitations", config),
+        env: clientEnvironment(emulator.endpoint, { accessKeyId: as.accessKeyId, secretAccessKey: as.secretAccessKey }),
+    });
+}
+
+/** Throws, naming the `row`, unless the invitations REJECTED in the emulator are exactly `unwanted`. */
+export async function expectRejected(emulator: RunningEmulator, unwanted: string[], row: string): Promise<void> {
+    const { invitations } = await emulator.admin.state();
+    const rejected = invitations.filter((i) => i.status === "REJECTED").map((i) => i.resourceShareInvitationArn);
+    if (rejected.length !== unwanted.length || !unwanted.every((arn) => rejected.includes(arn))) {
+        throw new Error(
+            `${row}: ${rejected.length} invitations rejected, expected exactly the ${unwanted.length} unwanted`,
+        );
+    }
 }
 
 export function progress(message: string): void {

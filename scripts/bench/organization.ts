@@ -6,10 +6,9 @@
  * that continue them) and times the up next to the same policy with the allowed OUs' ACTIVE
  * accounts listed by id: what reading the organization adds to a policy run.
  */
-import { clientEnvironment, RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
-import { projectConfig, PulumiHarness } from "../pulumi-harness";
+import { RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
 import type { InstalledProject } from "./installed-package";
-import { median, progress, resetKeepingFaults, timed } from "./measure";
+import { expectRejected, installedStack, median, progress, resetKeepingFaults, timed } from "./measure";
 
 const REGION = "us-east-1";
 const { receiver: RECEIVER, hub: MANAGEMENT } = sampleAccounts;
@@ -109,24 +108,6 @@ function organizationCalls(calls: { service?: string; nextTokenGiven?: boolean }
     return { listings: ofOrganizations.filter((c) => !c.nextTokenGiven).length, calls: ofOrganizations.length };
 }
 
-async function expectRejected(emulator: RunningEmulator, unwanted: string[]): Promise<void> {
-    const { invitations } = await emulator.admin.state();
-    const rejected = invitations.filter((i) => i.status === "REJECTED").map((i) => i.resourceShareInvitationArn);
-    if (rejected.length !== unwanted.length || !unwanted.every((arn) => rejected.includes(arn))) {
-        throw new Error(`organization: ${rejected.length} rejected, expected exactly the ${unwanted.length} unwanted`);
-    }
-}
-
-function stack(emulator: RunningEmulator, project: InstalledProject, name: string, policy: object) {
-    return PulumiHarness.create({
-        program: project.program,
-        project: "ram-invitations",
-        stack: name,
-        config: projectConfig("ram-invitations", { policy }),
-        env: clientEnvironment(emulator.endpoint, RECEIVER),
-    });
-}
-
 export async function measureOrganization(
     emulator: RunningEmulator,
     project: InstalledProject,
@@ -151,7 +132,7 @@ export async function measureOrganization(
         ] as const) {
             progress(`organization A=${accounts} U=${ous} M=${m}: ${kind}, run ${run} of ${repeat}`);
             const unwanted = await seed(emulator, accounts, ous, m);
-            const harness = await stack(emulator, project, `organization-${kind}-${run}`, policy);
+            const harness = await installedStack(emulator, project, `organization-${kind}-${run}`, { policy });
             try {
                 if (kind === "targets" && run === 1) {
                     await emulator.admin.clearCalls();
@@ -160,7 +141,7 @@ export async function measureOrganization(
                 }
                 await emulator.admin.clearCalls();
                 const [, seconds] = await timed(() => harness.stack.up());
-                await expectRejected(emulator, unwanted);
+                await expectRejected(emulator, unwanted, "organization");
                 if (kind === "targets") {
                     up = organizationCalls(await emulator.admin.calls());
                     policyTimes.push(seconds);
@@ -184,19 +165,22 @@ export async function measureOrganization(
     };
 }
 
-export function organizationTable(r: OrganizationResult, repeat: number): string {
+export function organizationTable(results: OrganizationResult[], repeat: number): string {
     const calls = (c: OrganizationCalls) => `${c.listings} / ${c.calls}`;
     return [
-        `Organization: a policy allowing ${Math.ceil(Math.min(TOP_LEVEL_OUS, r.ous) / 2)} top-level OUs (and ` +
-            `the OUs below them) of an organization of A accounts in U OUs, over M invitations from its ` +
+        `Organization: a policy allowing the first half of the (at most ${TOP_LEVEL_OUS}) top-level OUs, ` +
+            `and the OUs below them, of an organization of A accounts in U OUs, over M invitations from its ` +
             `accounts, half allowed; Organizations calls as listings / calls (pages included); up times are ` +
-            `medians of ${repeat}, against the same policy with the ${r.allowedAccounts} allowed accounts ` +
-            `listed by id.`,
+            `medians of ${repeat}, against the same policy with the allowed accounts listed by id.`,
         "",
-        "| A | U | M | preview calls | up calls | policy up, targets (s) | policy up, ids (s) | added (s) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-        `| ${r.accounts} | ${r.ous} | ${r.m} | ${calls(r.preview)} | ${calls(r.up)} | ` +
-            `${r.policySeconds.toFixed(1)} | ${r.explicitSeconds.toFixed(1)} | ` +
-            `${(r.policySeconds - r.explicitSeconds).toFixed(1)} |`,
+        "| A | U | M | allowed accounts | preview calls | up calls | policy up, targets (s) | " +
+            "policy up, ids (s) | added (s) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ...results.map(
+            (r) =>
+                `| ${r.accounts} | ${r.ous} | ${r.m} | ${r.allowedAccounts} | ${calls(r.preview)} | ${calls(r.up)} | ` +
+                `${r.policySeconds.toFixed(1)} | ${r.explicitSeconds.toFixed(1)} | ` +
+                `${(r.policySeconds - r.explicitSeconds).toFixed(1)} |`,
+        ),
     ].join("\n");
 }

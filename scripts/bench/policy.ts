@@ -4,10 +4,18 @@
  * and the writes of preview, first up and second up, and times the first up next to the same
  * rejections declared explicitly in stack config.
  */
-import { clientEnvironment, RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
-import { projectConfig, PulumiHarness } from "../pulumi-harness";
+import { RunningEmulator, sampleAccounts, SeedAccount } from "../../emulator";
 import type { InstalledProject } from "./installed-package";
-import { countCalls, median, PhaseCalls, progress, resetKeepingFaults, timed } from "./measure";
+import {
+    countCalls,
+    expectRejected,
+    installedStack,
+    median,
+    PhaseCalls,
+    progress,
+    resetKeepingFaults,
+    timed,
+} from "./measure";
 
 const REGION = "us-east-1";
 const { sender: ALLOWED, other: UNWANTED, receiver: RECEIVER } = sampleAccounts;
@@ -44,33 +52,8 @@ async function seed(emulator: RunningEmulator, m: number): Promise<string[]> {
     });
 }
 
-function stack(
-    emulator: RunningEmulator,
-    project: InstalledProject,
-    name: string,
-    config: Record<string, unknown>,
-): Promise<PulumiHarness> {
-    return PulumiHarness.create({
-        program: project.program,
-        project: "ram-invitations",
-        stack: name,
-        config: projectConfig("ram-invitations", config),
-        env: clientEnvironment(emulator.endpoint, RECEIVER),
-    });
-}
-
 function policyConfig(m: number): Record<string, unknown> {
     return { policy: { allowedSenderAccountIds: [ALLOWED.accountId], regions: [REGION], maxRejectionsPerRun: m } };
-}
-
-async function expectRejected(emulator: RunningEmulator, unwanted: string[]): Promise<void> {
-    const { invitations } = await emulator.admin.state();
-    const rejected = invitations.filter((i) => i.status === "REJECTED").map((i) => i.resourceShareInvitationArn);
-    if (rejected.length !== unwanted.length || !unwanted.every((arn) => rejected.includes(arn))) {
-        throw new Error(
-            `policy: ${rejected.length} invitations rejected, expected exactly the ${unwanted.length} unwanted`,
-        );
-    }
 }
 
 /** The first up's time of a fresh stack with `config`, over a fresh seed. */
@@ -82,10 +65,10 @@ async function timedFirstUp(
     m: number,
 ): Promise<number> {
     const unwanted = await seed(emulator, m);
-    const harness = await stack(emulator, project, name, config(unwanted));
+    const harness = await installedStack(emulator, project, name, config(unwanted));
     try {
         const [, seconds] = await timed(() => harness.stack.up());
-        await expectRejected(emulator, unwanted);
+        await expectRejected(emulator, unwanted, "policy");
         return seconds;
     } finally {
         await harness.dispose();
@@ -99,7 +82,7 @@ export async function measurePolicy(
     repeat: number,
 ): Promise<PolicyResult> {
     const unwanted = await seed(emulator, m);
-    const harness = await stack(emulator, project, `policy-${m}`, policyConfig(m));
+    const harness = await installedStack(emulator, project, `policy-${m}`, policyConfig(m));
     const phase = async (name: string, run: () => Promise<unknown>): Promise<[PhaseCalls, number]> => {
         progress(`policy M=${m}: ${name}`);
         await emulator.admin.clearCalls();
@@ -110,7 +93,7 @@ export async function measurePolicy(
     try {
         const [preview] = await phase("preview", () => harness.stack.preview());
         const [firstUp, firstSeconds] = await phase("first up", () => harness.stack.up());
-        await expectRejected(emulator, unwanted);
+        await expectRejected(emulator, unwanted, "policy");
         const [secondUp] = await phase("second up", () => harness.stack.up());
         counted = { preview, firstUp, secondUp, firstSeconds };
     } finally {

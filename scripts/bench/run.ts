@@ -32,7 +32,9 @@
  *          --plugin-sizes 100,500 (the provider plugin's rows, at these of --sizes; 0 skips them)
  *          --acceptance-size 100 --association-delay-ms 5000 (the acceptance row; size 0 skips it)
  *          --organization-accounts 1000 --organization-ous 50 --organization-invitations 100 (the
- *          organization row, scripts/bench/organization.ts; 0 accounts skips it)
+ *          organization rows, scripts/bench/organization.ts: comma-separated accounts and OUs, taken in
+ *          pairs, for a curve, e.g. 100,1000,5000 and 10,50,50; one OU count serves every size; 0
+ *          accounts skips them)
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
@@ -44,7 +46,7 @@ import { countCalls, PhaseCalls, progress, seedInvitationsFile, setLatency, time
 import { acceptanceTable, measureAcceptance } from "./acceptance";
 import { fleetTable, measureFleet } from "./fleet";
 import { measurePolicy, policyTable, PolicyResult } from "./policy";
-import { measureOrganization, organizationTable } from "./organization";
+import { measureOrganization, OrganizationResult, organizationTable } from "./organization";
 import { enginesDefaultParallel, FloorMeasure, measureFloor } from "./floor";
 import { ProcessWatch, watchMarker } from "./process-watch";
 import { measureRootProgram, rootProgramTable } from "./root-program";
@@ -401,11 +403,15 @@ async function main(): Promise<void> {
         (checkpoints as Checkpoints[]).filter((setting) => setting === "off" || checkpointsOnSizes.includes(n));
     const acceptanceSize = Number(values["acceptance-size"]);
     const associationDelayMs = Number(values["association-delay-ms"]);
-    const organization = {
-        accounts: Number(values["organization-accounts"]),
-        ous: Number(values["organization-ous"]),
-        m: Number(values["organization-invitations"]),
-    };
+    const organizationAccounts = sizeList(values["organization-accounts"]);
+    const organizationOus = values["organization-ous"].split(",").map(Number);
+    const organizationInvitations = Number(values["organization-invitations"]);
+    /** The organization rows: accounts and OUs in pairs (one OU count for every size). */
+    const organizations = organizationAccounts.map((accounts, i) => ({
+        accounts,
+        ous: organizationOus.length === 1 ? organizationOus[0] : organizationOus[i],
+        m: organizationInvitations,
+    }));
     if (
         sizes.some((n) => !Number.isInteger(n) || n < 1) ||
         pluginSizes.some((n) => !sizes.includes(n)) ||
@@ -417,9 +423,13 @@ async function main(): Promise<void> {
         !(Number.isInteger(rootSize) && rootSize >= 0) ||
         !(Number.isInteger(acceptanceSize) && acceptanceSize >= 0) ||
         !(associationDelayMs >= 0) ||
-        !(Number.isInteger(organization.accounts) && organization.accounts >= 0) ||
-        !(Number.isInteger(organization.ous) && organization.ous >= 1) ||
-        !(Number.isInteger(organization.m) && organization.m >= 2 && organization.m <= organization.accounts) ||
+        !(organizationOus.length === 1 || organizationOus.length === organizationAccounts.length) ||
+        organizations.some(
+            ({ accounts, ous, m }) =>
+                !(Number.isInteger(accounts) && accounts >= 1) ||
+                !(Number.isInteger(ous) && ous >= 1) ||
+                !(Number.isInteger(m) && m >= 2 && m <= accounts),
+        ) ||
         !(latencyMs >= 0) ||
         !(throttledSize >= 0) ||
         !(Number.isInteger(repeat) && repeat >= 1)
@@ -433,8 +443,9 @@ async function main(): Promise<void> {
                 "[--policy-sizes 100,1000 (0 skips)] [--fleet-accounts 20 (0 skips)] [--root-size 150 (0 skips)] " +
                 "[--plugin-sizes 100,500 (each one of --sizes; 0 skips)] " +
                 "[--acceptance-size 100 (0 skips)] [--association-delay-ms 5000] " +
-                "[--organization-accounts 1000 (0 skips)] [--organization-ous 50] " +
-                "[--organization-invitations 100 (2 to the accounts)]",
+                "[--organization-accounts 1000 (comma-separated for a curve; 0 skips)] " +
+                "[--organization-ous 50 (one, or one per --organization-accounts size)] " +
+                "[--organization-invitations 100 (2 to the smallest accounts size)]",
         );
     }
     const command =
@@ -443,8 +454,8 @@ async function main(): Promise<void> {
         `--fleet-accounts ${fleetAccounts} --root-size ${rootSize} --plugin-sizes ${pluginSizes.join(",") || "0"} ` +
         `--checkpoints ${checkpoints.join(",")} --checkpoints-on-sizes ${checkpointsOnSizes.join(",") || "0"} ` +
         `--acceptance-size ${acceptanceSize} --association-delay-ms ${associationDelayMs} ` +
-        `--organization-accounts ${organization.accounts} --organization-ous ${organization.ous} ` +
-        `--organization-invitations ${organization.m}`;
+        `--organization-accounts ${organizationAccounts.join(",") || "0"} ` +
+        `--organization-ous ${organizationOus.join(",")} --organization-invitations ${organizationInvitations}`;
     progress("packing the library and installing it into a throw-away project");
     const project = await installPackedLibrary();
     const emulator = await startEmulator().catch(async (error: unknown) => {
@@ -470,10 +481,14 @@ async function main(): Promise<void> {
             policies.push(await measurePolicy(emulator, project, m, repeat));
         }
         const policy = policies.length > 0 ? policyTable(policies) : "Policy runs skipped.";
+        const organizationResults: OrganizationResult[] = [];
+        for (const organization of organizations) {
+            organizationResults.push(await measureOrganization(emulator, project, { ...organization, repeat }));
+        }
         const organizationRow =
-            organization.accounts > 0
-                ? organizationTable(await measureOrganization(emulator, project, { ...organization, repeat }), repeat)
-                : "Organization row skipped.";
+            organizationResults.length > 0
+                ? organizationTable(organizationResults, repeat)
+                : "Organization rows skipped.";
         const fleet =
             fleetAccounts > 0
                 ? fleetTable(await measureFleet(emulator, project, fleetAccounts, 10, repeat))

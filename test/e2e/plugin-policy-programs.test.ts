@@ -2,66 +2,32 @@
  * The provider plugin's InvitationPolicy component from Pulumi YAML and Python, each program an
  * example as written (examples/yaml-policy and examples/python-policy, only their stack settings
  * set), on the real CLI against the emulator: the same cases in both languages (what is rejected,
- * accepted or left, the guards, report mode, the summary, organization targets). The plugin is the
- * checkout's build as `npm install` puts it, as in plugin-programs.test.ts.
+ * accepted or left, the guards, report mode, the summary; organization targets in
+ * organization-policy-languages.test.ts). The plugin is the checkout's build as `npm install` puts
+ * it, as in plugin-programs.test.ts.
  */
-import { writeFile } from "node:fs/promises";
-import * as path from "node:path";
 import { expect } from "chai";
-import { clientEnvironment, SeedAccount } from "../../emulator";
-import { installCheckout } from "../../scripts/install-checkout";
-import { installPythonSdk } from "../../scripts/install-python-sdk";
-import { PulumiHarness } from "../../scripts/pulumi-harness";
-import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
+import type { SeedAccount } from "../../emulator";
+import { BYSTANDER, OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
 import { expectFailure } from "../support/expect-failure";
+import {
+    camelCaseKeys,
+    POLICY_EXAMPLES,
+    POLICY_REGIONS,
+    POLICY_ROLE,
+    policyExampleStack,
+} from "../support/policy-examples";
 import { arnOf, writeCalls } from "../support/rejections-in-state";
-import { ALLOWED_OU, inviteFrom, seedOrganization, SENDERS } from "../support/organization";
 
-const REPO = path.resolve(__dirname, "..", "..");
-const MODULES = path.join(REPO, "node_modules");
-
-/** The policy examples: the same program and stack settings in YAML and in Python. */
-const POLICY_EXAMPLES = [
-    { folder: "yaml-policy", language: "Pulumi YAML", paths: ["Pulumi.yaml"] },
-    { folder: "python-policy", language: "Python", paths: ["Pulumi.yaml", "__main__.py", "requirements.txt"] },
-];
-
-for (const { folder, language, paths } of POLICY_EXAMPLES) {
+for (const example of POLICY_EXAMPLES) {
+    const { folder, language } = example;
     describe(`the provider plugin's InvitationPolicy from a ${language} program (examples/${folder})`, function () {
         this.timeout(10 * 60_000);
         const suite = endToEndSuite();
-        const example = path.join(REPO, "examples", folder);
-        const project = `ram-invitations-${folder}`;
-        const role = `arn:aws:iam::${RECEIVER.accountId}:role/ram-invitations`;
-        const regions = ["us-east-1", "eu-west-1"];
-
-        /** The example run from the hub account, reaching RECEIVER through its role, with `extra` config lines. */
-        async function policyStack(extra: string[] = []): Promise<PulumiHarness> {
-            await suite.emulator.admin.seed({
-                accounts: [HUB, RECEIVER],
-                roles: [{ roleArn: role, trustedPrincipals: [HUB.accountId] }],
-            });
-            installCheckout();
-            const links: Record<string, string> = { node_modules: MODULES };
-            if (paths.includes("__main__.py")) {
-                links.venv = installPythonSdk();
-            }
-            const harness = await suite.stack({
-                copy: { root: example, paths, links },
-                env: clientEnvironment(suite.emulator.endpoint, HUB),
-            });
-            // The stack's settings as a user writes them, in Pulumi.<stack>.yaml.
-            const settings = [
-                "config:",
-                `  ${project}:roleArn: ${role}`,
-                `  ${project}:allowedSenderAccountIds: ["${SENDER.accountId}"]`,
-                `  ${project}:regions: [${regions.join(", ")}]`,
-                ...extra.map((line) => `  ${project}:${line}`),
-            ];
-            await writeFile(path.join(harness.stack.workspace.workDir, "Pulumi.test.yaml"), `${settings.join("\n")}\n`);
-            return harness;
-        }
+        const role = POLICY_ROLE;
+        const regions = POLICY_REGIONS;
+        const policyStack = (extra: string[] = []) => policyExampleStack(suite, example, extra);
 
         function pendingFrom(sender: SeedAccount): Promise<string[]> {
             return suite.emulator.admin.seedPendingInvitations({ sender, receiver: RECEIVER, count: 2, regions });
@@ -144,25 +110,6 @@ for (const { folder, language, paths } of POLICY_EXAMPLES) {
             expect(await writeCalls(suite.emulator)).to.deep.equal([]);
         });
 
-        it("with an OU allowed: ACTIVE accounts' invitations left pending, a suspended one's rejected", async () => {
-            const harness = await policyStack([`allowedOrganizationTargets: [${ALLOWED_OU}]`]);
-            // HUB, whose credentials the provider has, is the organization's management account.
-            await seedOrganization(suite.emulator);
-            const from = async (sender: SeedAccount) => inviteFrom(suite.emulator, sender, regions[0]);
-            const allowed = [await from(SENDERS.inOu), await from(SENDERS.inNestedOu), ...(await pendingFrom(SENDER))];
-            const unwanted = [await from(SENDERS.suspended), await from(SENDERS.outsider)];
-            await suite.emulator.admin.clearCalls();
-
-            const preview = await harness.stack.preview();
-            expect(preview.stdout).to.include(`allows OU ${ALLOWED_OU}: 2 ACTIVE accounts`);
-            const up = await harness.stack.up();
-            expect((await writeCalls(suite.emulator)).map(arnOf)).to.have.members(unwanted);
-            const summary = camelCaseKeys(up.outputs.summary.value);
-            expect(summary).to.deep.include({ pendingAllowed: allowed.length, rejectedNow: 2 });
-            expect(summary.organizationTargets).to.deep.equal({ [ALLOWED_OU]: 2 });
-            expect(summary.allowedBy).to.deep.include({ [SENDERS.inNestedOu.accountId]: ALLOWED_OU });
-        });
-
         it("its guard refuses before any write, in preview and in up", async () => {
             await pendingFrom(OTHER);
             await suite.emulator.admin.clearCalls();
@@ -177,11 +124,4 @@ for (const { folder, language, paths } of POLICY_EXAMPLES) {
             expect(await writeCalls(suite.emulator)).to.deep.equal([]);
         });
     });
-}
-
-/** An object with its snake_case keys in camelCase. */
-function camelCaseKeys(value: Record<string, unknown>): Record<string, unknown> {
-    return Object.fromEntries(
-        Object.entries(value).map(([key, v]) => [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
-    );
 }

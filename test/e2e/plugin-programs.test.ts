@@ -6,6 +6,7 @@
  * the checkout's build as `npm install` puts it (node_modules/.bin), which the harness puts on PATH,
  * where the engine finds it (the examples name no `plugins:` folder). test/e2e/release.test.ts runs
  * them from the released artifacts instead; plugin-policy-programs.test.ts runs the policy examples.
+ * examples/go-policy is the Go SDK's InvitationPolicy with organization targets.
  */
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
@@ -20,7 +21,8 @@ import { PulumiHarness } from "../../scripts/pulumi-harness";
 import { HUB, OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
 import { ramClientAs } from "../support/ram-client";
-import { writeCalls } from "../support/rejections-in-state";
+import { ALLOWED_OU, inviteFrom, seedOrganization, SENDERS } from "../support/organization";
+import { arnOf, writeCalls } from "../support/rejections-in-state";
 import { expectRejectsOnce } from "../support/expect-rejects-once";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -191,29 +193,55 @@ describe("the provider plugin through its generated Python SDK (examples/python)
     });
 });
 
-describe("the provider plugin through its generated Go SDK (examples/go)", function () {
+describe("the provider plugin through its generated Go SDK (examples/go, examples/go-policy)", function () {
     this.timeout(10 * 60_000);
     const suite = endToEndSuite();
-    const example = path.join(REPO, "examples", "go");
+
+    /** The Go example in `folder` with `config` (under its project's name, `ram-invitations-<folder>`). */
+    async function goStack(folder: string, config: Record<string, string>): Promise<PulumiHarness> {
+        installCheckout();
+        const harness = await suite.stack({
+            copy: {
+                root: path.join(REPO, "examples", folder),
+                paths: ["Pulumi.yaml", "main.go", "go.mod", "go.sum"],
+                links: { node_modules: MODULES },
+            },
+            config: Object.fromEntries(
+                Object.entries(config).map(([key, value]) => [`ram-invitations-${folder}:${key}`, { value }]),
+            ),
+            env: clientEnvironment(suite.emulator.endpoint, RECEIVER),
+        });
+        // The checkout's sdk/ stands in for the released module the example requires (the release
+        // test, test/e2e/release.test.ts, installs that one through a module proxy).
+        const goMod = path.join(harness.stack.workspace.workDir, "go.mod");
+        await appendFile(goMod, `\nreplace ${GO_MODULE} => ${path.join(REPO, "sdk")}\n`);
+        return harness;
+    }
 
     it("previews sender and share name, rejects once, and a second up changes nothing", async () => {
-        await expectRejectsOnce(suite.emulator, async (invitationArn) => {
-            installCheckout();
-            const harness = await suite.stack({
-                copy: {
-                    root: example,
-                    paths: ["Pulumi.yaml", "main.go", "go.mod", "go.sum"],
-                    links: { node_modules: MODULES },
-                },
-                config: { "ram-invitations-go:invitationArn": { value: invitationArn } },
-                env: clientEnvironment(suite.emulator.endpoint, RECEIVER),
-            });
-            // The checkout's sdk/ stands in for the released module the example requires (the release
-            // test, test/e2e/release.test.ts, installs that one through a module proxy).
-            const goMod = path.join(harness.stack.workspace.workDir, "go.mod");
-            await appendFile(goMod, `\nreplace ${GO_MODULE} => ${path.join(REPO, "sdk")}\n`);
-            return harness;
+        await expectRejectsOnce(suite.emulator, (invitationArn) => goStack("go", { invitationArn }));
+    });
+
+    it("a policy's organization targets: an OU account's invitation left pending, an outsider's rejected", async () => {
+        const { emulator } = suite;
+        // RECEIVER, whose credentials the provider has, is a delegated administrator of the organization.
+        await seedOrganization(emulator);
+        const allowed = await inviteFrom(emulator, SENDERS.inNestedOu, "us-east-1");
+        const unwanted = await inviteFrom(emulator, SENDERS.outsider, "us-east-1");
+        await emulator.admin.clearCalls();
+        const harness = await goStack("go-policy", {
+            allowedOrganizationTargets: JSON.stringify([ALLOWED_OU]),
+            regions: JSON.stringify(["us-east-1"]),
         });
+
+        const up = await harness.stack.up();
+        expect((await writeCalls(emulator)).map(arnOf)).to.deep.equal([unwanted]);
+        const summary = up.outputs.summary.value as Record<string, unknown>;
+        expect(summary).to.deep.include({ pendingAllowed: 1, rejectedNow: 1 });
+        expect(summary.organizationTargets).to.deep.equal({ [ALLOWED_OU]: 2 });
+        expect(summary.allowedBy).to.deep.equal({ [SENDERS.inNestedOu.accountId]: ALLOWED_OU });
+        const { invitations } = await emulator.admin.state();
+        expect(invitations.find((i) => i.resourceShareInvitationArn === allowed)?.status).to.equal("PENDING");
     });
 });
 

@@ -17,22 +17,26 @@ export interface StackTexts {
  * Asserts that none of `secrets` appears in the stack: in the Automation API's export, in
  * `pulumi stack export --show-secrets`, or in any file of the backend (checkpoints, history,
  * backups, locks). `marker` (e.g. an invitation ARN) must appear in each, so the texts are the stack's.
+ * With `showSecrets: false`, for values the state keeps as secrets: in `pulumi stack export` and
+ * the backend's files only (both exports above show secrets decrypted).
  */
 export async function expectNoneInStack(
     harness: PulumiHarness,
     secrets: string[],
     marker: string,
+    { showSecrets = true }: { showSecrets?: boolean } = {},
 ): Promise<StackTexts> {
     expect(secrets.length, "secrets to look for").to.be.greaterThan(0);
     const exported = JSON.stringify(await harness.stack.exportStack());
-    const cliExport = await runPulumi(harness, ["stack", "export", "--show-secrets", "--stack", harness.stack.name]);
+    const shown = showSecrets ? ["--show-secrets"] : [];
+    const cliExport = await runPulumi(harness, ["stack", "export", ...shown, "--stack", harness.stack.name]);
     const backendFiles = await readAllFiles(fileURLToPath(harness.env.PULUMI_BACKEND_URL.split("?")[0]));
     expect(exported).to.contain(marker);
     expect(cliExport).to.contain(marker);
     expect(backendFiles.filter(([, text]) => text.includes(marker))).not.to.be.empty;
     for (const [where, text] of [
-        ["Automation API export", exported],
-        ["pulumi stack export", cliExport],
+        ...(showSecrets ? [["Automation API export", exported]] : []),
+        [`pulumi stack export ${shown.join(" ")}`.trim(), cliExport],
         ...backendFiles,
     ]) {
         for (const secret of secrets) {

@@ -435,6 +435,7 @@ describe("emulator: RAM operations through the AWS SDK", () => {
                 sequence: 1,
                 operation: "RejectResourceShareInvitation",
                 accountId: RECEIVER.accountId,
+                callerArn: `arn:aws:iam::${RECEIVER.accountId}:root`,
                 region: REGION,
                 outcome: "ok",
                 httpStatus: 200,

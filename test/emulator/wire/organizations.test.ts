@@ -282,7 +282,12 @@ describe("emulator: Organizations over awsJson1_1", () => {
         const session = organizationsClient(emulator.endpoint, credentialsOf(assumed));
         expect((await session.send(new ListAccountsCommand({}))).Accounts).to.have.length(4);
         const [call] = await emulator.admin.calls({ operation: "ListAccounts" });
-        expect(call).to.deep.include({ service: "organizations", accountId: SENDER.accountId, outcome: "ok" });
+        expect(call).to.deep.include({
+            service: "organizations",
+            accountId: SENDER.accountId,
+            callerArn: `arn:aws:sts::${SENDER.accountId}:assumed-role/org-reader/org`,
+            outcome: "ok",
+        });
         // The hub's own key is in no organization.
         await expectOrganizationsError(
             organizationsClient(emulator.endpoint, HUB).send(new DescribeOrganizationCommand({})),

@@ -35,6 +35,7 @@ describe("emulator: wire protocol and authentication", () => {
             const [call] = await emulator.admin.calls();
             expect(call).to.deep.include({
                 accountId: null,
+                callerArn: null,
                 region: null,
                 outcome: "MissingAuthenticationTokenException",
             });
