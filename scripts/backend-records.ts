@@ -40,9 +40,8 @@ export function readRecordsFromBackend(stack: Stack, backendDir: string): void {
  * (no checkpoint file, or a secret in it, whose plaintext needs the stack's passphrase).
  */
 export async function deploymentInCheckpoint(backendDir: string, stackName: string): Promise<Deployment | undefined> {
-    const file = await onlyFile(path.join(backendDir, ".pulumi", "stacks"), (project) =>
-        path.join(project, `${stackName}.json`),
-    );
+    const project = await onlyProjectFolder(path.join(backendDir, ".pulumi", "stacks"));
+    const file = project && (await readFile(path.join(project, `${stackName}.json`), "utf8").catch(() => undefined));
     if (!file || file.includes(SECRET_SIGNATURE)) {
         return undefined;
     }
@@ -63,11 +62,11 @@ export async function outputsInCheckpoint(backendDir: string, stackName: string)
 
 /** The newest update's summary as `stack history --json` prints it; undefined when only the CLI can tell. */
 export async function latestSummary(backendDir: string, stackName: string): Promise<UpdateSummary | undefined> {
-    const projects = await entries(path.join(backendDir, ".pulumi", "history"));
-    if (projects.length !== 1) {
+    const project = await onlyProjectFolder(path.join(backendDir, ".pulumi", "history"));
+    if (!project) {
         return undefined;
     }
-    const folder = path.join(backendDir, ".pulumi", "history", projects[0], stackName);
+    const folder = path.join(project, stackName);
     // <stack>-<unix nanoseconds>.history.json: the newest has the largest number.
     const newest = (await entries(folder))
         .filter((name) => name.endsWith(".history.json"))
@@ -125,17 +124,10 @@ function configAsPrinted(stored: Record<string, unknown>): UpdateSummary["config
     return printed as UpdateSummary["config"];
 }
 
-/** The content of the one file `pick` names in the one project folder under `dir`, if there is exactly one. */
-async function onlyFile(dir: string, pick: (projectDir: string) => string): Promise<string | undefined> {
+/** The one project's folder under `dir` (the harness's backend holds one project), or undefined. */
+async function onlyProjectFolder(dir: string): Promise<string | undefined> {
     const projects = await entries(dir);
-    if (projects.length !== 1) {
-        return undefined;
-    }
-    try {
-        return await readFile(pick(path.join(dir, projects[0])), "utf8");
-    } catch {
-        return undefined;
-    }
+    return projects.length === 1 ? path.join(dir, projects[0]) : undefined;
 }
 
 async function entries(dir: string): Promise<string[]> {
