@@ -2,9 +2,10 @@
  * Generates the SDKs of the provider plugin from its schema, with the real CLI as a user would:
  * `pulumi package get-schema` of the checkout's plugin (sdk/schema.json), then `pulumi package
  * gen-sdk` for TypeScript (sdk/nodejs), Python (sdk/python) and Go (sdk/go). The SDKs are generated,
- * never edited by hand; only sdk/go.mod and go.sum are kept by hand (see HAND_KEPT).
+ * never edited by hand; only sdk/go.mod and go.sum are kept by hand (see HAND_KEPT). It writes the
+ * library's own TypeScript types from the same tables first (provider/generated/, ./gen-types.ts).
  *
- *   npm run gen-sdk              # writes sdk/
+ *   npm run gen-sdk              # writes provider/generated/types.ts and sdk/
  *   npm run gen-sdk -- --check   # fails, naming the files, when sdk/ is not what the schema gives
  *
  * `--check` runs in `npm test` (test/e2e/sdk-current.test.ts), so a stale SDK fails the build.
@@ -14,6 +15,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { filesUnder } from "./file-hash";
+import { generatedTypesAreCurrent, writeGeneratedTypes } from "./gen-types";
 import { installCheckout } from "./install-checkout";
 
 const REPO = path.resolve(__dirname, "..");
@@ -105,16 +107,20 @@ export function ensurePulumiBin(): string {
     return out.trim().split("\n").pop() as string;
 }
 
-if (require.main === module) {
+async function main(): Promise<void> {
     const bin = ensurePulumiBin();
     if (process.argv.includes("--check")) {
         const stale = staleSdkFiles(bin);
+        if (!(await generatedTypesAreCurrent())) {
+            stale.unshift("provider/generated/types.ts");
+        }
         if (stale.length > 0) {
-            console.error(`gen-sdk: sdk/ is stale (run npm run gen-sdk): ${stale.join(", ")}`);
+            console.error(`gen-sdk: stale (run npm run gen-sdk): ${stale.join(", ")}`);
             process.exit(1);
         }
-        console.error("gen-sdk: sdk/ is current");
+        console.error("gen-sdk: provider/generated/ and sdk/ are current");
     } else {
+        await writeGeneratedTypes();
         const fresh = mkdtempSync(path.join(tmpdir(), "gen-sdk-"));
         try {
             generateSdks(fresh, bin);
@@ -122,6 +128,13 @@ if (require.main === module) {
         } finally {
             rmSync(fresh, { recursive: true, force: true });
         }
-        console.error("gen-sdk: wrote sdk/");
+        console.error("gen-sdk: wrote provider/generated/types.ts and sdk/");
     }
+}
+
+if (require.main === module) {
+    main().catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+    });
 }

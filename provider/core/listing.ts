@@ -9,11 +9,10 @@ import type { GetInvitationsArgs } from "../inputs/listing-args";
 import { failedCall } from "../ram/ram-call-error";
 import type { RamSession } from "../ram/ram-session";
 import { invitationFacts } from "./answer/properties";
-import { INVITATION_TYPE } from "../schema/listing-properties";
-import type { ObjectOf } from "../schema/property-types";
+import type { Invitation } from "../generated/types";
 
 /** An invitation as RAM shows it to the calling account. */
-export type Invitation = ObjectOf<typeof INVITATION_TYPE.properties>;
+export type { Invitation };
 
 /** The listing itself, over a session the caller owns (an InvitationPolicy lists several regions with one). */
 export async function listInvitations(

@@ -5,16 +5,17 @@ import * as serializableProvider from "../serializable-provider";
 import { ListedInvitation, LISTED_INPUT } from "../core/answer/properties";
 import { defaultRoleSessionName } from "../inputs/role-inputs";
 import { PREVIEW_INPUT } from "../core/answer/phase";
-import { REJECTION_INPUTS } from "../schema/answer-properties";
-import { secretNames } from "../schema/property-types";
-import type { PropertyTable, ResourceArgsOf } from "../schema/property-types";
+import { InvitationRejectionOutputs } from "../generated/types";
+import type { InvitationRejectionArgs } from "../generated/types";
+import { REJECTION_INPUTS, REJECTION_RESULTS } from "../schema/answer-properties";
+import { propertyNames, secretNames } from "../schema/property-types";
+import type { PropertyTable } from "../schema/property-types";
 
 /**
- * The arguments of an {@link InvitationRejection}: exactly one of `invitationArn` and
- * `resourceShareArn` (checked offline, before any API call). Each is described in its table,
- * ../schema/answer-properties.ts, which the schema of every other language is built from too.
+ * The arguments of an {@link InvitationRejection}, and its outputs, are generated from their tables in
+ * ../schema/answer-properties.ts (which the schema of every other language is built from too).
  */
-export type InvitationRejectionArgs = ResourceArgsOf<typeof REJECTION_INPUTS>;
+export type { InvitationRejectionArgs };
 
 /** Set only by InvitationPolicy, for its own rejections (see LISTED_INPUT in ../core/answer/properties.ts). */
 export interface PolicyOnlyArgs {
@@ -35,26 +36,7 @@ export const INVITATION_REJECTION_TYPE_TOKEN =
  * a crash, never rejects twice and never fails because the invitation is already rejected.
  * Deleting the resource only removes it from the stack: a rejection cannot be undone.
  */
-export class InvitationRejection extends pulumi.dynamic.Resource {
-    /** ARN of the rejected invitation. Also the resource's id. */
-    declare public readonly invitationArn: pulumi.Output<string>;
-    /** ARN of the resource share the invitation was for. */
-    declare public readonly resourceShareArn: pulumi.Output<string>;
-    /** Name of the resource share the invitation was for. */
-    declare public readonly resourceShareName: pulumi.Output<string>;
-    /** Account id of the account that sent the invitation (the share's owner). */
-    declare public readonly senderAccountId: pulumi.Output<string>;
-    /** Account id of the account the invitation was sent to: the account that rejected it. */
-    declare public readonly receiverAccountId: pulumi.Output<string>;
-    /** The invitation's status as RAM last reported it: REJECTED, or EXPIRED if it expired first. */
-    declare public readonly status: pulumi.Output<string>;
-    /** When the sender created the invitation (ISO 8601). */
-    declare public readonly invitationTimestamp: pulumi.Output<string>;
-    /** The client token sent with the rejection; derived from the URN and the invitation ARN, kept in state. */
-    declare public readonly clientToken: pulumi.Output<string>;
-    /** When this resource saw the rejection take effect (ISO 8601); undefined if the invitation had expired. */
-    declare public readonly rejectedAt: pulumi.Output<string | undefined>;
-
+export class InvitationRejection extends InvitationRejectionOutputs {
     constructor(name: string, args: InvitationRejectionArgs & PolicyOnlyArgs, opts?: pulumi.CustomResourceOptions) {
         // One provider object for the whole program: Pulumi serializes it once, and every
         // InvitationRejection shares it (and so one provider process, one client per region).
@@ -65,13 +47,8 @@ export class InvitationRejection extends pulumi.dynamic.Resource {
                 serializableProvider,
                 name,
                 {
+                    ...unsetOutputs(REJECTION_RESULTS),
                     ...answerInputs(name, INVITATION_REJECTION_TYPE_TOKEN, args, deriveClientToken, opts),
-                    resourceShareName: undefined,
-                    senderAccountId: undefined,
-                    receiverAccountId: undefined,
-                    status: undefined,
-                    invitationTimestamp: undefined,
-                    rejectedAt: undefined,
                 },
                 withSecretInputs(REJECTION_INPUTS, args, opts),
                 INVITATION_REJECTION_MODULE,
@@ -132,6 +109,14 @@ export function withSecretInputs<T extends PropertyTable>(
     return given.length === 0
         ? opts
         : { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...given] };
+}
+
+/**
+ * Every output the resource always has, unset: Pulumi makes an output of each key it is given, and
+ * fills it from the provider's answer (the inputs in `answerInputs` replace their own).
+ */
+export function unsetOutputs(results: PropertyTable): pulumi.Inputs {
+    return Object.fromEntries(propertyNames(results).map((name) => [name, undefined]));
 }
 
 function onlyGiven(inputs: Record<string, unknown>): pulumi.Inputs {

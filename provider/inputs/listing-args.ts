@@ -7,11 +7,10 @@ import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { ACCOUNT_ID } from "./arn";
 import { describeRegionProblem } from "./regions";
 import { defaultRoleSessionName, parseRoleInputs, RoleAccess } from "./role-inputs";
-import { GET_INVITATIONS_INPUTS } from "../schema/listing-properties";
-import type { ObjectOf } from "../schema/property-types";
+import type { GetInvitationsArgs } from "../generated/types";
 
-/** getInvitations' arguments, described in ../schema/listing-properties.ts. */
-export type GetInvitationsArgs = ObjectOf<typeof GET_INVITATIONS_INPUTS>;
+/** getInvitations' arguments, generated from ../schema/listing-properties.ts. */
+export type { GetInvitationsArgs };
 
 /** The statuses RAM gives invitations, from the SDK's enum. */
 function knownStatuses(): string[] {

@@ -6,8 +6,7 @@ import { ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import type { Invitation } from "../core/listing";
 import type { ResolvedTargets } from "../organizations/resolution";
 import type { CheckedPolicyArgs, PolicyMode } from "./policy-args";
-import { POLICY_COUNTS_TYPE, POLICY_SUMMARY_TYPE } from "../schema/policy-properties";
-import type { ObjectOf } from "../schema/property-types";
+import type { PolicyCounts, PolicySummary } from "../generated/types";
 
 /**
  * What the policy makes of one invitation:
@@ -68,11 +67,8 @@ export function decide(invitation: Invitation, args: CheckedPolicyArgs, resolved
     }
 }
 
-/** Counts for one sender, or for the whole policy. */
-export type PolicyCounts = ObjectOf<typeof POLICY_COUNTS_TYPE.properties>;
-
-/** What the policy saw and did, as its `summary` output. */
-export type PolicySummary = ObjectOf<typeof POLICY_SUMMARY_TYPE.properties>;
+/** Counts for one sender or for the whole policy, and what the policy saw and did (its `summary` output). */
+export type { PolicyCounts, PolicySummary };
 
 export interface PolicyPlan {
     /** Pending invitations that are not allowed: rejected in enforce mode, reported in report mode. */

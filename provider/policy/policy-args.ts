@@ -15,16 +15,10 @@ import {
     POLICY_MODE_TYPE,
 } from "../schema/policy-properties";
 import { enumValues, propertyNames } from "../schema/property-types";
-import type { EnumOf, ObjectOf } from "../schema/property-types";
+import type { InvitationPolicyArgs, PolicyAllowed, PolicyMode } from "../generated/types";
 
-/** `enforce` rejects what the policy does not allow; `report` only reports what it would reject. */
-export type PolicyMode = EnumOf<typeof POLICY_MODE_TYPE>;
-
-/** What a policy does with the pending invitations it allows: accept them, or leave them pending. */
-export type PolicyAllowed = EnumOf<typeof POLICY_ALLOWED_TYPE>;
-
-/** A policy's arguments, described in ../schema/policy-properties.ts. */
-export type InvitationPolicyArgs = ObjectOf<typeof POLICY_INPUTS>;
+/** A policy's arguments and its enums, generated from ../schema/policy-properties.ts. */
+export type { InvitationPolicyArgs, PolicyAllowed, PolicyMode };
 
 /** The arguments without a default. */
 type OptionalArgs =

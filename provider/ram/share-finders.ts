@@ -14,11 +14,10 @@ import {
     ResourceOwner,
     ResourceShare,
 } from "@aws-sdk/client-ram";
-import { SHARED_RESOURCE_TYPE } from "../schema/answer-properties";
-import type { ObjectOf } from "../schema/property-types";
+import type { SharedResource } from "../generated/types";
 
 /** One resource a share makes visible: its ARN and RAM's type for it (e.g. `ec2:Subnet`). */
-export type SharedResource = ObjectOf<typeof SHARED_RESOURCE_TYPE.properties>;
+export type { SharedResource };
 
 /** What every acceptance of a region reads at refresh: the shares shared with the account, and their resources. */
 export interface SharedWithAccount {

@@ -57,7 +57,11 @@ export const REJECTION_INPUTS = {
 
 /** What RAM says about an invitation: outputs of an answer, and the fields of a listed invitation. */
 export const INVITATION_FACTS = {
-    invitationArn: { type: "string", required: true, description: "ARN of the invitation. Also the rejection's id." },
+    invitationArn: {
+        type: "string",
+        required: true,
+        description: "ARN of the invitation. Also the id of the rejection or acceptance that answers it.",
+    },
     resourceShareArn: {
         type: "string",
         required: true,
@@ -90,7 +94,12 @@ export const INVITATION_FACTS = {
     },
 } as const satisfies PropertyTable;
 
-export const REJECTION_OUTPUTS = {
+/**
+ * What a rejection found and did: the outputs it always has. REJECTION_OUTPUTS adds the inputs it keeps
+ * in state, which are outputs only when given (Pulumi makes each key an output of its own, a cost per
+ * resource), so the dynamic class declares these only.
+ */
+export const REJECTION_RESULTS = {
     ...INVITATION_FACTS,
     clientToken: {
         type: "string",
@@ -104,8 +113,9 @@ export const REJECTION_OUTPUTS = {
         description:
             "When this resource saw the rejection take effect (ISO 8601); absent if the invitation had expired.",
     },
-    ...ROLE_INPUTS,
 } as const satisfies PropertyTable;
+
+export const REJECTION_OUTPUTS = { ...REJECTION_RESULTS, ...ROLE_INPUTS } as const satisfies PropertyTable;
 
 const ACCEPTANCE_CHOICES = {
     leaveShareOnDelete: {
@@ -151,7 +161,8 @@ export const SHARED_RESOURCE_TYPE = {
     },
 } as const satisfies ObjectType;
 
-export const ACCEPTANCE_OUTPUTS = {
+/** What an acceptance found and did: the outputs it always has (see REJECTION_RESULTS). */
+export const ACCEPTANCE_RESULTS = {
     ...INVITATION_FACTS,
     clientToken: {
         type: "string",
@@ -183,6 +194,10 @@ export const ACCEPTANCE_OUTPUTS = {
         required: true,
         description: "The resources the share makes visible to the account (ListResources), as last read.",
     },
+} as const satisfies PropertyTable;
+
+export const ACCEPTANCE_OUTPUTS = {
+    ...ACCEPTANCE_RESULTS,
     ...ACCEPTANCE_CHOICES,
     ...ROLE_INPUTS,
 } as const satisfies PropertyTable;

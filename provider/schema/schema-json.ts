@@ -76,6 +76,11 @@ function typeJson(type: ObjectType | EnumType): TypeJson {
 
 /** Every named type the tables refer to, directly or through another named type, by token. */
 export function typesJson(tables: readonly PropertyTable[]): Record<string, TypeJson> {
+    return Object.fromEntries(namedTypes(tables).map((type) => [type.token, typeJson(type)]));
+}
+
+/** The named types the tables refer to, directly or through another named type, ordered by token. */
+export function namedTypes(tables: readonly PropertyTable[]): (ObjectType | EnumType)[] {
     const found = new Map<string, ObjectType | EnumType>();
     const visit = (spec: ValueSpec): void => {
         if (spec.type === "array") {
@@ -90,7 +95,5 @@ export function typesJson(tables: readonly PropertyTable[]): Record<string, Type
         }
     };
     tables.forEach((table) => Object.values(table).forEach(visit));
-    return Object.fromEntries(
-        [...found].sort(([a], [b]) => a.localeCompare(b)).map(([t, type]) => [t, typeJson(type)]),
-    );
+    return [...found].sort(([a], [b]) => a.localeCompare(b)).map(([, type]) => type);
 }

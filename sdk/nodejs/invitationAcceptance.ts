@@ -58,7 +58,7 @@ export class InvitationAcceptance extends pulumi.CustomResource {
      */
     declare public readonly externalId: pulumi.Output<string | undefined>;
     /**
-     * ARN of the invitation. Also the rejection's id.
+     * ARN of the invitation. Also the id of the rejection or acceptance that answers it.
      */
     declare public readonly invitationArn: pulumi.Output<string>;
     /**

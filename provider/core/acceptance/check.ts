@@ -3,35 +3,22 @@
  * so that preview fails where `up` would), with the acceptance's verdict, its own inputs, and what
  * the share will make visible, for the reviewer.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { ResourceShareInvitation, ResourceShareInvitationStatus } from "@aws-sdk/client-ram";
 import { warn } from "../../diagnostics";
 import { describeLookupFailure } from "../../ram/messages";
 import type { RamSession } from "../../ram/ram-session";
-import type { RamSessions } from "../../ram/ram-sessions";
 import { findPendingResources } from "../../ram/share-finders";
-import { AnswerRules, checkAnswer } from "../answer/check";
+import type { AnswerRules } from "../answer/check";
 import { checkAcceptanceInputs } from "../../inputs/acceptance-inputs";
-import type { CheckPhase } from "../answer/phase";
-import type { AcceptanceInputs } from "./properties";
 import { judgeForAcceptance } from "./verdict";
 
-const ACCEPTANCE_RULES: AnswerRules = {
+export const ACCEPTANCE_RULES: AnswerRules = {
     resourceName: "InvitationAcceptance",
     judge: judgeForAcceptance,
     ownInputs: checkAcceptanceInputs,
     keptFacts: ["sharedResources"],
     previewFacts,
 };
-
-export function checkAcceptance(
-    sessions: RamSessions,
-    olds: Partial<AcceptanceInputs>,
-    news: Partial<AcceptanceInputs>,
-    phase: CheckPhase,
-): Promise<pulumi.dynamic.CheckResult> {
-    return checkAnswer(ACCEPTANCE_RULES, sessions, olds, news, phase);
-}
 
 /**
  * What a pending invitation's share will make visible once accepted, as far as RAM shows it before

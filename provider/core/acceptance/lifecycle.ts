@@ -2,7 +2,8 @@ import type { AnswerLifecycle } from "../answer/lifecycle";
 import { diffAnswer } from "../answer/diff";
 import type { RejectionInputs, RejectionState } from "../answer/properties";
 import { updateAnswer } from "../answer/update";
-import { checkAcceptance } from "./check";
+import { checkAnswer } from "../answer/check";
+import { ACCEPTANCE_RULES } from "./check";
 import { deriveAcceptanceClientToken } from "./client-token";
 import { createAcceptance } from "./create";
 import { deleteAcceptance } from "./delete";
@@ -18,7 +19,7 @@ import { readAcceptance } from "./read";
 export const ACCEPTANCE: AnswerLifecycle = {
     resourceName: "InvitationAcceptance",
     deriveToken: deriveAcceptanceClientToken,
-    check: (sessions, olds, news, phase) => checkAcceptance(sessions, olds, news, phase),
+    check: (sessions, olds, news, phase) => checkAnswer(ACCEPTANCE_RULES, sessions, olds, news, phase),
     diff: (olds, news) =>
         diffAnswer(olds as unknown as RejectionState, news as unknown as RejectionInputs, ACCEPTANCE_UPDATABLE_FIELDS),
     create: (sessions, inputs) => createAcceptance(sessions, inputs as unknown as AcceptanceInputs),

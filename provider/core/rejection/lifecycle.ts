@@ -2,7 +2,8 @@ import type { AnswerLifecycle } from "../answer/lifecycle";
 import { diffAnswer } from "../answer/diff";
 import { ACCESS_FIELDS, RejectionInputs, RejectionState } from "../answer/properties";
 import { updateAnswer } from "../answer/update";
-import { checkRejection } from "./check";
+import { checkAnswer } from "../answer/check";
+import { REJECTION_RULES } from "./check";
 import { deriveClientToken } from "./client-token";
 import { createRejection } from "./create";
 import { forgetRejection } from "./delete";
@@ -16,7 +17,7 @@ import { readRejection } from "./read";
 export const REJECTION: AnswerLifecycle = {
     resourceName: "InvitationRejection",
     deriveToken: deriveClientToken,
-    check: (sessions, olds, news, phase) => checkRejection(sessions, olds, news, phase),
+    check: (sessions, olds, news, phase) => checkAnswer(REJECTION_RULES, sessions, olds, news, phase),
     diff: (olds, news) =>
         diffAnswer(olds as unknown as RejectionState, news as unknown as RejectionInputs, ACCESS_FIELDS),
     create: (sessions, inputs) => createRejection(sessions, inputs as unknown as RejectionInputs),

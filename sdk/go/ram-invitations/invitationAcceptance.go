@@ -25,7 +25,7 @@ type InvitationAcceptance struct {
 	ClientToken pulumi.StringOutput `pulumi:"clientToken"`
 	// With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
 	ExternalId pulumi.StringPtrOutput `pulumi:"externalId"`
-	// ARN of the invitation. Also the rejection's id.
+	// ARN of the invitation. Also the id of the rejection or acceptance that answers it.
 	InvitationArn pulumi.StringOutput `pulumi:"invitationArn"`
 	// When the sender created the invitation (ISO 8601).
 	InvitationTimestamp pulumi.StringOutput `pulumi:"invitationTimestamp"`
@@ -198,7 +198,7 @@ func (o InvitationAcceptanceOutput) ExternalId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *InvitationAcceptance) pulumi.StringPtrOutput { return v.ExternalId }).(pulumi.StringPtrOutput)
 }
 
-// ARN of the invitation. Also the rejection's id.
+// ARN of the invitation. Also the id of the rejection or acceptance that answers it.
 func (o InvitationAcceptanceOutput) InvitationArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *InvitationAcceptance) pulumi.StringOutput { return v.InvitationArn }).(pulumi.StringOutput)
 }

@@ -19,7 +19,7 @@ type InvitationRejection struct {
 	ClientToken pulumi.StringOutput `pulumi:"clientToken"`
 	// With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
 	ExternalId pulumi.StringPtrOutput `pulumi:"externalId"`
-	// ARN of the invitation. Also the rejection's id.
+	// ARN of the invitation. Also the id of the rejection or acceptance that answers it.
 	InvitationArn pulumi.StringOutput `pulumi:"invitationArn"`
 	// When the sender created the invitation (ISO 8601).
 	InvitationTimestamp pulumi.StringOutput `pulumi:"invitationTimestamp"`
@@ -165,7 +165,7 @@ func (o InvitationRejectionOutput) ExternalId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *InvitationRejection) pulumi.StringPtrOutput { return v.ExternalId }).(pulumi.StringPtrOutput)
 }
 
-// ARN of the invitation. Also the rejection's id.
+// ARN of the invitation. Also the id of the rejection or acceptance that answers it.
 func (o InvitationRejectionOutput) InvitationArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *InvitationRejection) pulumi.StringOutput { return v.InvitationArn }).(pulumi.StringOutput)
 }

@@ -256,7 +256,7 @@ class InvitationRejection(pulumi.CustomResource):
     @pulumi.getter(name="invitationArn")
     def invitation_arn(self) -> pulumi.Output[_builtins.str]:
         """
-        ARN of the invitation. Also the rejection's id.
+        ARN of the invitation. Also the id of the rejection or acceptance that answers it.
         """
         return pulumi.get(self, "invitation_arn")
 
