@@ -84,6 +84,17 @@ function header(columns: string[]): string[] {
     return [row(columns), row(columns.map((column) => (column === "checkpoints" ? "---" : "---:")))];
 }
 
+/** A column of a table: its heading, and its cell in the row of one result. */
+type Column<T> = [heading: string, cell: (result: T) => string | number];
+
+/** A table's header and one row per result, each column's cell under its heading. */
+function table<T>(results: T[], columns: Column<T>[]): string[] {
+    return [
+        ...header(columns.map(([heading]) => heading)),
+        ...results.map((result) => row(columns.map(([, cell]) => cell(result)))),
+    ];
+}
+
 function settingRows(results: SizeResult[]): SettingResult[] {
     return results.flatMap((r) => r.settings);
 }
@@ -122,34 +133,25 @@ export function sizeTable(results: SizeResult[], latencyMs: number, repeat: numb
             "(VmHWM) of the largest process of each; state bytes are one resource's entry in the exported state. " +
             `Triples read ours / baseline / same-bytes. ${CHECKPOINTS_NOTE}`,
         "",
-        ...header([
-            "N",
-            "checkpoints",
-            "up (s)",
-            "baseline up (s)",
-            "same-bytes up (s)",
-            "ratio to baseline (range)",
-            "ratio to same-bytes (range)",
-            "ms per rejection",
-            "state bytes per resource",
-            ...ROLES.map((role) => `${role} CPU s`),
-            ...ROLES.map((role) => `${role} peak RSS MiB`),
-        ]),
-        ...rows.map((r) =>
-            row([
-                r.n,
-                r.checkpoints,
-                med(r.ups, seconds).toFixed(1),
-                med(r.baselines, seconds).toFixed(1),
-                med(r.shaped, seconds).toFixed(1),
-                ratio(r.ups, r.baselines),
-                ratio(r.ups, r.shaped),
-                msPerRejection(r.ups, r.n)!.toFixed(1),
-                three(r, (u) => u.stateBytesPerResource, 0),
-                ...ROLES.map((role) => three(r, (u) => u.usage.cpuSeconds[role], 1)),
-                ...ROLES.map((role) => three(r, (u) => u.usage.peakMiB[role], 0)),
+        ...table<SettingResult>(rows, [
+            ["N", (r) => r.n],
+            ["checkpoints", (r) => r.checkpoints],
+            ["up (s)", (r) => med(r.ups, seconds).toFixed(1)],
+            ["baseline up (s)", (r) => med(r.baselines, seconds).toFixed(1)],
+            ["same-bytes up (s)", (r) => med(r.shaped, seconds).toFixed(1)],
+            ["ratio to baseline (range)", (r) => ratio(r.ups, r.baselines)],
+            ["ratio to same-bytes (range)", (r) => ratio(r.ups, r.shaped)],
+            ["ms per rejection", (r) => msPerRejection(r.ups, r.n)!.toFixed(1)],
+            ["state bytes per resource", (r) => three(r, (u) => u.stateBytesPerResource, 0)],
+            ...ROLES.map((role): Column<SettingResult> => [
+                `${role} CPU s`,
+                (r) => three(r, (u) => u.usage.cpuSeconds[role], 1),
             ]),
-        ),
+            ...ROLES.map((role): Column<SettingResult> => [
+                `${role} peak RSS MiB`,
+                (r) => three(r, (u) => u.usage.peakMiB[role], 0),
+            ]),
+        ]),
     ].join("\n");
 }
 
@@ -166,34 +168,22 @@ export function pluginTable(results: SizeResult[], repeat: number): string {
             `resource and N trivial dynamic resources, all three under the row's checkpoint setting: medians of ` +
             `${repeat} fresh stacks each, in turn. Triples read plugin / dynamic / baseline.`,
         "",
-        ...header([
-            "N",
-            "checkpoints",
-            "plugin up (s)",
-            "dynamic up (s)",
-            "baseline up (s)",
-            "plugin to baseline (range)",
-            "plugin to dynamic (range)",
-            "state bytes per resource",
-            "provider CPU s",
-            "engine CPU s",
-            ...ROLES.map((role) => `${role} peak RSS MiB`),
-        ]),
-        ...withPlugin.map((r) =>
-            row([
-                r.n,
-                r.checkpoints,
-                med(r.plugin, seconds).toFixed(1),
-                med(r.ups, seconds).toFixed(1),
-                med(r.baselines, seconds).toFixed(1),
-                ratio(r.plugin, r.baselines),
-                ratio(r.plugin, r.ups),
-                three(r, (u) => u.stateBytesPerResource, 0),
-                three(r, (u) => u.usage.cpuSeconds.provider, 1),
-                three(r, (u) => u.usage.cpuSeconds.engine, 1),
-                ...ROLES.map((role) => three(r, (u) => u.usage.peakMiB[role], 0)),
+        ...table<SettingResult>(withPlugin, [
+            ["N", (r) => r.n],
+            ["checkpoints", (r) => r.checkpoints],
+            ["plugin up (s)", (r) => med(r.plugin, seconds).toFixed(1)],
+            ["dynamic up (s)", (r) => med(r.ups, seconds).toFixed(1)],
+            ["baseline up (s)", (r) => med(r.baselines, seconds).toFixed(1)],
+            ["plugin to baseline (range)", (r) => ratio(r.plugin, r.baselines)],
+            ["plugin to dynamic (range)", (r) => ratio(r.plugin, r.ups)],
+            ["state bytes per resource", (r) => three(r, (u) => u.stateBytesPerResource, 0)],
+            ["provider CPU s", (r) => three(r, (u) => u.usage.cpuSeconds.provider, 1)],
+            ["engine CPU s", (r) => three(r, (u) => u.usage.cpuSeconds.engine, 1)],
+            ...ROLES.map((role): Column<SettingResult> => [
+                `${role} peak RSS MiB`,
+                (r) => three(r, (u) => u.usage.peakMiB[role], 0),
             ]),
-        ),
+        ]),
     ].join("\n");
 }
 

@@ -16,12 +16,13 @@ import { OTHER, RECEIVER, SENDER } from "../support/accounts";
 import { endToEndSuite } from "../support/end-to-end-suite";
 import { expectFailure } from "../support/expect-failure";
 import { ramClientAs } from "../support/ram-client";
+import { senderSubnet, subnetShare } from "../support/seeding";
 import { waitUntil } from "../support/wait-until";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const MODULES = path.join(REPO, "node_modules");
 const REGION = "us-east-1";
-const SUBNET = `arn:aws:ec2:${REGION}:${SENDER.accountId}:subnet/subnet-0abc`;
+const SUBNET = senderSubnet(REGION);
 const ACCEPT = "AcceptResourceShareInvitation";
 
 interface Shared {
@@ -33,16 +34,7 @@ interface Shared {
 async function seedShare(emulator: RunningEmulator, associationDelayMs = 1500): Promise<Shared> {
     const seeded = await emulator.admin.seed({
         accounts: [SENDER, RECEIVER, OTHER],
-        resourceShares: [
-            {
-                name: "partner-network",
-                ownerAccountId: SENDER.accountId,
-                region: REGION,
-                principals: [RECEIVER.accountId],
-                resourceArns: [SUBNET],
-                associationDelayMs,
-            },
-        ],
+        resourceShares: [subnetShare("partner-network", REGION, associationDelayMs)],
     });
     await emulator.admin.clearCalls();
     const [share] = seeded.resourceShares;

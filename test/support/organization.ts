@@ -6,12 +6,9 @@
 import type { RunningEmulator, SeedAccount } from "../../emulator";
 import { HUB, RECEIVER } from "./accounts";
 
-export const ORGANIZATION_ID = "o-a1b2c3d4e5";
-export const ROOT_ID = "r-ab12";
-/** The OU a policy allows. */
-export const ALLOWED_OU = "ou-ab12-platform1";
-export const NESTED_OU = "ou-ab12-nested111";
-export const OTHER_OU = "ou-ab12-sandbox11";
+import { ALLOWED_OU, MEMBER_IDS, NESTED_OU, ORGANIZATION_ID, OTHER_OU, ROOT_ID } from "./organization-ids";
+
+export { ALLOWED_OU, NESTED_OU, ORGANIZATION_ID, OTHER_OU, ROOT_ID };
 
 function sender(accountId: string, name: string): SeedAccount {
     return { accountId, accessKeyId: `AKID${name.toUpperCase().padEnd(16, "0")}`, name };
@@ -19,10 +16,10 @@ function sender(accountId: string, name: string): SeedAccount {
 
 /** The senders, by where they are. */
 export const SENDERS = {
-    inOu: sender("100000000002", "in-ou"),
-    inNestedOu: sender("100000000003", "in-nested"),
-    inOtherOu: sender("100000000005", "in-other"),
-    suspended: sender("100000000004", "suspended"),
+    inOu: sender(MEMBER_IDS.inOu, "in-ou"),
+    inNestedOu: sender(MEMBER_IDS.inNestedOu, "in-nested"),
+    inOtherOu: sender(MEMBER_IDS.inOtherOu, "in-other"),
+    suspended: sender(MEMBER_IDS.suspended, "suspended"),
     outsider: sender("600000000001", "outsider-a"),
     secondOutsider: sender("600000000002", "outsider-b"),
     /** Outside the organization, and allowed by its account id. */

@@ -46,3 +46,20 @@ export async function seedShares(
         invitation: s.invitationArns[RECEIVER.accountId],
     }));
 }
+
+/** The subnet SENDER shares in `region` in the tests of acceptances. */
+export function senderSubnet(region: string): string {
+    return `arn:aws:ec2:${region}:${SENDER.accountId}:subnet/subnet-0abc`;
+}
+
+/** A share `name` from SENDER to RECEIVER of {@link senderSubnet}; its association takes `associationDelayMs`. */
+export function subnetShare(name: string, region: string, associationDelayMs: number): SeedShare {
+    return {
+        name,
+        ownerAccountId: SENDER.accountId,
+        region,
+        principals: [RECEIVER.accountId],
+        resourceArns: [senderSubnet(region)],
+        associationDelayMs,
+    };
+}

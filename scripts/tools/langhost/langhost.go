@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
@@ -148,4 +149,15 @@ func RunProgram(cmd *exec.Cmd, runtime string) *pulumirpc.RunResponse {
 	default:
 		return &pulumirpc.RunResponse{Error: fmt.Sprintf("Could not run %s: %v", runtime, err)}
 	}
+}
+
+// About answers the engine's About (the update metadata that `pulumi up` records, and `pulumi about`)
+// for a host whose runtime is the executable at path: its version is what it prints when run with
+// args, trimmed. A failure names the command as label.
+func About(ctx context.Context, path, label string, args ...string) (*pulumirpc.AboutResponse, error) {
+	out, err := exec.CommandContext(ctx, path, args...).Output()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", label, err)
+	}
+	return &pulumirpc.AboutResponse{Executable: path, Version: strings.TrimSpace(string(out))}, nil
 }

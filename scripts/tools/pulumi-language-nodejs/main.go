@@ -46,11 +46,7 @@ func (h *host) About(ctx context.Context, _ *pulumirpc.AboutRequest) (*pulumirpc
 	if err != nil {
 		return nil, errors.New("could not find node on the $PATH")
 	}
-	out, err := exec.CommandContext(ctx, node, "--version").Output()
-	if err != nil {
-		return nil, fmt.Errorf("node --version: %w", err)
-	}
-	return &pulumirpc.AboutResponse{Executable: node, Version: strings.TrimSpace(string(out))}, nil
+	return langhost.About(ctx, node, "node --version", "--version")
 }
 
 func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {

@@ -1,3 +1,8 @@
+/**
+ * Seeding the emulator's AWS Organization: every malformed or inconsistent organization refused
+ * whole (naming the one path at fault, or every problem at once), the tree a valid seed holds, a
+ * reseed or reset, and the organization kept in the state file across a restart.
+ */
 import { ListAccountsCommand } from "@aws-sdk/client-organizations";
 import { expect } from "chai";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -23,6 +28,11 @@ function organization(change: Partial<Record<keyof SeedOrganization, unknown>>):
     return { accounts: [SENDER, RECEIVER], organization: { ...BASE, ...change } };
 }
 
+/** A seed of {@link BASE} with these OUs, each `[id, name, parentId]`. */
+function withOus(...units: [string, string, string][]): unknown {
+    return organization({ organizationalUnits: units.map(([id, name, parentId]) => ({ id, name, parentId })) });
+}
+
 /** Seeds the emulator must refuse whole, each with why and the one path its refusal names. */
 const BAD_SEEDS: { title: string; path: string; seed: unknown }[] = [
     { title: "organization not an object", path: "organization", seed: { accounts: [], organization: [] } },
@@ -38,37 +48,27 @@ const BAD_SEEDS: { title: string; path: string; seed: unknown }[] = [
     {
         title: "OU id without its second part",
         path: "organization.organizationalUnits[0].id",
-        seed: organization({ organizationalUnits: [{ id: "ou-ex12", name: "x", parentId: ORG.rootId }] }),
+        seed: withOus(["ou-ex12", "x", ORG.rootId]),
     },
     {
         title: "OU under an unknown parent",
         path: "organization.organizationalUnits[0].parentId",
-        seed: organization({ organizationalUnits: [{ id: ORG.prodOu, name: "x", parentId: "r-zz99" }] }),
+        seed: withOus([ORG.prodOu, "x", "r-zz99"]),
     },
     {
         title: "OU without a name",
         path: "organization.organizationalUnits[0].name",
-        seed: organization({ organizationalUnits: [{ id: ORG.prodOu, name: "", parentId: ORG.rootId }] }),
+        seed: withOus([ORG.prodOu, "", ORG.rootId]),
     },
     {
         title: "an OU its own parent",
         path: "organization.organizationalUnits[1].parentId",
-        seed: organization({
-            organizationalUnits: [
-                { id: ORG.teamOu, name: "a", parentId: ORG.rootId },
-                { id: ORG.prodOu, name: "b", parentId: ORG.prodOu },
-            ],
-        }),
+        seed: withOus([ORG.teamOu, "a", ORG.rootId], [ORG.prodOu, "b", ORG.prodOu]),
     },
     {
         title: "the same OU twice",
         path: "organization.organizationalUnits[1].id",
-        seed: organization({
-            organizationalUnits: [
-                { id: ORG.prodOu, name: "a", parentId: ORG.rootId },
-                { id: ORG.prodOu, name: "b", parentId: ORG.rootId },
-            ],
-        }),
+        seed: withOus([ORG.prodOu, "a", ORG.rootId], [ORG.prodOu, "b", ORG.rootId]),
     },
     {
         title: "member account id of 11 digits",

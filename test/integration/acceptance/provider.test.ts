@@ -14,26 +14,20 @@ import { deriveClientToken } from "../../../provider/core/rejection/client-token
 import { OTHER, RECEIVER, SENDER } from "../../support/accounts";
 import { expectFailure } from "../../support/expect-failure";
 import { ramClientAs } from "../../support/ram-client";
+import { senderSubnet, subnetShare } from "../../support/seeding";
 import { emulatorPerSuite } from "../../support/emulator-suite";
 import { describeWithPageSizes, isFirstPage } from "../../support/page-sizes";
 
 const REGION = "eu-west-1";
 const ACCEPT = "AcceptResourceShareInvitation";
 const URN = "urn:pulumi:test::p::pulumi-nodejs:dynamic/ram:InvitationAcceptance::network";
-const SUBNET = `arn:aws:ec2:${REGION}:${SENDER.accountId}:subnet/subnet-0abc`;
+const SUBNET = senderSubnet(REGION);
 const ASSOCIATION_DELAY_MS = 1500;
 
 const SEED: Seed = {
     accounts: [SENDER, RECEIVER, OTHER],
     resourceShares: [
-        {
-            name: "network",
-            ownerAccountId: SENDER.accountId,
-            region: REGION,
-            principals: [RECEIVER.accountId],
-            resourceArns: [SUBNET],
-            associationDelayMs: ASSOCIATION_DELAY_MS,
-        },
+        subnetShare("network", REGION, ASSOCIATION_DELAY_MS),
         { name: "unwanted", ownerAccountId: OTHER.accountId, region: REGION, principals: [RECEIVER.accountId] },
     ],
 };

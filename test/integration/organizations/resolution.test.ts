@@ -10,15 +10,16 @@ import { BYSTANDER, HUB, OTHER, RECEIVER, SENDER } from "../../support/accounts"
 import { emulatorEnvironment, useEnvironment } from "../../support/aws-environment";
 import { emulatorPerSuite } from "../../support/emulator-suite";
 
-const ORGANIZATION = "o-a1b2c3d4e5";
-const ROOT = "r-ab12";
-const PLATFORM = "ou-ab12-platform1";
-const NESTED = "ou-ab12-nested111";
-const SANDBOX = "ou-ab12-sandbox11";
-const IN_PLATFORM = "100000000002";
-const IN_NESTED = "100000000003";
-const SUSPENDED = "100000000004";
-const IN_SANDBOX = "100000000005";
+import {
+    ALLOWED_OU as PLATFORM,
+    MEMBER_IDS,
+    NESTED_OU as NESTED,
+    ORGANIZATION_ID as ORGANIZATION,
+    OTHER_OU as SANDBOX,
+    ROOT_ID as ROOT,
+} from "../../support/organization-ids";
+
+const { inOu: IN_PLATFORM, inNestedOu: IN_NESTED, suspended: SUSPENDED, inOtherOu: IN_SANDBOX } = MEMBER_IDS;
 
 describe("organization targets against the emulator (real SDK over HTTP)", function () {
     this.timeout(60_000);

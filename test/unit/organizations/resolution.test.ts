@@ -6,11 +6,13 @@ import { expect } from "chai";
 import { OrganizationResolution } from "../../../provider/organizations/resolution";
 import type { OrganizationAccount, OrganizationReader } from "../../../provider/organizations/reader";
 
-const ORGANIZATION = "o-a1b2c3d4e5";
-const ROOT = "r-ab12";
-const PLATFORM = "ou-ab12-platform1";
-const NESTED = "ou-ab12-nested111";
-const SANDBOX = "ou-ab12-sandbox11";
+import {
+    ALLOWED_OU as PLATFORM,
+    NESTED_OU as NESTED,
+    ORGANIZATION_ID as ORGANIZATION,
+    OTHER_OU as SANDBOX,
+    ROOT_ID as ROOT,
+} from "../../support/organization-ids";
 
 /**
  * root: 100000000001; platform/: 100000000002; platform/nested/: 100000000003 and a suspended

@@ -7,110 +7,18 @@
 import { expect } from "chai";
 import * as emptyProto from "google-protobuf/google/protobuf/empty_pb";
 import * as structProto from "google-protobuf/google/protobuf/struct_pb";
-import * as engineRpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as engineProto from "@pulumi/pulumi/proto/engine_pb";
 import * as providerRpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
 import type { ServiceError } from "@grpc/grpc-js";
-import { warn } from "../../../provider/diagnostics";
 import { grpc } from "../../../provider/plugin/server/grpc";
-import type { PluginProvider, Properties } from "../../../provider/plugin/server/plugin-provider";
+import type { Properties } from "../../../provider/plugin/server/plugin-provider";
 import { engineAddressOf, serve, Serving } from "../../../provider/plugin/server/serve";
 import { waitUntil } from "../../support/wait-until";
+import { Client, recordingProvider, startEngine } from "./server-stand-ins";
 
 const URN = "urn:pulumi:dev::p::ram-invitations:index:InvitationRejection::r";
 const SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "s3cret" };
-
-/** A stand-in for the engine: records Log requests, answers health checks until stopped. */
-async function startEngine(): Promise<{ address: string; logs: engineProto.LogRequest.AsObject[]; stop(): void }> {
-    const server = new grpc.Server();
-    const logs: engineProto.LogRequest.AsObject[] = [];
-    server.addService(
-        engineRpc.EngineService as never,
-        {
-            log: (call: { request: engineProto.LogRequest }, callback: (e: null, r: emptyProto.Empty) => void) => {
-                logs.push(call.request.toObject());
-                callback(null, new emptyProto.Empty());
-            },
-        } as never,
-    );
-    const bytes = (value: Buffer) => value;
-    const health = {
-        check: {
-            path: "/grpc.health.v1.Health/Check",
-            requestStream: false,
-            responseStream: false,
-            requestSerialize: bytes,
-            requestDeserialize: bytes,
-            responseSerialize: bytes,
-            responseDeserialize: bytes,
-        },
-    };
-    server.addService(
-        health as never,
-        {
-            check: (_call: unknown, callback: (e: null, r: Buffer) => void) => callback(null, Buffer.from([8, 1])),
-        } as never,
-    );
-    const port = await new Promise<number>((resolve, reject) =>
-        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) =>
-            e ? reject(e) : resolve(p),
-        ),
-    );
-    return { address: `127.0.0.1:${port}`, logs, stop: () => server.forceShutdown() };
-}
-
-/** Records every call; answers as a provider of this shape would. */
-function recordingProvider(calls: { method: string; args: unknown[] }[]): PluginProvider {
-    const record = (method: string, ...args: unknown[]) => calls.push({ method, args });
-    return {
-        version: "9.8.7",
-        schema: '{"name":"ram-invitations"}',
-        checkConfig: async (urn, olds, news) => {
-            record("checkConfig", urn, olds, news);
-            return {
-                inputs: news,
-                failures: [{ property: "roleArn", reason: "ram-invitations:roleArn is not a role" }],
-            };
-        },
-        diffConfig: async (olds, news) => (record("diffConfig", olds, news), { changes: true, replaces: [] }),
-        configure: async (args, identity) => void record("configure", args, identity),
-        check: async (urn, olds, news) => {
-            record("check", urn, olds, news);
-            warn("the invitation has expired");
-            return { inputs: { ...news, clientToken: "t" }, failures: [] };
-        },
-        diff: async (id, urn, olds, news) => (
-            record("diff", id, urn, olds, news),
-            { changes: true, replaces: ["invitationArn"] }
-        ),
-        create: async (urn, inputs, preview) => {
-            record("create", urn, inputs, preview);
-            if (inputs.refuse) {
-                throw new Error("RAM refuses: it was already accepted");
-            }
-            return { id: preview ? "" : "arn:1", outs: { ...inputs, status: "REJECTED" } };
-        },
-        read: async (id, urn, props) => {
-            record("read", id, urn, props);
-            return { id, props: { status: "REJECTED" }, inputs: props ? undefined : { invitationArn: id } };
-        },
-        update: async (id, urn, olds, news, preview) => (
-            record("update", id, urn, olds, news, preview),
-            { outs: news }
-        ),
-        delete: async (id, urn, props) => void record("delete", id, urn, props),
-        construct: async () => {
-            throw new Error("not in this test");
-        },
-        invoke: async (token, args) => (record("invoke", token, args), { outputs: { invitations: [] } }),
-    };
-}
-
-type Client = Record<
-    string,
-    (request: unknown, callback: (error: ServiceError | null, response: never) => void) => void
->;
 
 describe("the plugin's provider server", function () {
     this.timeout(20_000);

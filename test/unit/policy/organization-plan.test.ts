@@ -8,13 +8,10 @@ import type { Invitation } from "../../../provider/core/listing";
 import { checkPolicyArgs, CheckedPolicyArgs } from "../../../provider/policy/policy-args";
 import { guardProblem, matchedSender, planPolicy } from "../../../provider/policy/plan";
 
-const OU = "ou-ab12-platform1";
-const OTHER_OU = "ou-ab12-sandbox11";
+import { ALLOWED_OU as OU, MEMBER_IDS, OTHER_OU } from "../../support/organization-ids";
+
 const PARTNER = "555555555555";
-const IN_OU = "100000000002";
-const NESTED = "100000000003";
-const IN_OTHER_OU = "100000000005";
-const SUSPENDED = "100000000004";
+const { inOu: IN_OU, inNestedOu: NESTED, inOtherOu: IN_OTHER_OU, suspended: SUSPENDED } = MEMBER_IDS;
 const OUTSIDER = "666666666666";
 
 /** What the OU resolved to: its ACTIVE accounts, nested OUs included (the suspended one is not). */

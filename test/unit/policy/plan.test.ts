@@ -1,3 +1,8 @@
+/**
+ * The policy's plan of one run: the rule that decides each listed invitation (a table of cases, and
+ * properties over any listing), the summary it counts, the refused run's summary, the guards of
+ * maxRejectionsPerRun and maxAcceptancesPerRun, and the names of the rejections it declares.
+ */
 import { expect } from "chai";
 import fc from "fast-check";
 import type { Invitation } from "../../../provider/core/listing";
@@ -40,6 +45,13 @@ function invitation(senderAccountId: string, status: string, resourceShareName =
     };
 }
 
+/** What the property tests list: any number of invitations, each from one of three senders, in any status. */
+const LISTINGS = fc.array(
+    fc.tuple(fc.constantFrom(ALLOWED, OTHER, VENDOR), fc.constantFrom("PENDING", "REJECTED", "ACCEPTED", "EXPIRED")),
+);
+const listedFrom = (rows: [string, string][]): Invitation[] =>
+    rows.map(([sender, status]) => invitation(sender, status));
+
 describe("the policy's rule", () => {
     // Each row: what the policy does with the allowed, sender, status, share name, the share names
     // allowed (if any), the decision.
@@ -75,14 +87,9 @@ describe("the policy's rule", () => {
     }
 
     it("accepts only pending invitations of allowed senders, and rejects only the others (property)", () => {
-        const statuses = fc.constantFrom("PENDING", "REJECTED", "ACCEPTED", "EXPIRED");
-        const senders = fc.constantFrom(ALLOWED, OTHER, VENDOR);
         fc.assert(
-            fc.property(fc.array(fc.tuple(senders, statuses)), (rows) => {
-                const plan = planPolicy(
-                    rows.map(([sender, status]) => invitation(sender, status)),
-                    argsOf({ allowed: "accept" }),
-                );
+            fc.property(LISTINGS, (rows) => {
+                const plan = planPolicy(listedFrom(rows), argsOf({ allowed: "accept" }));
                 const pendingFrom = (allowed: boolean) =>
                     rows.filter(([s, st]) => (s === ALLOWED) === allowed && st === "PENDING").length;
                 return (
@@ -97,14 +104,9 @@ describe("the policy's rule", () => {
     });
 
     it("never rejects an allowed sender's invitation, whatever else is listed (property)", () => {
-        const statuses = fc.constantFrom("PENDING", "REJECTED", "ACCEPTED", "EXPIRED");
-        const senders = fc.constantFrom(ALLOWED, OTHER, VENDOR);
         fc.assert(
-            fc.property(fc.array(fc.tuple(senders, statuses)), (rows) => {
-                const plan = planPolicy(
-                    rows.map(([sender, status]) => invitation(sender, status)),
-                    argsOf(),
-                );
+            fc.property(LISTINGS, (rows) => {
+                const plan = planPolicy(listedFrom(rows), argsOf());
                 return (
                     plan.unwanted.every((i) => i.senderAccountId !== ALLOWED && i.status === "PENDING") &&
                     plan.unwanted.length === rows.filter(([s, st]) => s !== ALLOWED && st === "PENDING").length &&
@@ -205,15 +207,10 @@ describe("refusedSummary", () => {
     });
 
     it("never shows a now count, and keeps every invitation counted once (property)", () => {
-        const statuses = fc.constantFrom("PENDING", "REJECTED", "ACCEPTED", "EXPIRED");
-        const senders = fc.constantFrom(ALLOWED, OTHER, VENDOR);
         const modes = fc.constantFrom("enforce" as const, "report" as const);
         fc.assert(
-            fc.property(fc.array(fc.tuple(senders, statuses)), modes, (rows, mode) => {
-                const { summary } = planPolicy(
-                    rows.map(([sender, status]) => invitation(sender, status)),
-                    argsOf({ allowed: "accept", mode }),
-                );
+            fc.property(LISTINGS, modes, (rows, mode) => {
+                const { summary } = planPolicy(listedFrom(rows), argsOf({ allowed: "accept", mode }));
                 const refused = refusedSummary(summary);
                 const total = (c: PolicyCounts) => Object.values(c).reduce((sum: number, n) => sum + Number(n), 0);
                 const counts = (s: PolicySummary): PolicyCounts => {
