@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** An invitation as RAM shows it to the calling account. */
 export interface Invitation {
-    /** ARN of the invitation. Also the id of the rejection or acceptance that answers it. */
+    /** ARN of the invitation. */
     invitationArn: string;
     /** ARN of the resource share the invitation is for. */
     resourceShareArn: string;
@@ -295,7 +295,7 @@ export interface GetInvitationsArgs {
  * InvitationRejection extends it.
  */
 export abstract class InvitationRejectionOutputs extends pulumi.dynamic.Resource {
-    /** ARN of the invitation. Also the id of the rejection or acceptance that answers it. */
+    /** ARN of the rejected invitation. Also the resource's id. */
     declare public readonly invitationArn: pulumi.Output<string>;
     /** ARN of the resource share the invitation is for. */
     declare public readonly resourceShareArn: pulumi.Output<string>;
@@ -303,9 +303,9 @@ export abstract class InvitationRejectionOutputs extends pulumi.dynamic.Resource
     declare public readonly resourceShareName: pulumi.Output<string>;
     /** Account id of the account that sent the invitation. */
     declare public readonly senderAccountId: pulumi.Output<string>;
-    /** Account id of the account the invitation was sent to. */
+    /** Account id of the account the invitation was sent to: the account that rejected it. */
     declare public readonly receiverAccountId: pulumi.Output<string>;
-    /** The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED. */
+    /** The invitation's status as RAM last reported it: REJECTED, or EXPIRED if it expired first. */
     declare public readonly status: pulumi.Output<string>;
     /** When the sender created the invitation (ISO 8601). */
     declare public readonly invitationTimestamp: pulumi.Output<string>;
@@ -323,7 +323,7 @@ export abstract class InvitationRejectionOutputs extends pulumi.dynamic.Resource
  * state. InvitationAcceptance extends it.
  */
 export abstract class InvitationAcceptanceOutputs extends pulumi.dynamic.Resource {
-    /** ARN of the invitation. Also the id of the rejection or acceptance that answers it. */
+    /** ARN of the accepted invitation. Also the resource's id. */
     declare public readonly invitationArn: pulumi.Output<string>;
     /** ARN of the resource share the invitation is for. */
     declare public readonly resourceShareArn: pulumi.Output<string>;
@@ -331,9 +331,9 @@ export abstract class InvitationAcceptanceOutputs extends pulumi.dynamic.Resourc
     declare public readonly resourceShareName: pulumi.Output<string>;
     /** Account id of the account that sent the invitation. */
     declare public readonly senderAccountId: pulumi.Output<string>;
-    /** Account id of the account the invitation was sent to. */
+    /** Account id of the account the invitation was sent to: the account that accepted it. */
     declare public readonly receiverAccountId: pulumi.Output<string>;
-    /** The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED. */
+    /** The invitation's status as RAM last reported it: ACCEPTED. */
     declare public readonly status: pulumi.Output<string>;
     /** When the sender created the invitation (ISO 8601). */
     declare public readonly invitationTimestamp: pulumi.Output<string>;

@@ -60,7 +60,7 @@ export const INVITATION_FACTS = {
     invitationArn: {
         type: "string",
         required: true,
-        description: "ARN of the invitation. Also the id of the rejection or acceptance that answers it.",
+        description: "ARN of the invitation.",
     },
     resourceShareArn: {
         type: "string",
@@ -101,6 +101,18 @@ export const INVITATION_FACTS = {
  */
 export const REJECTION_RESULTS = {
     ...INVITATION_FACTS,
+    invitationArn: {
+        ...INVITATION_FACTS.invitationArn,
+        description: "ARN of the rejected invitation. Also the resource's id.",
+    },
+    receiverAccountId: {
+        ...INVITATION_FACTS.receiverAccountId,
+        description: "Account id of the account the invitation was sent to: the account that rejected it.",
+    },
+    status: {
+        ...INVITATION_FACTS.status,
+        description: "The invitation's status as RAM last reported it: REJECTED, or EXPIRED if it expired first.",
+    },
     clientToken: {
         type: "string",
         required: true,
@@ -164,6 +176,15 @@ export const SHARED_RESOURCE_TYPE = {
 /** What an acceptance found and did: the outputs it always has (see REJECTION_RESULTS). */
 export const ACCEPTANCE_RESULTS = {
     ...INVITATION_FACTS,
+    invitationArn: {
+        ...INVITATION_FACTS.invitationArn,
+        description: "ARN of the accepted invitation. Also the resource's id.",
+    },
+    receiverAccountId: {
+        ...INVITATION_FACTS.receiverAccountId,
+        description: "Account id of the account the invitation was sent to: the account that accepted it.",
+    },
+    status: { ...INVITATION_FACTS.status, description: "The invitation's status as RAM last reported it: ACCEPTED." },
     clientToken: {
         type: "string",
         required: true,

@@ -1,8 +1,9 @@
 /**
  * How a property is written once: a typed table entry (its type, whether it is required or secret,
  * its description). The package schema (./package-schema.ts) is built from the tables, and the
- * TypeScript types the shells serve are derived from them here (`ObjectOf`), so the two cannot
- * disagree on a property's name, type or required-ness.
+ * TypeScript types of the shells and the core are derived from them here (`ObjectOf`), so the two
+ * cannot disagree on a property's name, type or required-ness; the types a program is given are also
+ * written out with their descriptions (../generated/types.ts), and held equal to these.
  */
 import type { Input } from "@pulumi/pulumi";
 

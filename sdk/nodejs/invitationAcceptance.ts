@@ -58,7 +58,7 @@ export class InvitationAcceptance extends pulumi.CustomResource {
      */
     declare public readonly externalId: pulumi.Output<string | undefined>;
     /**
-     * ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+     * ARN of the accepted invitation. Also the resource's id.
      */
     declare public readonly invitationArn: pulumi.Output<string>;
     /**
@@ -70,7 +70,7 @@ export class InvitationAcceptance extends pulumi.CustomResource {
      */
     declare public readonly leaveShareOnDelete: pulumi.Output<boolean | undefined>;
     /**
-     * Account id of the account the invitation was sent to.
+     * Account id of the account the invitation was sent to: the account that accepted it.
      */
     declare public /*out*/ readonly receiverAccountId: pulumi.Output<string>;
     /**
@@ -102,7 +102,7 @@ export class InvitationAcceptance extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly sharedResources: pulumi.Output<outputs.SharedResource[]>;
     /**
-     * The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED.
+     * The invitation's status as RAM last reported it: ACCEPTED.
      */
     declare public /*out*/ readonly status: pulumi.Output<string>;
 

@@ -43,7 +43,7 @@ export class InvitationRejection extends pulumi.CustomResource {
      */
     declare public readonly externalId: pulumi.Output<string | undefined>;
     /**
-     * ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+     * ARN of the rejected invitation. Also the resource's id.
      */
     declare public readonly invitationArn: pulumi.Output<string>;
     /**
@@ -51,7 +51,7 @@ export class InvitationRejection extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly invitationTimestamp: pulumi.Output<string>;
     /**
-     * Account id of the account the invitation was sent to.
+     * Account id of the account the invitation was sent to: the account that rejected it.
      */
     declare public /*out*/ readonly receiverAccountId: pulumi.Output<string>;
     /**
@@ -79,7 +79,7 @@ export class InvitationRejection extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly senderAccountId: pulumi.Output<string>;
     /**
-     * The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED.
+     * The invitation's status as RAM last reported it: REJECTED, or EXPIRED if it expired first.
      */
     declare public /*out*/ readonly status: pulumi.Output<string>;
 

@@ -25,13 +25,13 @@ type InvitationAcceptance struct {
 	ClientToken pulumi.StringOutput `pulumi:"clientToken"`
 	// With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
 	ExternalId pulumi.StringPtrOutput `pulumi:"externalId"`
-	// ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+	// ARN of the accepted invitation. Also the resource's id.
 	InvitationArn pulumi.StringOutput `pulumi:"invitationArn"`
 	// When the sender created the invitation (ISO 8601).
 	InvitationTimestamp pulumi.StringOutput `pulumi:"invitationTimestamp"`
 	// When true, deleting the resource leaves the share (DisassociateResourceShare with the account itself as principal). Default false: delete only removes the acceptance from the stack, because other stacks may depend on what the share makes visible, and leaving cannot be undone by the receiver.
 	LeaveShareOnDelete pulumi.BoolPtrOutput `pulumi:"leaveShareOnDelete"`
-	// Account id of the account the invitation was sent to.
+	// Account id of the account the invitation was sent to: the account that accepted it.
 	ReceiverAccountId pulumi.StringOutput `pulumi:"receiverAccountId"`
 	// ARN of the resource share the invitation is for.
 	ResourceShareArn pulumi.StringOutput `pulumi:"resourceShareArn"`
@@ -47,7 +47,7 @@ type InvitationAcceptance struct {
 	ShareStatus pulumi.StringOutput `pulumi:"shareStatus"`
 	// The resources the share makes visible to the account (ListResources), as last read.
 	SharedResources SharedResourceArrayOutput `pulumi:"sharedResources"`
-	// The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED.
+	// The invitation's status as RAM last reported it: ACCEPTED.
 	Status pulumi.StringOutput `pulumi:"status"`
 }
 
@@ -198,7 +198,7 @@ func (o InvitationAcceptanceOutput) ExternalId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *InvitationAcceptance) pulumi.StringPtrOutput { return v.ExternalId }).(pulumi.StringPtrOutput)
 }
 
-// ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+// ARN of the accepted invitation. Also the resource's id.
 func (o InvitationAcceptanceOutput) InvitationArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *InvitationAcceptance) pulumi.StringOutput { return v.InvitationArn }).(pulumi.StringOutput)
 }
@@ -213,7 +213,7 @@ func (o InvitationAcceptanceOutput) LeaveShareOnDelete() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *InvitationAcceptance) pulumi.BoolPtrOutput { return v.LeaveShareOnDelete }).(pulumi.BoolPtrOutput)
 }
 
-// Account id of the account the invitation was sent to.
+// Account id of the account the invitation was sent to: the account that accepted it.
 func (o InvitationAcceptanceOutput) ReceiverAccountId() pulumi.StringOutput {
 	return o.ApplyT(func(v *InvitationAcceptance) pulumi.StringOutput { return v.ReceiverAccountId }).(pulumi.StringOutput)
 }
@@ -253,7 +253,7 @@ func (o InvitationAcceptanceOutput) SharedResources() SharedResourceArrayOutput 
 	return o.ApplyT(func(v *InvitationAcceptance) SharedResourceArrayOutput { return v.SharedResources }).(SharedResourceArrayOutput)
 }
 
-// The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED.
+// The invitation's status as RAM last reported it: ACCEPTED.
 func (o InvitationAcceptanceOutput) Status() pulumi.StringOutput {
 	return o.ApplyT(func(v *InvitationAcceptance) pulumi.StringOutput { return v.Status }).(pulumi.StringOutput)
 }

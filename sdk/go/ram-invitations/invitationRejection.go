@@ -19,11 +19,11 @@ type InvitationRejection struct {
 	ClientToken pulumi.StringOutput `pulumi:"clientToken"`
 	// With `roleArn`: the external id the role's trust policy requires. Kept secret in state.
 	ExternalId pulumi.StringPtrOutput `pulumi:"externalId"`
-	// ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+	// ARN of the rejected invitation. Also the resource's id.
 	InvitationArn pulumi.StringOutput `pulumi:"invitationArn"`
 	// When the sender created the invitation (ISO 8601).
 	InvitationTimestamp pulumi.StringOutput `pulumi:"invitationTimestamp"`
-	// Account id of the account the invitation was sent to.
+	// Account id of the account the invitation was sent to: the account that rejected it.
 	ReceiverAccountId pulumi.StringOutput `pulumi:"receiverAccountId"`
 	// When this resource saw the rejection take effect (ISO 8601); absent if the invitation had expired.
 	RejectedAt pulumi.StringPtrOutput `pulumi:"rejectedAt"`
@@ -37,7 +37,7 @@ type InvitationRejection struct {
 	RoleSessionName pulumi.StringPtrOutput `pulumi:"roleSessionName"`
 	// Account id of the account that sent the invitation.
 	SenderAccountId pulumi.StringOutput `pulumi:"senderAccountId"`
-	// The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED.
+	// The invitation's status as RAM last reported it: REJECTED, or EXPIRED if it expired first.
 	Status pulumi.StringOutput `pulumi:"status"`
 }
 
@@ -165,7 +165,7 @@ func (o InvitationRejectionOutput) ExternalId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *InvitationRejection) pulumi.StringPtrOutput { return v.ExternalId }).(pulumi.StringPtrOutput)
 }
 
-// ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+// ARN of the rejected invitation. Also the resource's id.
 func (o InvitationRejectionOutput) InvitationArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *InvitationRejection) pulumi.StringOutput { return v.InvitationArn }).(pulumi.StringOutput)
 }
@@ -175,7 +175,7 @@ func (o InvitationRejectionOutput) InvitationTimestamp() pulumi.StringOutput {
 	return o.ApplyT(func(v *InvitationRejection) pulumi.StringOutput { return v.InvitationTimestamp }).(pulumi.StringOutput)
 }
 
-// Account id of the account the invitation was sent to.
+// Account id of the account the invitation was sent to: the account that rejected it.
 func (o InvitationRejectionOutput) ReceiverAccountId() pulumi.StringOutput {
 	return o.ApplyT(func(v *InvitationRejection) pulumi.StringOutput { return v.ReceiverAccountId }).(pulumi.StringOutput)
 }
@@ -210,7 +210,7 @@ func (o InvitationRejectionOutput) SenderAccountId() pulumi.StringOutput {
 	return o.ApplyT(func(v *InvitationRejection) pulumi.StringOutput { return v.SenderAccountId }).(pulumi.StringOutput)
 }
 
-// The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED.
+// The invitation's status as RAM last reported it: REJECTED, or EXPIRED if it expired first.
 func (o InvitationRejectionOutput) Status() pulumi.StringOutput {
 	return o.ApplyT(func(v *InvitationRejection) pulumi.StringOutput { return v.Status }).(pulumi.StringOutput)
 }

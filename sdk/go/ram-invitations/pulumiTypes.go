@@ -193,7 +193,7 @@ func (o EndpointsPtrOutput) Sts() pulumi.StringPtrOutput {
 
 // An invitation as RAM shows it to the calling account.
 type Invitation struct {
-	// ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+	// ARN of the invitation.
 	InvitationArn string `pulumi:"invitationArn"`
 	// When the sender created the invitation (ISO 8601).
 	InvitationTimestamp string `pulumi:"invitationTimestamp"`
@@ -226,7 +226,7 @@ func (o InvitationOutput) ToInvitationOutputWithContext(ctx context.Context) Inv
 	return o
 }
 
-// ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+// ARN of the invitation.
 func (o InvitationOutput) InvitationArn() pulumi.StringOutput {
 	return o.ApplyT(func(v Invitation) string { return v.InvitationArn }).(pulumi.StringOutput)
 }

@@ -29,7 +29,7 @@ export interface Endpoints {
  */
 export interface Invitation {
     /**
-     * ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+     * ARN of the invitation.
      */
     invitationArn: string;
     /**

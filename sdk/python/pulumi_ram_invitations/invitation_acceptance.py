@@ -329,7 +329,7 @@ class InvitationAcceptance(pulumi.CustomResource):
     @pulumi.getter(name="invitationArn")
     def invitation_arn(self) -> pulumi.Output[_builtins.str]:
         """
-        ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+        ARN of the accepted invitation. Also the resource's id.
         """
         return pulumi.get(self, "invitation_arn")
 
@@ -353,7 +353,7 @@ class InvitationAcceptance(pulumi.CustomResource):
     @pulumi.getter(name="receiverAccountId")
     def receiver_account_id(self) -> pulumi.Output[_builtins.str]:
         """
-        Account id of the account the invitation was sent to.
+        Account id of the account the invitation was sent to: the account that accepted it.
         """
         return pulumi.get(self, "receiver_account_id")
 
@@ -417,7 +417,7 @@ class InvitationAcceptance(pulumi.CustomResource):
     @pulumi.getter
     def status(self) -> pulumi.Output[_builtins.str]:
         """
-        The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED.
+        The invitation's status as RAM last reported it: ACCEPTED.
         """
         return pulumi.get(self, "status")
 

@@ -256,7 +256,7 @@ class InvitationRejection(pulumi.CustomResource):
     @pulumi.getter(name="invitationArn")
     def invitation_arn(self) -> pulumi.Output[_builtins.str]:
         """
-        ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+        ARN of the rejected invitation. Also the resource's id.
         """
         return pulumi.get(self, "invitation_arn")
 
@@ -272,7 +272,7 @@ class InvitationRejection(pulumi.CustomResource):
     @pulumi.getter(name="receiverAccountId")
     def receiver_account_id(self) -> pulumi.Output[_builtins.str]:
         """
-        Account id of the account the invitation was sent to.
+        Account id of the account the invitation was sent to: the account that rejected it.
         """
         return pulumi.get(self, "receiver_account_id")
 
@@ -328,7 +328,7 @@ class InvitationRejection(pulumi.CustomResource):
     @pulumi.getter
     def status(self) -> pulumi.Output[_builtins.str]:
         """
-        The invitation's status as RAM last reported it: PENDING, ACCEPTED, REJECTED or EXPIRED.
+        The invitation's status as RAM last reported it: REJECTED, or EXPIRED if it expired first.
         """
         return pulumi.get(self, "status")
 

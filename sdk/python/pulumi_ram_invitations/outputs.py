@@ -89,7 +89,7 @@ class Invitation(dict):
         """
         An invitation as RAM shows it to the calling account.
 
-        :param _builtins.str invitation_arn: ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+        :param _builtins.str invitation_arn: ARN of the invitation.
         :param _builtins.str invitation_timestamp: When the sender created the invitation (ISO 8601).
         :param _builtins.str receiver_account_id: Account id of the account the invitation was sent to.
         :param _builtins.str region: The region the invitation (and its share) lives in.
@@ -111,7 +111,7 @@ class Invitation(dict):
     @pulumi.getter(name="invitationArn")
     def invitation_arn(self) -> _builtins.str:
         """
-        ARN of the invitation. Also the id of the rejection or acceptance that answers it.
+        ARN of the invitation.
         """
         return pulumi.get(self, "invitation_arn")
 
