@@ -3,8 +3,7 @@ import { pausePromiseTraces } from "./promise-traces";
 import * as serializableAcceptanceProvider from "../serializable-acceptance-provider";
 import { answerInputs, PolicyOnlyArgs, unsetOutputs, withSecretInputs } from "./invitation-rejection";
 import { deriveAcceptanceClientToken } from "../core/acceptance/client-token";
-import { InvitationAcceptanceOutputs } from "../generated/types";
-import type { InvitationAcceptanceArgs } from "../generated/types";
+import type { InvitationAcceptanceArgs, InvitationAcceptanceOutputs } from "../generated/types";
 import { ACCEPTANCE_INPUTS, ACCEPTANCE_RESULTS } from "../schema/answer-properties";
 
 /** The arguments of an {@link InvitationAcceptance}, and its outputs, are generated from their tables. */
@@ -16,6 +15,10 @@ export const INVITATION_ACCEPTANCE_TYPE = "InvitationAcceptance";
 export const INVITATION_ACCEPTANCE_TYPE_TOKEN =
     `pulumi-nodejs:dynamic/${INVITATION_ACCEPTANCE_MODULE}:${INVITATION_ACCEPTANCE_TYPE}` as const;
 
+// The outputs are declared by the generated interface (see its comment), merged into the class.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface InvitationAcceptance extends InvitationAcceptanceOutputs {}
+
 /**
  * Accepts an AWS RAM resource-share invitation, idempotently, and waits until the share is shared
  * with the account.
@@ -26,7 +29,8 @@ export const INVITATION_ACCEPTANCE_TYPE_TOKEN =
  * invitation already accepted is adopted. Deleting the resource only removes it from the stack,
  * unless `leaveShareOnDelete` is true.
  */
-export class InvitationAcceptance extends InvitationAcceptanceOutputs {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
+export class InvitationAcceptance extends pulumi.dynamic.Resource {
     constructor(name: string, args: InvitationAcceptanceArgs & PolicyOnlyArgs, opts?: pulumi.CustomResourceOptions) {
         // Pulumi's traces of its own promises cost most of a registration (see promise-traces.ts).
         const traces = pausePromiseTraces();

@@ -5,8 +5,7 @@ import * as serializableProvider from "../serializable-provider";
 import { ListedInvitation, LISTED_INPUT } from "../core/answer/properties";
 import { defaultRoleSessionName } from "../inputs/role-inputs";
 import { PREVIEW_INPUT } from "../core/answer/phase";
-import { InvitationRejectionOutputs } from "../generated/types";
-import type { InvitationRejectionArgs } from "../generated/types";
+import type { InvitationRejectionArgs, InvitationRejectionOutputs } from "../generated/types";
 import { REJECTION_INPUTS, REJECTION_RESULTS } from "../schema/answer-properties";
 import { propertyNames, secretNames } from "../schema/property-types";
 import type { PropertyTable } from "../schema/property-types";
@@ -28,6 +27,10 @@ export const INVITATION_REJECTION_TYPE = "InvitationRejection";
 export const INVITATION_REJECTION_TYPE_TOKEN =
     `pulumi-nodejs:dynamic/${INVITATION_REJECTION_MODULE}:${INVITATION_REJECTION_TYPE}` as const;
 
+// The outputs are declared by the generated interface (see its comment), merged into the class.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface InvitationRejection extends InvitationRejectionOutputs {}
+
 /**
  * Rejects an AWS RAM resource-share invitation, idempotently.
  *
@@ -36,7 +39,8 @@ export const INVITATION_REJECTION_TYPE_TOKEN =
  * a crash, never rejects twice and never fails because the invitation is already rejected.
  * Deleting the resource only removes it from the stack: a rejection cannot be undone.
  */
-export class InvitationRejection extends InvitationRejectionOutputs {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
+export class InvitationRejection extends pulumi.dynamic.Resource {
     constructor(name: string, args: InvitationRejectionArgs & PolicyOnlyArgs, opts?: pulumi.CustomResourceOptions) {
         // One provider object for the whole program: Pulumi serializes it once, and every
         // InvitationRejection shares it (and so one provider process, one client per region).

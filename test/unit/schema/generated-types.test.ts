@@ -79,11 +79,11 @@ describe("the generated TypeScript types (provider/generated/types.ts)", () => {
                 "    /** More labels, by name. */\n    labels?: pulumi.Input<Record<string, string>>;\n",
         );
         expect(text).to.include("/** Labelled arguments. */\nexport interface LabelledArgs {\n");
-        expect(text).to.include("    /** The label. */\n    declare public readonly label: pulumi.Output<string>;\n");
+        expect(text).to.include("    /** The label. */\n    readonly label: pulumi.Output<string>;\n");
         expect(text).to.include(
-            "    /** A note, when given. */\n    declare public readonly note: pulumi.Output<string | undefined>;\n",
+            "    /** A note, when given. */\n    readonly note: pulumi.Output<string | undefined>;\n",
         );
-        expect(text).to.include("export abstract class LabelledOutputs extends pulumi.dynamic.Resource {\n");
+        expect(text).to.include("export interface LabelledOutputs {\n");
     });
 
     it("wrap a long description to the linter's 120 columns", async () => {
