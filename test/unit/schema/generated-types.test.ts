@@ -28,11 +28,7 @@ import {
     POLICY_SUMMARY_TYPE,
 } from "../../../provider/schema/policy-properties";
 import type { EnumOf, ObjectOf, PropertyTable, ResourceArgsOf } from "../../../provider/schema/property-types";
-
-/** True only when A and B are the same type (optional and required properties told apart). */
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-/** Compiles only for `true`: a type-level assertion. */
-function assertType<T extends true>(): T | void {}
+import { assertType, Equal } from "../../support/type-assertions";
 
 /** The declared output fields of a resource class, as the table of its results says. */
 type OutputsOf<T> = { readonly [K in keyof ObjectOf<T>]-?: pulumi.Output<ObjectOf<T>[K]> };

@@ -25,11 +25,7 @@ import { packageSchema } from "../../../provider/schema/package-schema";
 import { propertyNames, requiredNames, secretNames } from "../../../provider/schema/property-types";
 import type { EnumType, ObjectOf, PropertyTable, ResourceArgsOf } from "../../../provider/schema/property-types";
 import { propertiesJson, requiredJson, typesJson } from "../../../provider/schema/schema-json";
-
-/** True only when A and B are the same type (optional and required properties told apart). */
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-/** Compiles only for `true`: a type-level assertion. */
-function assertType<T extends true>(): T | void {}
+import { assertType, Equal } from "../../support/type-assertions";
 
 const LABEL_KIND = {
     token: "ram-invitations:index:LabelKind",
